@@ -1,0 +1,477 @@
+//! Stage 4 — build the clean document: the article's DOM nodes in, structured [`Block`]s out.
+//!
+//! Only what the model can express survives: headings, paragraphs, lists, block quotes, figures
+//! with captions, tables, code, and inline text, links, emphasis, code and images. Link and
+//! image URLs are resolved against the page and dropped unless safe, so every renderer works
+//! from content that carries no script by construction.
+
+use crate::model::{collapse_whitespace, inline_text, Block, BlockKind, Image, Inline, ListItem, TableCell};
+use crate::parse::{Document, NodeData, NodeId};
+use crate::urls;
+
+/// Attributes lazy-loading scripts keep the real image address in, in order of preference.
+const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-lazy"];
+
+/// Placeholder images (tracking pixels, blank GIFs) are shorter than this as `data:` URLs.
+const MAX_PLACEHOLDER_DATA_URL: usize = 200;
+
+pub struct Assembler<'a> {
+    doc: &'a Document,
+    base: Option<&'a str>,
+    blocks: Vec<Block>,
+    run: Vec<Inline>,
+}
+
+/// Assemble the blocks of `nodes` (in order) from `doc`.
+pub fn assemble(doc: &Document, nodes: &[NodeId], base: Option<&str>) -> Vec<Block> {
+    let mut a = Assembler { doc, base, blocks: Vec::new(), run: Vec::new() };
+    for &n in nodes {
+        a.node(n);
+        a.flush();
+    }
+    a.blocks
+}
+
+fn heading_level(tag: &str) -> Option<u8> {
+    match tag {
+        "h1" | "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+/// Inline elements whose content is kept but whose markup is not.
+fn is_transparent_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "span" | "font" | "small" | "big" | "abbr" | "acronym" | "cite" | "dfn" | "time" | "mark" | "q" | "u" | "s" | "strike" | "del" | "ins" | "bdi" | "bdo" | "data" | "var" | "label" | "nobr" | "wbr" | "picture" | "center"
+    )
+}
+
+impl<'a> Assembler<'a> {
+    fn push_block(&mut self, b: Block) {
+        let empty_text = b.text.trim().is_empty();
+        let has_media = b.image.is_some() || !b.items.is_empty() || !b.rows.is_empty();
+        if !empty_text || has_media {
+            self.blocks.push(b);
+        }
+    }
+
+    /// Turn the pending inline run into a paragraph (or figures, when it is only images).
+    fn flush(&mut self) {
+        if self.run.is_empty() {
+            return;
+        }
+        let run = normalize_inlines(std::mem::take(&mut self.run));
+        let text = inline_text(&run);
+        if text.is_empty() {
+            for img in images_in(&run) {
+                self.push_block(figure(img, Vec::new()));
+            }
+            return;
+        }
+        self.push_block(Block::new(BlockKind::Paragraph, run));
+    }
+
+    fn children(&mut self, id: NodeId) {
+        for c in self.doc.children(id) {
+            self.node(c);
+        }
+    }
+
+    fn node(&mut self, id: NodeId) {
+        let doc = self.doc;
+        let tag = match &doc.node(id).data {
+            NodeData::Text(t) => {
+                self.run.push(Inline::Text { text: t.clone() });
+                return;
+            }
+            NodeData::Element(e) => e.name.local.to_string(),
+            NodeData::Document => return self.children(id),
+            _ => return,
+        };
+        let tag = tag.as_str();
+        if let Some(level) = heading_level(tag) {
+            self.flush();
+            let mut b = Block::new(BlockKind::Heading, normalize_inlines(self.inlines(id)));
+            b.level = Some(level);
+            self.push_block(b);
+            return;
+        }
+        match tag {
+            "p" => {
+                self.flush();
+                self.run = self.inlines(id);
+                self.flush();
+            }
+            "br" => self.run.push(Inline::Break),
+            "hr" => self.flush(),
+            "ul" | "ol" => {
+                self.flush();
+                let mut items = Vec::new();
+                self.list_items(id, 0, &mut items);
+                if !items.is_empty() {
+                    let mut b = Block::new(BlockKind::List, Vec::new());
+                    b.ordered = Some(tag == "ol");
+                    b.items = items;
+                    b.text = b.plain_text();
+                    self.push_block(b);
+                }
+            }
+            "blockquote" => {
+                self.flush();
+                let content = normalize_inlines(self.inlines(id));
+                self.push_block(Block::new(BlockKind::Quote, content));
+            }
+            "pre" => {
+                self.flush();
+                let code = doc.text_content(id);
+                let language = doc
+                    .descendants(id)
+                    .filter_map(|d| doc.attr(d, "class"))
+                    .flat_map(|c| c.split_whitespace())
+                    .find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")))
+                    .map(str::to_string);
+                let mut b = Block::new(BlockKind::Code, vec![Inline::Code { text: code.trim_end().to_string() }]);
+                b.language = language;
+                self.push_block(b);
+            }
+            "figure" => {
+                self.flush();
+                let img = doc.descendants(id).find(|&d| doc.is_tag(d, "img")).and_then(|d| self.image(d));
+                match img {
+                    Some(img) => {
+                        let caption = doc
+                            .descendants(id)
+                            .find(|&d| doc.is_tag(d, "figcaption"))
+                            .map(|c| normalize_inlines(self.inlines(c)))
+                            .unwrap_or_default();
+                        self.push_block(figure(img, caption));
+                    }
+                    None => {
+                        self.children(id);
+                        self.flush();
+                    }
+                }
+            }
+            "img" => {
+                if let Some(img) = self.image(id) {
+                    self.run.push(Inline::Image(img));
+                }
+            }
+            "table" => {
+                self.flush();
+                if is_layout_table(doc, id) {
+                    for d in doc.descendants(id).filter(|&d| doc.is_tag(d, "td") || doc.is_tag(d, "th")) {
+                        if doc.ancestors(d).find(|&a| doc.is_tag(a, "table")) == Some(id) {
+                            self.children(d);
+                            self.flush();
+                        }
+                    }
+                } else {
+                    self.table(id);
+                }
+            }
+            "figcaption" | "caption" => {
+                self.flush();
+                self.children(id);
+                self.flush();
+            }
+            _ if crate::locate::signals::is_block_tag(tag) || self.has_block_child(id) => {
+                self.flush();
+                self.children(id);
+                self.flush();
+            }
+            _ => {
+                let inl = self.inline(id);
+                self.run.extend(inl);
+            }
+        }
+    }
+
+    fn has_block_child(&self, id: NodeId) -> bool {
+        let doc = self.doc;
+        doc.descendants(id).skip(1).any(|d| doc.tag(d).is_some_and(|t| crate::locate::signals::is_block_tag(t) || heading_level(t).is_some()))
+    }
+
+    /// Inline content of an element's children.
+    fn inlines(&self, id: NodeId) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for c in self.doc.children(id) {
+            out.extend(self.inline(c));
+        }
+        out
+    }
+
+    /// Inline content of one node. Block elements met inside inline content become line breaks
+    /// around their text.
+    fn inline(&self, id: NodeId) -> Vec<Inline> {
+        let doc = self.doc;
+        let tag = match &doc.node(id).data {
+            NodeData::Text(t) => return vec![Inline::Text { text: t.clone() }],
+            NodeData::Element(e) => e.name.local.to_string(),
+            _ => return Vec::new(),
+        };
+        match tag.as_str() {
+            "br" => vec![Inline::Break],
+            "img" => self.image(id).map(Inline::Image).into_iter().collect(),
+            "a" => {
+                let children = self.inlines(id);
+                let href = doc.attr(id, "href").and_then(|h| urls::resolve(self.base, h)).filter(|h| urls::is_safe_link(h));
+                match href {
+                    Some(href) if !children.is_empty() => vec![Inline::Link { href, children }],
+                    _ => children,
+                }
+            }
+            "em" | "i" => vec![Inline::Emphasis { children: self.inlines(id) }],
+            "strong" | "b" => vec![Inline::Strong { children: self.inlines(id) }],
+            "sub" => vec![Inline::Sub { children: self.inlines(id) }],
+            "sup" => vec![Inline::Sup { children: self.inlines(id) }],
+            "code" | "kbd" | "samp" | "tt" => vec![Inline::Code { text: doc.text_content(id) }],
+            t if is_transparent_inline(t) => self.inlines(id),
+            t if crate::locate::signals::is_block_tag(t) || heading_level(t).is_some() => {
+                let mut v = vec![Inline::Break];
+                v.extend(self.inlines(id));
+                v.push(Inline::Break);
+                v
+            }
+            _ => self.inlines(id),
+        }
+    }
+
+    fn list_items(&self, list: NodeId, level: u8, items: &mut Vec<ListItem>) {
+        let doc = self.doc;
+        for li in doc.element_children(list) {
+            if !doc.is_tag(li, "li") {
+                continue;
+            }
+            let mut content = Vec::new();
+            for c in doc.children(li) {
+                if doc.is_tag(c, "ul") || doc.is_tag(c, "ol") {
+                    continue;
+                }
+                content.extend(self.inline(c));
+            }
+            let content = normalize_inlines(content);
+            if !inline_text(&content).is_empty() || !images_in(&content).is_empty() {
+                items.push(ListItem { level, content });
+            }
+            for c in doc.element_children(li) {
+                if doc.is_tag(c, "ul") || doc.is_tag(c, "ol") {
+                    self.list_items(c, level.saturating_add(1), items);
+                }
+            }
+        }
+    }
+
+    fn table(&mut self, table: NodeId) {
+        let doc = self.doc;
+        let mut rows = Vec::new();
+        for tr in doc.descendants(table).filter(|&d| doc.is_tag(d, "tr")) {
+            if doc.ancestors(tr).find(|&a| doc.is_tag(a, "table")) != Some(table) {
+                continue;
+            }
+            let cells: Vec<TableCell> = doc
+                .element_children(tr)
+                .filter(|&c| doc.is_tag(c, "td") || doc.is_tag(c, "th"))
+                .map(|c| TableCell { header: doc.is_tag(c, "th"), content: normalize_inlines(self.inlines(c)) })
+                .collect();
+            if !cells.is_empty() {
+                rows.push(cells);
+            }
+        }
+        if rows.is_empty() {
+            return;
+        }
+        let caption = doc.element_children(table).find(|&c| doc.is_tag(c, "caption")).map(|c| normalize_inlines(self.inlines(c))).unwrap_or_default();
+        let mut b = Block::new(BlockKind::Table, caption);
+        b.rows = rows;
+        b.text = b.plain_text();
+        self.push_block(b);
+    }
+
+    /// The real address of an image, looking through lazy-loading attributes and `srcset`.
+    fn image(&self, id: NodeId) -> Option<Image> {
+        let doc = self.doc;
+        let el = doc.element(id)?;
+        let usable = |s: &str| {
+            let s = s.trim();
+            !s.is_empty() && !(s.starts_with("data:") && s.len() < MAX_PLACEHOLDER_DATA_URL)
+        };
+        let mut candidates: Vec<String> = Vec::new();
+        for a in LAZY_SRC_ATTRS {
+            if let Some(v) = el.attr(a) {
+                candidates.push(v.to_string());
+            }
+        }
+        if let Some(src) = el.attr("src") {
+            candidates.insert(0, src.to_string());
+        }
+        for a in ["srcset", "data-srcset"] {
+            if let Some(set) = el.attr(a) {
+                if let Some(best) = best_srcset_candidate(set) {
+                    candidates.push(best);
+                }
+            }
+        }
+        let src = candidates.iter().find(|c| usable(c))?;
+        let src = urls::resolve(self.base, src)?;
+        if !urls::is_safe_image(&src) {
+            return None;
+        }
+        Some(Image { src, alt: collapse_whitespace(el.attr("alt").unwrap_or("")) })
+    }
+}
+
+/// The widest candidate of a `srcset` (by `w` or `x` descriptor; the last one when none).
+fn best_srcset_candidate(set: &str) -> Option<String> {
+    let mut best: Option<(f64, String)> = None;
+    for part in set.split(", ").flat_map(|p| p.split(",\n")) {
+        let mut bits = part.split_whitespace();
+        let Some(url) = bits.next() else { continue };
+        let size = bits.next().and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f64>().ok()).unwrap_or(0.0);
+        if best.as_ref().is_none_or(|(s, _)| size >= *s) {
+            best = Some((size, url.trim_end_matches(',').to_string()));
+        }
+    }
+    best.map(|(_, u)| u)
+}
+
+fn is_layout_table(doc: &Document, table: NodeId) -> bool {
+    doc.attr(table, "role") == Some("presentation")
+        || doc.descendants(table).skip(1).any(|d| doc.is_tag(d, "table") || doc.is_tag(d, "p") || doc.is_tag(d, "div") && doc.descendants(d).count() > 20)
+}
+
+fn figure(img: Image, caption: Vec<Inline>) -> Block {
+    let mut b = Block::new(BlockKind::Figure, caption);
+    b.image = Some(img);
+    b
+}
+
+fn images_in(content: &[Inline]) -> Vec<Image> {
+    let mut out = Vec::new();
+    for i in content {
+        match i {
+            Inline::Image(img) => out.push(img.clone()),
+            Inline::Link { children, .. } | Inline::Emphasis { children } | Inline::Strong { children } | Inline::Sub { children } | Inline::Sup { children } => {
+                out.extend(images_in(children))
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Collapse whitespace across inline boundaries, trim around line breaks and at the ends, merge
+/// adjacent text and drop empty elements.
+pub fn normalize_inlines(content: Vec<Inline>) -> Vec<Inline> {
+    let mut space_before = true;
+    let mut out = collapse(content, &mut space_before);
+    trim_end(&mut out);
+    drop_leading_breaks(&mut out);
+    out
+}
+
+fn collapse(content: Vec<Inline>, space_before: &mut bool) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(content.len());
+    for item in content {
+        match item {
+            Inline::Text { text } => {
+                let mut s = String::with_capacity(text.len());
+                for c in text.chars() {
+                    if c.is_whitespace() {
+                        if !*space_before {
+                            s.push(' ');
+                            *space_before = true;
+                        }
+                    } else {
+                        s.push(c);
+                        *space_before = false;
+                    }
+                }
+                if s.is_empty() {
+                    continue;
+                }
+                if let Some(Inline::Text { text: prev }) = out.last_mut() {
+                    prev.push_str(&s);
+                } else {
+                    out.push(Inline::Text { text: s });
+                }
+            }
+            Inline::Break => {
+                trim_end(&mut out);
+                if !matches!(out.last(), Some(Inline::Break)) || !matches!(out.iter().rev().nth(1), Some(Inline::Break)) {
+                    out.push(Inline::Break);
+                }
+                *space_before = true;
+            }
+            Inline::Code { text } => {
+                let text = collapse_whitespace(&text);
+                if !text.is_empty() {
+                    out.push(Inline::Code { text });
+                    *space_before = false;
+                }
+            }
+            Inline::Image(img) => out.push(Inline::Image(img)),
+            Inline::Link { href, children } => {
+                let children = collapse(children, space_before);
+                if !children.is_empty() {
+                    out.push(Inline::Link { href, children });
+                }
+            }
+            Inline::Emphasis { children } => push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Emphasis { children: c }),
+            Inline::Strong { children } => push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Strong { children: c }),
+            Inline::Sub { children } => push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Sub { children: c }),
+            Inline::Sup { children } => push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Sup { children: c }),
+        }
+    }
+    out
+}
+
+fn push_wrapped(out: &mut Vec<Inline>, children: Vec<Inline>, wrap: impl FnOnce(Vec<Inline>) -> Inline) {
+    if children.is_empty() {
+        return;
+    }
+    if children.iter().all(|c| matches!(c, Inline::Text { text } if text.trim().is_empty())) {
+        out.extend(children);
+        return;
+    }
+    out.push(wrap(children));
+}
+
+/// Remove trailing spaces and breaks at the end of the content.
+fn trim_end(content: &mut Vec<Inline>) {
+    while let Some(last) = content.last_mut() {
+        match last {
+            Inline::Text { text } => {
+                let t = text.trim_end().len();
+                text.truncate(t);
+                if text.is_empty() {
+                    content.pop();
+                    continue;
+                }
+                return;
+            }
+            Inline::Break => {
+                content.pop();
+            }
+            Inline::Link { children, .. } | Inline::Emphasis { children } | Inline::Strong { children } | Inline::Sub { children } | Inline::Sup { children } => {
+                trim_end(children);
+                if children.is_empty() {
+                    content.pop();
+                    continue;
+                }
+                return;
+            }
+            _ => return,
+        }
+    }
+}
+
+fn drop_leading_breaks(content: &mut Vec<Inline>) {
+    let lead = content.iter().take_while(|i| matches!(i, Inline::Break)).count();
+    content.drain(..lead);
+}

@@ -1,0 +1,184 @@
+//! Boilerplate inside the article: the located nodes in, the same nodes with furniture detached
+//! out, each removal recorded as a [`Removal`].
+
+use crate::clean::similarity::title_similarity;
+use crate::locate::signals::*;
+use crate::locate::{furniture_reason, record_boilerplate, Flags, Metrics};
+use crate::model::{collapse_whitespace, Removal, RemovalKind};
+use crate::parse::{Document, NodeId};
+
+/// Share and follow bars longer than this are more likely prose that mentions sharing.
+const MAX_SHARE_BAR_CHARS: u32 = 500;
+
+/// A heading this similar to the title is the title again.
+const TITLE_HEADING_SIMILARITY: f64 = 0.75;
+
+/// A block with this many commas is prose, whatever else it looks like.
+const PROSE_COMMAS: u32 = 10;
+
+/// Link density above which a block without positive class words is a link cluster ...
+const MAX_LINK_DENSITY: f64 = 0.2;
+/// ... and above which even a block with positive class words is.
+const MAX_LINK_DENSITY_POSITIVE: f64 = 0.5;
+
+/// Text shorter than this, with any links in it and no heading, is a link stub.
+const MIN_LINKED_BLOCK_CHARS: u32 = 25;
+
+/// A block whose text is at least this share heading text is a section heading, not a stub.
+const HEADING_BLOCK_DENSITY: f64 = 0.9;
+
+/// Tags always removed inside the article: page furniture by definition.
+const FURNITURE_TAGS: &[&str] = &["aside", "footer", "form", "fieldset"];
+
+/// Tags checked against the conditional-cleaning rules, in this order.
+const CONDITIONAL_TAGS: &[&str] = &["table", "ul", "ol", "div", "section", "dl"];
+
+pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, title: &str, removed: &mut Vec<Removal>) {
+    for &top in nodes {
+        remove_furniture(doc, top, title, removed);
+    }
+    if flags.clean_conditionally {
+        let metrics = Metrics::compute(doc, crate::parse::tree::DOCUMENT_NODE);
+        for &top in nodes {
+            clean_conditionally(doc, top, &metrics, flags, removed);
+        }
+    }
+}
+
+fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, removed: &mut Vec<Removal>) {
+    let mut victims: Vec<(NodeId, Option<(RemovalKind, String)>)> = Vec::new();
+    let mut walk = doc.descendants(top);
+    let metrics = Metrics::compute(doc, top);
+    while let Some(id) = walk.next() {
+        let Some(tag) = doc.tag(id) else { continue };
+        let tag = tag.to_string();
+        let class_id = class_and_id(doc, id);
+        let reason = if FURNITURE_TAGS.contains(&tag.as_str()) {
+            Some((RemovalKind::Boilerplate, furniture_reason(&class_id, &tag)))
+        } else if id != top && contains_any(&class_id, SHARE_WORDS) && metrics.chars[id.index()] < MAX_SHARE_BAR_CHARS {
+            Some((RemovalKind::Boilerplate, "boilerplate: share bar".to_string()))
+        } else if matches!(tag.as_str(), "h1" | "h2" | "h3") && !title.is_empty() && title_similarity(title, &doc.text_content(id)) > TITLE_HEADING_SIMILARITY {
+            Some((RemovalKind::Title, "the article title, shown once above".to_string()))
+        } else if matches!(tag.as_str(), "h1" | "h2") && class_weight(doc, id) < 0.0 {
+            Some((RemovalKind::Boilerplate, furniture_reason(&class_id, &tag)))
+        } else {
+            None
+        };
+        if let Some(r) = reason {
+            victims.push((id, Some(r)));
+            walk.skip_children_of(id);
+        }
+    }
+    for (id, reason) in victims {
+        if let Some((kind, reason)) = reason {
+            let text = collapse_whitespace(&doc.text_content(id));
+            if !text.is_empty() {
+                removed.push(Removal { kind, reason, text, kept_block: None, position: None });
+            }
+        }
+        doc.detach(id);
+    }
+}
+
+fn is_data_table(doc: &Document, table: NodeId) -> bool {
+    if doc.attr(table, "role") == Some("presentation") || doc.attr(table, "datatable") == Some("0") {
+        return false;
+    }
+    if doc.attr(table, "summary").is_some() {
+        return true;
+    }
+    let mut rows = 0usize;
+    let mut max_cols = 0usize;
+    for d in doc.descendants(table).skip(1) {
+        match doc.tag(d).map(|t| &**t) {
+            Some("caption") if !doc.text_content(d).trim().is_empty() => return true,
+            Some("col" | "colgroup" | "tfoot" | "thead" | "th") => return true,
+            Some("table") => return false,
+            Some("tr") => {
+                rows += 1;
+                max_cols = max_cols.max(doc.element_children(d).filter(|&c| doc.is_tag(c, "td") || doc.is_tag(c, "th")).count());
+            }
+            _ => {}
+        }
+    }
+    rows >= 10 || max_cols > 4 || rows * max_cols > 10
+}
+
+fn count_tag(doc: &Document, root: NodeId, tag: &str) -> usize {
+    doc.descendants(root).skip(1).filter(|&d| doc.is_tag(d, tag)).count()
+}
+
+/// The reason to drop a block that looks like furniture rather than prose, or `None` to keep it.
+fn conditional_reason(doc: &Document, id: NodeId, tag: &str, metrics: &Metrics, flags: Flags) -> Option<&'static str> {
+    if tag == "table" && is_data_table(doc, id) {
+        return None;
+    }
+    if doc.ancestors(id).any(|a| doc.is_tag(a, "code") || doc.is_tag(a, "pre")) {
+        return None;
+    }
+    let weight = if flags.weight_classes { class_weight(doc, id) } else { 0.0 };
+    if weight < 0.0 {
+        return Some("negative class words");
+    }
+    if metrics.commas[id.index()] >= PROSE_COMMAS {
+        return None;
+    }
+    let chars = metrics.chars[id.index()];
+    let list_chars: u32 = doc.descendants(id).filter(|&d| doc.is_tag(d, "li")).map(|d| metrics.chars[d.index()]).sum();
+    let is_list = matches!(tag, "ul" | "ol") || (chars > 0 && list_chars as f64 / chars as f64 > 0.9);
+    let p = count_tag(doc, id, "p") as f64;
+    let img = count_tag(doc, id, "img") as f64;
+    let li = count_tag(doc, id, "li") as f64 - 100.0;
+    let input = count_tag(doc, id, "input") as f64;
+    let heading_chars: u32 =
+        doc.descendants(id).filter(|&d| doc.tag(d).is_some_and(|t| matches!(&**t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))).map(|d| metrics.chars[d.index()]).sum();
+    let heading_density = if chars == 0 { 0.0 } else { heading_chars as f64 / chars as f64 };
+    let link_density = metrics.link_density(id);
+    let in_figure = doc.ancestors(id).any(|a| doc.is_tag(a, "figure"));
+
+    if img > 1.0 && p / img < 0.5 && !in_figure {
+        return Some("more images than text");
+    }
+    if !is_list && li > p {
+        return Some("list of links");
+    }
+    if input > (p / 3.0).floor() {
+        return Some("form");
+    }
+    if !is_list && heading_density < HEADING_BLOCK_DENSITY && chars < MIN_LINKED_BLOCK_CHARS && (img == 0.0 || img > 2.0) && link_density > 0.0 && !in_figure {
+        return Some("link stub");
+    }
+    if !is_list && weight < crate::locate::signals::CLASS_WEIGHT && link_density > MAX_LINK_DENSITY {
+        return Some("mostly links");
+    }
+    if weight >= crate::locate::signals::CLASS_WEIGHT && link_density > MAX_LINK_DENSITY_POSITIVE {
+        return Some("mostly links");
+    }
+    if is_list && link_density > MAX_LINK_DENSITY_POSITIVE + 0.3 && chars < 1000 {
+        return Some("list of links");
+    }
+    None
+}
+
+fn clean_conditionally(doc: &mut Document, top: NodeId, metrics: &Metrics, flags: Flags, removed: &mut Vec<Removal>) {
+    for tag in CONDITIONAL_TAGS {
+        let found: Vec<NodeId> = doc.descendants(top).filter(|&d| doc.is_tag(d, tag)).collect();
+        for id in found.into_iter().rev() {
+            // Skip nodes whose ancestor was already removed in this pass.
+            if !doc.ancestors(id).any(|a| a == top) && id != top {
+                continue;
+            }
+            if let Some(why) = conditional_reason(doc, id, tag, metrics, flags) {
+                let class_id = class_and_id(doc, id);
+                let named = furniture_reason(&class_id, tag);
+                let reason = if named.ends_with("page furniture") { format!("boilerplate: {why}") } else { format!("{named} ({why})") };
+                record_boilerplate(doc, id, &reason, removed);
+                if id == top {
+                    // Never empty the article itself; its children were judged already.
+                    continue;
+                }
+                doc.detach(id);
+            }
+        }
+    }
+}

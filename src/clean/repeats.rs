@@ -1,0 +1,209 @@
+//! Repeated blocks: the assembled blocks in, one copy of each out, plus a [`Removal`] for every
+//! copy dropped (duplicate, near-duplicate, teaser, pull-quote, title repeated as a paragraph).
+//!
+//! Blocks are compared on normalised text through word-shingle sets; an inverted index of
+//! shingles keeps the comparison close to linear in the number of blocks.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::clean::similarity::{containment, normalize, resemblance, shingles};
+use crate::model::{Block, BlockKind, Removal, RemovalKind};
+
+/// Two blocks whose shingle sets overlap this much (Jaccard) are copies of one another. One edited
+/// sentence in a paragraph leaves it around 0.8; distinct live-blog entries sharing stock phrases
+/// stay below 0.3.
+const NEAR_DUPLICATE_RESEMBLANCE: f64 = 0.7;
+
+/// Near-duplicate matching needs this many words: shorter texts differ in too few shingles.
+const MIN_NEAR_DUPLICATE_WORDS: usize = 8;
+
+/// An exact copy shorter than this many characters is dropped only inside a run of copies: alone it
+/// may be a refrain, a repeated "Update:" line or a short answer, which authors repeat on purpose.
+const MIN_LONE_DUPLICATE_CHARS: usize = 100;
+
+/// A shorter block this much contained in a longer one is a teaser or pull-quote of it. The
+/// TOLOnews teaser ("Imran Khan says “In the past, …") shares 79% of its shingles with its source.
+const MIN_TEASER_CONTAINMENT: f64 = 0.75;
+
+/// Teasers and pull-quotes are at least this many words; shorter overlaps are coincidence.
+const MIN_TEASER_WORDS: usize = 6;
+
+/// The longer copy must exceed the shorter by this factor for the shorter to be a teaser.
+const TEASER_LENGTH_RATIO: f64 = 1.2;
+
+/// A shingle shared by more blocks than this is a stock phrase and says nothing about copying.
+const MAX_POSTINGS: usize = 64;
+
+/// A later copy longer than the kept one by this factor replaces it (the most complete copy wins).
+const MORE_COMPLETE_RATIO: f64 = 1.05;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Verdict {
+    Keep,
+    Duplicate { of: usize, exact: bool },
+    Teaser { of: usize },
+    PullQuote { of: usize },
+    Title,
+}
+
+/// The text a block is compared by: figures by their image, everything else by text.
+fn identity(b: &Block) -> String {
+    match (&b.kind, &b.image) {
+        (BlockKind::Figure, Some(img)) => format!("image {}", img.src),
+        _ => normalize(&b.text),
+    }
+}
+
+/// Remove repeated blocks. Returns the kept blocks in reading order and the removals.
+pub fn collapse(blocks: Vec<Block>, title: &str) -> (Vec<Block>, Vec<Removal>) {
+    let n = blocks.len();
+    let norms: Vec<String> = blocks.iter().map(identity).collect();
+    let words: Vec<usize> = norms.iter().map(|s| s.split(' ').filter(|w| !w.is_empty()).count()).collect();
+    let sets: Vec<HashSet<u64>> = norms.iter().map(|s| shingles(s)).collect();
+    let norm_title = normalize(title);
+
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        for &h in set {
+            let list = postings.entry(h).or_default();
+            if list.len() <= MAX_POSTINGS {
+                list.push(i);
+            }
+        }
+    }
+
+    let mut first_exact: HashMap<&str, usize> = HashMap::new();
+    let mut verdicts = vec![Verdict::Keep; n];
+    for i in 0..n {
+        if norms[i].is_empty() {
+            continue;
+        }
+        if !norm_title.is_empty() && norms[i] == norm_title && blocks[i].kind != BlockKind::Figure {
+            verdicts[i] = Verdict::Title;
+            continue;
+        }
+        if let Some(&j) = first_exact.get(norms[i].as_str()) {
+            verdicts[i] = Verdict::Duplicate { of: j, exact: true };
+            continue;
+        }
+        first_exact.insert(norms[i].as_str(), i);
+        if blocks[i].kind == BlockKind::Figure {
+            continue;
+        }
+
+        // Candidates: other blocks sharing shingles, with how many they share.
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for h in &sets[i] {
+            if let Some(list) = postings.get(h) {
+                if list.len() > MAX_POSTINGS {
+                    continue;
+                }
+                for &j in list {
+                    if j != i {
+                        *shared.entry(j).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut best: Option<(f64, Verdict)> = None;
+        for (&j, _) in shared.iter() {
+            if blocks[j].kind == BlockKind::Figure {
+                continue;
+            }
+            if j < i && words[i] >= MIN_NEAR_DUPLICATE_WORDS && words[j] >= MIN_NEAR_DUPLICATE_WORDS {
+                let r = resemblance(&sets[i], &sets[j]);
+                if r >= NEAR_DUPLICATE_RESEMBLANCE && best.is_none_or(|(s, _)| r > s) {
+                    best = Some((r, Verdict::Duplicate { of: j, exact: false }));
+                    continue;
+                }
+            }
+            let longer = norms[j].chars().count() as f64 >= norms[i].chars().count() as f64 * TEASER_LENGTH_RATIO;
+            if longer && words[i] >= MIN_TEASER_WORDS {
+                let c = containment(&sets[i], &sets[j]);
+                let stem = norms[i].trim_end();
+                if c >= MIN_TEASER_CONTAINMENT || norms[j].contains(stem) {
+                    let score = c.max(if norms[j].contains(stem) { 1.0 } else { 0.0 });
+                    let prefix = norms[j].starts_with(stem) || c < 1.0;
+                    let v = if blocks[i].kind == BlockKind::Quote || !prefix { Verdict::PullQuote { of: j } } else { Verdict::Teaser { of: j } };
+                    if best.is_none_or(|(s, _)| score > s) {
+                        best = Some((score, v));
+                    }
+                }
+            }
+        }
+        if let Some((_, v)) = best {
+            verdicts[i] = v;
+        }
+    }
+
+    // Short exact copies survive unless they stand in a run of copies.
+    for i in 0..n {
+        if let Verdict::Duplicate { exact: true, .. } = verdicts[i] {
+            let short = blocks[i].text.chars().count() < MIN_LONE_DUPLICATE_CHARS;
+            let is_copy = |k: usize| matches!(verdicts[k], Verdict::Duplicate { .. } | Verdict::Title | Verdict::Teaser { .. });
+            let in_run = (i > 0 && is_copy(i - 1)) || (i + 1 < n && is_copy(i + 1));
+            if short && !in_run {
+                verdicts[i] = Verdict::Keep;
+            }
+        }
+    }
+
+    // Resolve chains so every removal points at a block that is kept.
+    let resolve = |mut j: usize, verdicts: &[Verdict]| {
+        for _ in 0..n {
+            match verdicts[j] {
+                Verdict::Duplicate { of, .. } | Verdict::Teaser { of } | Verdict::PullQuote { of } => j = of,
+                _ => break,
+            }
+        }
+        j
+    };
+
+    let mut blocks: Vec<Block> = blocks;
+    // The most complete copy wins: a longer later near-copy replaces the kept text.
+    for i in 0..n {
+        if let Verdict::Duplicate { of, exact: false } = verdicts[i] {
+            let k = resolve(of, &verdicts);
+            if blocks[i].text.chars().count() as f64 > blocks[k].text.chars().count() as f64 * MORE_COMPLETE_RATIO {
+                blocks.swap(i, k);
+            }
+        }
+    }
+
+    let mut out_index = vec![usize::MAX; n];
+    let mut next = 0;
+    for i in 0..n {
+        if verdicts[i] == Verdict::Keep {
+            out_index[i] = next;
+            next += 1;
+        }
+    }
+    let position_of = |i: usize| (i..n).find(|&k| verdicts[k] == Verdict::Keep).map(|k| out_index[k]).unwrap_or(next);
+
+    let mut kept = Vec::with_capacity(next);
+    let mut removed = Vec::new();
+    for (i, block) in blocks.into_iter().enumerate() {
+        let (kind, reason, of) = match verdicts[i] {
+            Verdict::Keep => {
+                kept.push(block);
+                continue;
+            }
+            Verdict::Title => (RemovalKind::Title, "the article title, shown once above".to_string(), None),
+            Verdict::Duplicate { of, exact } => {
+                let k = out_index[resolve(of, &verdicts)];
+                let how = if exact { "duplicate" } else { "near-duplicate" };
+                (RemovalKind::Duplicate, format!("{how} of block {}", k + 1), Some(k))
+            }
+            Verdict::Teaser { of } => {
+                let k = out_index[resolve(of, &verdicts)];
+                (RemovalKind::Teaser, format!("teaser of block {}", k + 1), Some(k))
+            }
+            Verdict::PullQuote { of } => {
+                let k = out_index[resolve(of, &verdicts)];
+                (RemovalKind::PullQuote, format!("pull-quote from block {}", k + 1), Some(k))
+            }
+        };
+        removed.push(Removal { kind, reason, text: block.text, kept_block: of, position: Some(position_of(i)) });
+    }
+    (kept, removed)
+}

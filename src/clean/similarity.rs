@@ -1,0 +1,125 @@
+//! Text comparison for the repeat detector and the title check: normalisation that ignores
+//! case, punctuation, quote style and entities, and word-shingle sets for resemblance and
+//! containment.
+
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
+/// Words per shingle. Three words are specific enough that distinct stories rarely share many,
+/// and short enough that one edited word disturbs only three shingles.
+pub const SHINGLE_WORDS: usize = 3;
+
+/// Characters per shingle for scripts written without spaces (Chinese, Japanese, Thai).
+pub const SHINGLE_CHARS: usize = 4;
+
+/// Lower-case letters and digits, words separated by single spaces. Punctuation, quote marks and
+/// symbols vanish, so `“Khan”` and `"Khan"` compare equal.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        } else if c.is_whitespace() || c == '-' || c == '\u{2013}' || c == '\u{2014}' || c == '/' {
+            pending_space = true;
+        }
+        // Other punctuation (apostrophes, quotes, commas) joins nothing and splits nothing.
+    }
+    out
+}
+
+fn hash_of<T: Hash + ?Sized>(t: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    t.hash(&mut h);
+    h.finish()
+}
+
+/// Whether the normalised text is written without spaces between words.
+fn is_unspaced(norm: &str) -> bool {
+    let chars = norm.chars().count();
+    let spaces = norm.chars().filter(|&c| c == ' ').count();
+    chars > 20 && spaces * 20 < chars
+}
+
+/// Hashes of the word (or, for unspaced scripts, character) shingles of normalised text.
+pub fn shingles(norm: &str) -> HashSet<u64> {
+    let mut set = HashSet::new();
+    if is_unspaced(norm) {
+        let chars: Vec<char> = norm.chars().filter(|&c| c != ' ').collect();
+        for w in chars.windows(SHINGLE_CHARS) {
+            set.insert(hash_of(w));
+        }
+        if chars.len() < SHINGLE_CHARS && !chars.is_empty() {
+            set.insert(hash_of(&chars[..]));
+        }
+    } else {
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        for w in words.windows(SHINGLE_WORDS) {
+            set.insert(hash_of(w));
+        }
+        if words.len() < SHINGLE_WORDS && !words.is_empty() {
+            set.insert(hash_of(&words[..]));
+        }
+    }
+    set
+}
+
+/// Jaccard resemblance of two shingle sets.
+pub fn resemblance(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.intersection(b).count();
+    shared as f64 / (a.len() + b.len() - shared) as f64
+}
+
+/// Share of `part`'s shingles that also occur in `whole`.
+pub fn containment(part: &HashSet<u64>, whole: &HashSet<u64>) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    part.intersection(whole).count() as f64 / part.len() as f64
+}
+
+/// How much of `b` is made of words found in `a`, by characters (1.0 = all of it). Used to decide
+/// whether a heading repeats the title; asymmetric on purpose, as a heading may add a kicker.
+pub fn title_similarity(a: &str, b: &str) -> f64 {
+    let na = normalize(a);
+    let nb = normalize(b);
+    if na.is_empty() || nb.is_empty() {
+        return 0.0;
+    }
+    let words_a: HashSet<&str> = na.split(' ').collect();
+    let unique_b: Vec<&str> = nb.split(' ').filter(|w| !words_a.contains(w)).collect();
+    let unique_len = unique_b.join(" ").chars().count() as f64;
+    1.0 - unique_len / nb.chars().count() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_ignores_quote_style_case_and_entities_left_as_punctuation() {
+        assert_eq!(normalize("“Our countries,” Khan said."), normalize("\"our countries\", KHAN said"));
+    }
+
+    #[test]
+    fn one_edited_word_keeps_resemblance_high() {
+        let a = normalize("The ministry said there is a need for sincere cooperation and the implementation of its commitments to achieve peace in the country.");
+        let b = normalize("The ministry said there is a need for genuine cooperation and the implementation of its commitments to achieve peace in the country.");
+        assert!(resemblance(&shingles(&a), &shingles(&b)) > 0.7);
+    }
+
+    #[test]
+    fn title_similarity_of_identical_and_unrelated_text() {
+        assert!(title_similarity("Khan Says Taliban Cannot Win", "Khan says Taliban cannot win") > 0.99);
+        assert!(title_similarity("Khan Says Taliban Cannot Win", "Weather tomorrow") < 0.1);
+    }
+}

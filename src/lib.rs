@@ -1,0 +1,190 @@
+//! Lectern: the article of a web page, once, clean, with its quotations found.
+//!
+//! The pipeline is the architecture, one module per stage:
+//!
+//! 1. [`parse`] — bytes to text, text to a [`parse::Document`] (html5ever).
+//! 2. [`metadata`] — title, byline, dates, language from JSON-LD, OpenGraph and meta tags.
+//! 3. [`locate`] — score paragraphs and pick the nodes that hold the story.
+//! 4. [`clean::boilerplate`] — drop share bars, link clusters and asides inside them.
+//! 5. [`assemble`] — turn those nodes into structured [`model::Block`]s.
+//! 6. [`clean::repeats`] — collapse duplicate, near-duplicate, teaser and pull-quote blocks.
+//! 7. [`quotes`] — find quotations and their speakers.
+//! 8. [`render`] — HTML, Markdown and plain text of the [`model::Article`].
+//!
+//! [`extract`] runs them all; the `lectern` binary and the wasm module are thin shells over it.
+
+pub mod assemble;
+pub mod clean;
+pub mod error;
+pub mod locate;
+pub mod metadata;
+pub mod model;
+pub mod parse;
+pub mod quotes;
+pub mod render;
+pub mod urls;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::ExtractError;
+pub use model::Article;
+
+use model::{BlockKind, RemovalKind, Stats};
+
+/// Share of control bytes (other than whitespace) above which input is binary, not HTML.
+const MAX_CONTROL_PERCENT: u32 = 10;
+
+/// How many leading bytes are checked for binary content.
+const BINARY_SNIFF_BYTES: usize = 4096;
+
+/// A paragraph counts towards "this page has an article" for the characters it has beyond this
+/// many; shorter paragraphs are teasers, captions and link lists.
+const READERABLE_PARAGRAPH_CHARS: usize = 140;
+
+/// The page is an article when the square roots of those excess lengths add up to this much:
+/// one 540-character paragraph, or several shorter ones.
+const MIN_READERABLE_SCORE: f64 = 20.0;
+
+/// Silent reading speed of adults in English prose, in words per minute.
+const WORDS_PER_MINUTE: usize = 230;
+
+/// Excerpts taken from the first paragraph are cut at this many characters.
+const EXCERPT_CHARS: usize = 200;
+
+/// Extract the article from page bytes (any charset the page declares).
+pub fn extract_bytes(bytes: &[u8], url: Option<&str>) -> Result<Article, ExtractError> {
+    check_not_binary(bytes)?;
+    extract(&parse::decode(bytes), url)
+}
+
+fn check_not_binary(bytes: &[u8]) -> Result<(), ExtractError> {
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+    if head.is_empty() {
+        return Ok(());
+    }
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    let percent = (control * 100 / head.len()) as u32;
+    if percent > MAX_CONTROL_PERCENT {
+        return Err(ExtractError::NotHtml { control_percent: percent });
+    }
+    Ok(())
+}
+
+/// Extract the article from page HTML. `url` is the page's address, used to resolve relative
+/// links and images.
+pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
+    let started = clock_ms();
+    if html.trim().is_empty() {
+        return Err(ExtractError::EmptyInput);
+    }
+    check_not_binary(html.as_bytes())?;
+    if let Some(u) = url {
+        if urls::resolve(None, u).is_none() {
+            return Err(ExtractError::InvalidUrl { url: u.to_string() });
+        }
+    }
+
+    let doc = parse::parse_html(html);
+    let meta = metadata::extract(&doc, url);
+    let title_guess = meta.title.clone().unwrap_or_default();
+
+    let located = locate::locate(&doc, &title_guess).ok_or_else(|| ExtractError::NoArticle { reason: "the page has no text in its body".into() })?;
+    let base = meta.base.as_deref().or(url);
+    let blocks = assemble::assemble(&located.doc, &located.nodes, base);
+
+    let title = if title_guess.is_empty() { first_heading(&doc).unwrap_or_default() } else { title_guess };
+    let (blocks, repeats) = clean::repeats::collapse(blocks, &title);
+
+    let readerable: f64 = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Code | BlockKind::List | BlockKind::Table))
+        .map(|b| b.text.chars().count())
+        .filter(|&n| n > READERABLE_PARAGRAPH_CHARS)
+        .map(|n| ((n - READERABLE_PARAGRAPH_CHARS) as f64).sqrt())
+        .sum();
+    if readerable < MIN_READERABLE_SCORE {
+        let longest = blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.chars().count()).max().unwrap_or(0);
+        return Err(ExtractError::NoArticle {
+            reason: format!(
+                "the page has no run of prose long enough to be an article (its longest paragraph has {longest} characters); it looks like a home page, a list of links or an error page"
+            ),
+        });
+    }
+
+    let mut removed = located.removed;
+    removed.extend(repeats);
+
+    let mut article = Article {
+        title,
+        byline: located.byline.or(meta.byline),
+        site_name: meta.site_name,
+        published: meta.published,
+        lang: meta.lang,
+        dir: String::new(),
+        url: meta.canonical.or_else(|| url.map(str::to_string)),
+        excerpt: meta.excerpt,
+        lead_image: meta.lead_image,
+        blocks,
+        removed,
+        ..Article::default()
+    };
+    let body_text: String = article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    article.dir = meta
+        .dir
+        .or_else(|| located.nodes.first().and_then(|&n| metadata::direction_of(&located.doc, n)))
+        .unwrap_or_else(|| metadata::infer_direction(&body_text).to_string());
+    if article.excerpt.is_none() {
+        article.excerpt = article.blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| truncate_chars(&b.text, EXCERPT_CHARS));
+    }
+    article.quotes = quotes::find(&article.blocks, article.lang.as_deref());
+
+    article.text = render::text::render(&article);
+    article.markdown = render::markdown::render(&article);
+    article.html = render::html::render(&article);
+
+    let words = count_words(&body_text);
+    article.stats = Stats {
+        words,
+        reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
+        duplicates_removed: article.removed.iter().filter(|r| matches!(r.kind, RemovalKind::Duplicate | RemovalKind::Teaser | RemovalKind::PullQuote | RemovalKind::Title)).count(),
+        boilerplate_removed: article.removed.iter().filter(|r| r.kind == RemovalKind::Boilerplate).count(),
+        elapsed_ms: clock_ms() - started,
+    };
+    Ok(article)
+}
+
+fn first_heading(doc: &parse::Document) -> Option<String> {
+    let h1 = doc.find_first(doc.root(), "h1")?;
+    Some(model::collapse_whitespace(&doc.text_content(h1))).filter(|t| !t.is_empty())
+}
+
+fn truncate_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", s[..i].trim_end()),
+        None => s.to_string(),
+    }
+}
+
+/// Words for reading time: whitespace-separated tokens, and each CJK character as a word.
+fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    for token in text.split_whitespace() {
+        let cjk = token.chars().filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)).count();
+        words += if cjk > 0 { cjk } else { 1 };
+    }
+    words
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn clock_ms() -> f64 {
+    use std::sync::OnceLock;
+    use std::time::Instant;
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1000.0
+}
+
+#[cfg(target_arch = "wasm32")]
+fn clock_ms() -> f64 {
+    js_sys::Date::now()
+}

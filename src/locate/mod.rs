@@ -1,0 +1,588 @@
+//! Stage 2 — find the article: a parsed [`Document`] in, the nodes that hold the story out.
+//!
+//! One pass prepares the page (drops hidden and never-content elements, page furniture by
+//! class and role, takes the byline, turns text-only `<div>`s into paragraphs), one pass scores
+//! every paragraph and credits its ancestors, and one pass picks the best-scoring container and
+//! the siblings that belong with it. When the result is too short the attempt is repeated with
+//! the most aggressive heuristic switched off, as Readability.js does.
+
+pub mod signals;
+
+use crate::clean::boilerplate;
+use crate::model::{collapse_whitespace, Removal, RemovalKind};
+use crate::parse::{Document, NodeData, NodeId};
+use signals::*;
+
+/// An article shorter than this many characters means the attempt threw away too much;
+/// the next attempt relaxes a heuristic.
+const MIN_ARTICLE_CHARS: usize = 500;
+
+/// Paragraphs shorter than this many characters say too little to be scored.
+const MIN_PARAGRAPH_CHARS: usize = 25;
+
+/// How many ancestor levels a paragraph's score is credited to.
+const SCORE_ANCESTOR_LEVELS: usize = 5;
+
+/// Candidates kept for the "several good candidates share an ancestor" check.
+const TOP_CANDIDATES: usize = 5;
+
+/// That check needs this many other candidates scoring within [`ALTERNATIVE_SCORE_RATIO`] of
+/// the top one before it moves up to their common ancestor.
+const MIN_ALTERNATIVE_CANDIDATES: usize = 3;
+const ALTERNATIVE_SCORE_RATIO: f64 = 0.75;
+
+/// A sibling joins the article when its score reaches this share of the top score
+/// (but at least [`MIN_SIBLING_SCORE`]).
+const SIBLING_SCORE_RATIO: f64 = 0.2;
+const MIN_SIBLING_SCORE: f64 = 10.0;
+
+/// A paragraph sibling joins when it is long and not a list of links ...
+const SIBLING_PARAGRAPH_MIN_CHARS: usize = 80;
+const SIBLING_PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.25;
+
+/// Bylines longer than this are prose that happens to sit in an "author" box.
+const MAX_BYLINE_CHARS: usize = 100;
+
+/// Which heuristics an attempt uses; each retry switches the first one still on off.
+#[derive(Clone, Copy, Debug)]
+pub struct Flags {
+    pub strip_unlikely: bool,
+    pub weight_classes: bool,
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    const ALL: Flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
+
+    fn relax(self) -> Option<Flags> {
+        if self.strip_unlikely {
+            Some(Flags { strip_unlikely: false, ..self })
+        } else if self.weight_classes {
+            Some(Flags { weight_classes: false, ..self })
+        } else if self.clean_conditionally {
+            Some(Flags { clean_conditionally: false, ..self })
+        } else {
+            None
+        }
+    }
+}
+
+/// What the finder found.
+#[derive(Debug)]
+pub struct Located {
+    /// The document the nodes live in (the finder edits a copy of the parsed page).
+    pub doc: Document,
+    /// The article's top-level nodes, in page order.
+    pub nodes: Vec<NodeId>,
+    pub byline: Option<String>,
+    pub removed: Vec<Removal>,
+    /// Characters of article text, whitespace collapsed.
+    pub text_chars: usize,
+}
+
+/// Per-node text measures, computed in one bottom-up pass.
+pub(crate) struct Metrics {
+    /// Characters of text with whitespace runs counted once.
+    pub chars: Vec<u32>,
+    /// Characters of that text inside links (in-page `#` links count 30%).
+    pub link_chars: Vec<f32>,
+    pub commas: Vec<u32>,
+}
+
+/// Links to places on the same page (tables of contents, footnotes) weigh less in link density.
+const HASH_LINK_WEIGHT: f32 = 0.3;
+
+impl Metrics {
+    pub fn compute(doc: &Document, root: NodeId) -> Metrics {
+        let n = doc.len();
+        let mut m = Metrics { chars: vec![0; n], link_chars: vec![0.0; n], commas: vec![0; n] };
+        let order: Vec<NodeId> = doc.descendants(root).collect();
+        for &id in order.iter().rev() {
+            let i = id.index();
+            if let NodeData::Text(t) = &doc.node(id).data {
+                let (chars, commas) = measure_text(t);
+                m.chars[i] = chars;
+                m.commas[i] = commas;
+            } else if doc.is_tag(id, "a") {
+                let weight = if doc.attr(id, "href").is_some_and(|h| h.starts_with('#')) { HASH_LINK_WEIGHT } else { 1.0 };
+                m.link_chars[i] = m.chars[i] as f32 * weight;
+            }
+            if let Some(p) = doc.parent(id) {
+                let (c, l, k) = (m.chars[i], m.link_chars[i], m.commas[i]);
+                let p = p.index();
+                m.chars[p] += c;
+                m.link_chars[p] += l;
+                m.commas[p] += k;
+            }
+        }
+        m
+    }
+
+    pub fn link_density(&self, id: NodeId) -> f64 {
+        let c = self.chars[id.index()];
+        if c == 0 {
+            0.0
+        } else {
+            (self.link_chars[id.index()] / c as f32).min(1.0) as f64
+        }
+    }
+}
+
+/// Characters with whitespace runs counted once, and commas of any script.
+fn measure_text(t: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    let mut in_space = true;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                chars += 1;
+            }
+            in_space = true;
+        } else {
+            chars += 1;
+            in_space = false;
+            if matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}' | '\u{3001}') {
+                commas += 1;
+            }
+        }
+    }
+    (chars, commas)
+}
+
+/// Find the article in `page`. Returns `None` when the page has no body text at all.
+pub fn locate(page: &Document, title: &str) -> Option<Located> {
+    let mut flags = Flags::ALL;
+    let mut best: Option<Located> = None;
+    loop {
+        let mut doc = page.clone();
+        let attempt = attempt(&mut doc, flags, title);
+        if let Some((nodes, byline, removed, text_chars)) = attempt {
+            let found = Located { doc, nodes, byline, removed, text_chars };
+            if found.text_chars >= MIN_ARTICLE_CHARS {
+                return Some(found);
+            }
+            if best.as_ref().is_none_or(|b| found.text_chars > b.text_chars) {
+                best = Some(found);
+            }
+        }
+        match flags.relax() {
+            Some(next) => flags = next,
+            None => return best.filter(|b| b.text_chars > 0),
+        }
+    }
+}
+
+type Attempt = (Vec<NodeId>, Option<String>, Vec<Removal>, usize);
+
+fn attempt(doc: &mut Document, flags: Flags, title: &str) -> Option<Attempt> {
+    let body = doc.body()?;
+    let mut removed = Vec::new();
+    let (byline, to_score) = prepare(doc, body, flags, &mut removed);
+    let metrics = Metrics::compute(doc, body);
+    let scores = score(doc, &to_score, &metrics, flags);
+    let nodes = select(doc, body, &scores, &metrics, flags);
+    boilerplate::clean_article(doc, &nodes, flags, title, &mut removed);
+    let metrics = Metrics::compute(doc, body);
+    let text_chars = nodes.iter().map(|n| metrics.chars[n.index()] as usize).sum();
+    Some((nodes, byline, removed, text_chars))
+}
+
+/// Record an element removed as page furniture, with the first matching word as the reason.
+pub(crate) fn record_boilerplate(doc: &Document, id: NodeId, reason: &str, removed: &mut Vec<Removal>) {
+    let text = collapse_whitespace(&doc.text_content(id));
+    if text.is_empty() {
+        return;
+    }
+    removed.push(Removal { kind: RemovalKind::Boilerplate, reason: reason.to_string(), text, kept_block: None, position: None });
+}
+
+/// A human reason for removing furniture matched by class/id words.
+pub(crate) fn furniture_reason(class_id: &str, tag: &str) -> String {
+    const NAMES: &[(&str, &str)] = &[
+        ("share", "share bar"),
+        ("social", "share bar"),
+        ("comment", "comments"),
+        ("disqus", "comments"),
+        ("related", "related stories"),
+        ("latest", "latest news"),
+        ("trending", "trending stories"),
+        ("most-read", "most read"),
+        ("newsletter", "newsletter box"),
+        ("cookie", "cookie notice"),
+        ("gdpr", "cookie notice"),
+        ("menu", "navigation"),
+        ("breadcrumb", "navigation"),
+        ("skip", "navigation"),
+        ("pagination", "navigation"),
+        ("pager", "navigation"),
+        ("footer", "footer"),
+        ("header", "header"),
+        ("sidebar", "sidebar"),
+        ("banner", "advertisement"),
+        ("sponsor", "advertisement"),
+        ("-ad-", "advertisement"),
+        ("popup", "pop-up"),
+    ];
+    for (word, name) in NAMES {
+        if class_id.contains(word) {
+            return format!("boilerplate: {name}");
+        }
+    }
+    match tag {
+        "nav" => "boilerplate: navigation".into(),
+        "footer" => "boilerplate: footer".into(),
+        "aside" => "boilerplate: aside".into(),
+        _ => "boilerplate: page furniture".into(),
+    }
+}
+
+fn is_byline(doc: &Document, id: NodeId, class_id: &str) -> bool {
+    let rel_author = doc.attr(id, "rel") == Some("author");
+    let itemprop_author = doc.attr(id, "itemprop").is_some_and(|p| p.contains("author"));
+    rel_author || itemprop_author || contains_any(class_id, BYLINE_WORDS)
+}
+
+fn has_ancestor_tag(doc: &Document, id: NodeId, tag: &str, max_depth: usize) -> bool {
+    doc.ancestors(id).take(max_depth).any(|a| doc.is_tag(a, tag))
+}
+
+/// Whether any descendant element is one that makes a div a container.
+fn has_block_descendant(doc: &Document, id: NodeId) -> bool {
+    doc.descendants(id).skip(1).any(|d| doc.tag(d).is_some_and(|t| DIV_BLOCK_CHILDREN.contains(&&**t)))
+}
+
+fn is_phrasing(doc: &Document, id: NodeId) -> bool {
+    match &doc.node(id).data {
+        NodeData::Text(_) => true,
+        NodeData::Element(e) => {
+            let t = &*e.name.local;
+            if is_block_tag(t) {
+                return false;
+            }
+            // a, del, ins are phrasing only when everything inside them is.
+            if matches!(t, "a" | "del" | "ins") {
+                return doc.children(id).all(|c| is_phrasing(doc, c));
+            }
+            true
+        }
+        _ => true,
+    }
+}
+
+fn is_whitespace_node(doc: &Document, id: NodeId) -> bool {
+    match &doc.node(id).data {
+        NodeData::Text(t) => t.trim().is_empty(),
+        NodeData::Element(_) => doc.is_tag(id, "br"),
+        _ => true,
+    }
+}
+
+fn has_content(doc: &Document, id: NodeId) -> bool {
+    doc.descendants(id).any(|d| match &doc.node(d).data {
+        NodeData::Text(t) => !t.trim().is_empty(),
+        NodeData::Element(e) => matches!(&*e.name.local, "img" | "picture" | "figure" | "table" | "pre" | "hr"),
+        _ => false,
+    })
+}
+
+/// The preparation pass. Returns the byline and the elements to score.
+fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Removal>) -> (Option<String>, Vec<NodeId>) {
+    let mut byline: Option<String> = None;
+    let mut to_score = Vec::new();
+    let mut next = Some(body);
+    while let Some(id) = next {
+        let NodeData::Element(el) = &doc.node(id).data else {
+            next = next_in_order(doc, id, body);
+            continue;
+        };
+        let tag = el.name.local.to_string();
+        let class_id = class_and_id(doc, id);
+
+        let remove_reason: Option<Option<String>> = if id == body {
+            None
+        } else if is_hidden(doc, id) {
+            Some(Some("boilerplate: hidden on the page".to_string()))
+        } else if NEVER_CONTENT_TAGS.contains(&tag.as_str()) {
+            Some((tag == "nav").then(|| "boilerplate: navigation".to_string()))
+        } else if tag == "noscript" {
+            unwrap_noscript_image(doc, id);
+            Some(None)
+        } else if byline.is_none() && is_byline(doc, id, &class_id) && {
+            let t = collapse_whitespace(&doc.text_content(id));
+            !t.is_empty() && t.chars().count() < MAX_BYLINE_CHARS
+        } {
+            byline = Some(collapse_whitespace(&doc.text_content(id)));
+            None.or(Some(None))
+        } else if flags.strip_unlikely
+            && tag != "a"
+            && ((contains_any(&class_id, UNLIKELY_WORDS) && !contains_any(&class_id, MAYBE_CONTENT_WORDS))
+                || doc.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r)))
+            && !has_ancestor_tag(doc, id, "table", 3)
+            && !has_ancestor_tag(doc, id, "code", 3)
+        {
+            Some(Some(furniture_reason(&class_id, &tag)))
+        } else if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") && !has_content(doc, id) {
+            Some(None)
+        } else {
+            None
+        };
+
+        if let Some(reason) = remove_reason {
+            if let Some(reason) = reason {
+                record_boilerplate(doc, id, &reason, removed);
+            }
+            next = doc.next_skipping_children(id, body);
+            doc.detach(id);
+            continue;
+        }
+
+        if TAGS_TO_SCORE.contains(&tag.as_str()) {
+            to_score.push(id);
+        }
+        if tag == "div" {
+            if !has_block_descendant(doc, id) {
+                to_score.push(id);
+            } else {
+                wrap_phrasing_runs(doc, id);
+            }
+        }
+        next = next_in_order(doc, id, body);
+    }
+    // Wrapped runs are new <p> elements; find them for scoring.
+    for d in doc.descendants(body) {
+        if doc.is_tag(d, "p") && doc.attr(d, "data-lectern-wrapped").is_some() {
+            to_score.push(d);
+        }
+    }
+    (byline, to_score)
+}
+
+fn next_in_order(doc: &Document, id: NodeId, root: NodeId) -> Option<NodeId> {
+    doc.node(id).first_child.or_else(|| doc.next_skipping_children(id, root))
+}
+
+/// Move each run of phrasing children of a mixed `<div>` into a new `<p>`, so the text that sits
+/// directly in containers is scored and kept like any paragraph.
+fn wrap_phrasing_runs(doc: &mut Document, div: NodeId) {
+    let children: Vec<NodeId> = doc.children(div).collect();
+    let mut run: Vec<NodeId> = Vec::new();
+    let flush = |doc: &mut Document, run: &mut Vec<NodeId>| {
+        if run.iter().all(|&n| is_whitespace_node(doc, n)) {
+            run.clear();
+            return;
+        }
+        let p = doc.create(NodeData::Element(crate::parse::Element {
+            name: html5ever::QualName::new(None, html5ever::ns!(html), html5ever::local_name!("p")),
+            attrs: vec![crate::parse::Attr { name: html5ever::LocalName::from("data-lectern-wrapped"), value: String::new() }],
+        }));
+        doc.insert_before(run[0], p);
+        for &n in run.iter() {
+            doc.detach(n);
+            doc.append(p, n);
+        }
+        run.clear();
+    };
+    for c in children {
+        if is_phrasing(doc, c) {
+            run.push(c);
+        } else {
+            if !run.is_empty() {
+                flush(doc, &mut run);
+            }
+        }
+    }
+    if !run.is_empty() {
+        flush(doc, &mut run);
+    }
+}
+
+/// Lazy-loading pages put a placeholder `<img>` before a `<noscript>` holding the real one:
+/// replace the placeholder with the real image.
+fn unwrap_noscript_image(doc: &mut Document, noscript: NodeId) {
+    let imgs: Vec<NodeId> = doc.descendants(noscript).filter(|&d| doc.is_tag(d, "img")).collect();
+    if imgs.len() != 1 {
+        return;
+    }
+    let real = imgs[0];
+    let mut prev = doc.node(noscript).prev_sibling;
+    while let Some(p) = prev {
+        if doc.text(p).is_some_and(|t| t.trim().is_empty()) {
+            prev = doc.node(p).prev_sibling;
+        } else {
+            break;
+        }
+    }
+    doc.detach(real);
+    match prev {
+        Some(p) if doc.is_tag(p, "img") => {
+            doc.insert_before(p, real);
+            doc.detach(p);
+        }
+        _ => doc.insert_before(noscript, real),
+    }
+}
+
+/// Content scores of the candidates, indexed by node.
+pub(crate) struct Scores {
+    pub score: Vec<f64>,
+    pub candidates: Vec<NodeId>,
+}
+
+fn tag_score(tag: &str) -> f64 {
+    match tag {
+        "div" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn score(doc: &Document, to_score: &[NodeId], metrics: &Metrics, flags: Flags) -> Scores {
+    let mut s = Scores { score: vec![f64::NAN; doc.len()], candidates: Vec::new() };
+    for &p in to_score {
+        if doc.parent(p).is_none() || !doc.ancestors(p).any(|a| a == crate::parse::tree::DOCUMENT_NODE) {
+            continue;
+        }
+        let chars = metrics.chars[p.index()] as usize;
+        if chars < MIN_PARAGRAPH_CHARS {
+            continue;
+        }
+        let content_score = 1.0 + metrics.commas[p.index()] as f64 + ((chars / 100) as f64).min(3.0);
+        for (level, anc) in doc.ancestors(p).take(SCORE_ANCESTOR_LEVELS).enumerate() {
+            let Some(tag) = doc.tag(anc) else { break };
+            if doc.parent(anc).is_none() {
+                break;
+            }
+            let i = anc.index();
+            if s.score[i].is_nan() {
+                let weight = if flags.weight_classes { class_weight(doc, anc) } else { 0.0 };
+                s.score[i] = tag_score(tag) + weight;
+                s.candidates.push(anc);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            s.score[i] += content_score / divider;
+        }
+    }
+    s
+}
+
+fn final_score(s: &Scores, metrics: &Metrics, id: NodeId) -> f64 {
+    let raw = s.score[id.index()];
+    if raw.is_nan() {
+        f64::NAN
+    } else {
+        raw * (1.0 - metrics.link_density(id))
+    }
+}
+
+/// Pick the top candidate, maybe move up to a better ancestor, and gather its siblings.
+fn select(doc: &Document, body: NodeId, s: &Scores, metrics: &Metrics, flags: Flags) -> Vec<NodeId> {
+    let mut ranked: Vec<(f64, NodeId)> = s.candidates.iter().map(|&c| (final_score(s, metrics, c), c)).filter(|(sc, _)| !sc.is_nan()).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.truncate(TOP_CANDIDATES);
+
+    let Some(&(top_score, mut top)) = ranked.first() else {
+        return vec![body];
+    };
+    if top == body {
+        return vec![body];
+    }
+
+    // Several strong candidates under one ancestor: the article is that ancestor.
+    let close: Vec<NodeId> = ranked[1..].iter().filter(|(sc, _)| *sc / top_score >= ALTERNATIVE_SCORE_RATIO).map(|&(_, n)| n).collect();
+    if close.len() >= MIN_ALTERNATIVE_CANDIDATES {
+        let mut anc = doc.parent(top);
+        while let Some(a) = anc {
+            if a == body || doc.tag(a).is_none() {
+                break;
+            }
+            let containing = close.iter().filter(|&&c| doc.ancestors(c).any(|x| x == a)).count();
+            if containing >= MIN_ALTERNATIVE_CANDIDATES {
+                top = a;
+                break;
+            }
+            anc = doc.parent(a);
+        }
+    }
+
+    // Climb while the parent scores better than the current candidate.
+    let mut current_score = final_score(s, metrics, top);
+    if current_score.is_nan() {
+        current_score = 0.0;
+    }
+    let threshold = current_score / 3.0;
+    let mut last = current_score;
+    let mut parent = doc.parent(top);
+    while let Some(p) = parent {
+        if p == body || doc.tag(p).is_none() {
+            break;
+        }
+        let ps = final_score(s, metrics, p);
+        if ps.is_nan() {
+            parent = doc.parent(p);
+            continue;
+        }
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = p;
+            break;
+        }
+        last = ps;
+        parent = doc.parent(p);
+    }
+
+    // An only child says nothing its parent does not.
+    while let Some(p) = doc.parent(top) {
+        if p == body || doc.tag(p).is_none() || doc.element_children(p).count() != 1 {
+            break;
+        }
+        top = p;
+    }
+
+    let top_score = { let t = final_score(s, metrics, top); if t.is_nan() { 0.0 } else { t } };
+    let Some(parent) = doc.parent(top) else { return vec![top] };
+    let threshold = (top_score * SIBLING_SCORE_RATIO).max(MIN_SIBLING_SCORE);
+    let top_class = doc.attr(top, "class").unwrap_or("");
+    let mut nodes = Vec::new();
+    for sib in doc.children(parent) {
+        if sib == top {
+            nodes.push(sib);
+            continue;
+        }
+        if doc.element(sib).is_none() {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if flags.weight_classes && !top_class.is_empty() && doc.attr(sib, "class") == Some(top_class) {
+            bonus = top_score * SIBLING_SCORE_RATIO;
+        }
+        let sib_score = final_score(s, metrics, sib);
+        let append = if !sib_score.is_nan() && sib_score + bonus >= threshold {
+            true
+        } else if doc.is_tag(sib, "p") {
+            let ld = metrics.link_density(sib);
+            let chars = metrics.chars[sib.index()] as usize;
+            let text = doc.text_content(sib);
+            let text = text.trim();
+            if chars > SIBLING_PARAGRAPH_MIN_CHARS {
+                ld < SIBLING_PARAGRAPH_MAX_LINK_DENSITY
+            } else {
+                chars > 0 && ld == 0.0 && (text.contains(". ") || text.ends_with('.'))
+            }
+        } else {
+            false
+        };
+        if append {
+            nodes.push(sib);
+        }
+    }
+    nodes
+}

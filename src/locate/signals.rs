@@ -1,0 +1,124 @@
+//! Named heuristics shared by the article finder and the boilerplate cleaner: which class and id
+//! words mark content or furniture, which tags hold paragraphs, and the weights they carry.
+//!
+//! Matching is by substring of the lower-cased `class` + `id` string, because CMS class names are
+//! compounds (`td-post-content`, `article__body-text`, `share-bar--top`).
+
+use crate::parse::{Document, NodeId};
+
+/// Class/id words of page furniture: an element carrying one (and none of
+/// [`MAYBE_CONTENT_WORDS`]) is dropped before scoring.
+pub const UNLIKELY_WORDS: &[&str] = &[
+    "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
+    "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+    "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "cookie", "newsletter", "skip-link",
+    "latest-news", "most-read", "trending",
+];
+
+/// Class/id words that rescue an element matching [`UNLIKELY_WORDS`]: `article-header`,
+/// `main-sidebar-content` and the like often wrap the story itself.
+pub const MAYBE_CONTENT_WORDS: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+
+/// ARIA roles that are never the article.
+pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+
+/// Class/id words that raise an element's score by [`CLASS_WEIGHT`].
+pub const POSITIVE_WORDS: &[&str] =
+    &["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"];
+
+/// Class/id words that lower an element's score by [`CLASS_WEIGHT`].
+pub const NEGATIVE_WORDS: &[&str] = &[
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain",
+    "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+];
+
+/// Class/id words of share and follow bars, removed inside the article when short.
+pub const SHARE_WORDS: &[&str] = &["share", "sharedaddy", "social", "sharing", "follow-us"];
+
+/// Class/id words and `rel`/`itemprop` values that mark a byline.
+pub const BYLINE_WORDS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// Score added or removed per positive or negative class and id (each counted once).
+pub const CLASS_WEIGHT: f64 = 25.0;
+
+/// Tags whose text is scored as a paragraph.
+pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+
+/// Children that make a `<div>` a container rather than a paragraph in disguise.
+pub const DIV_BLOCK_CHILDREN: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "figure", "section", "article"];
+
+/// Elements that lay out text as blocks; everything else is phrasing content.
+pub const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre",
+    "section", "table", "ul", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "center", "menu", "summary",
+];
+
+/// Elements removed with their content before anything else looks at the page.
+pub const NEVER_CONTENT_TAGS: &[&str] = &[
+    "script", "style", "link", "meta", "template", "iframe", "object", "embed", "svg", "canvas", "input", "textarea", "select",
+    "button", "label", "option", "nav", "dialog", "math", "audio", "video", "source", "track", "map", "area", "frame", "frameset",
+];
+
+pub fn contains_any(haystack: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| haystack.contains(w))
+}
+
+/// Lower-cased `class id` of an element, the string the word lists are matched against.
+pub fn class_and_id(doc: &Document, id: NodeId) -> String {
+    let mut s = String::new();
+    if let Some(c) = doc.attr(id, "class") {
+        s.push_str(c);
+    }
+    s.push(' ');
+    if let Some(i) = doc.attr(id, "id") {
+        s.push_str(i);
+    }
+    s.to_ascii_lowercase()
+}
+
+/// Whether `s` (lower-cased class or id) contains the word `hid` as a whole token.
+fn has_hid_token(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == "hid")
+}
+
+fn weight_of(s: &str) -> f64 {
+    let mut w = 0.0;
+    if s.is_empty() {
+        return w;
+    }
+    if contains_any(s, NEGATIVE_WORDS) || has_hid_token(s) {
+        w -= CLASS_WEIGHT;
+    }
+    if contains_any(s, POSITIVE_WORDS) {
+        w += CLASS_WEIGHT;
+    }
+    w
+}
+
+/// The class weight: ±[`CLASS_WEIGHT`] for the class and again for the id.
+pub fn class_weight(doc: &Document, id: NodeId) -> f64 {
+    let class = doc.attr(id, "class").map(str::to_ascii_lowercase).unwrap_or_default();
+    let ident = doc.attr(id, "id").map(str::to_ascii_lowercase).unwrap_or_default();
+    weight_of(&class) + weight_of(&ident)
+}
+
+pub fn is_block_tag(tag: &str) -> bool {
+    BLOCK_TAGS.contains(&tag)
+}
+
+/// Whether the element is hidden from readers by the page itself.
+pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
+    let Some(el) = doc.element(id) else { return false };
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    // Some sites mark the real image aria-hidden while a fallback is shown; keep those.
+    el.attr("aria-hidden") == Some("true") && !el.attr("class").is_some_and(|c| c.contains("fallback-image"))
+}

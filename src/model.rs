@@ -1,0 +1,237 @@
+//! The clean document every renderer works from: an [`Article`] of structured [`Block`]s, the
+//! [`Removal`]s that explain what was left out, and the [`Quote`]s found in it.
+//!
+//! These types are the stable JSON shape of `lectern extract --format json` and of the object the
+//! wasm `extract` returns; field names are part of the public contract documented in the README.
+
+use serde::Serialize;
+
+/// Inline content of a block. URLs are absolute and already checked safe by the assembler.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text { text: String },
+    Link { href: String, children: Vec<Inline> },
+    Emphasis { children: Vec<Inline> },
+    Strong { children: Vec<Inline> },
+    Code { text: String },
+    Sub { children: Vec<Inline> },
+    Sup { children: Vec<Inline> },
+    Break,
+    Image(Image),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    List,
+    Quote,
+    Figure,
+    Table,
+    Code,
+}
+
+/// One list item: its inline content and nesting level (0 for top-level items).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ListItem {
+    pub level: u8,
+    pub content: Vec<Inline>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TableCell {
+    pub header: bool,
+    pub content: Vec<Inline>,
+}
+
+/// A block of the article body. `text` is its plain text (whitespace collapsed; list items and
+/// table rows on their own lines); the other fields carry the structure for the kind.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    /// Heading level 2–6 (the article title is level 1 and is not a block).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    /// Inline content of headings, paragraphs, quotes, code and figure captions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub content: Vec<Inline>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ordered: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ListItem>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<Vec<TableCell>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    /// Language tag of a code block, when the page gave one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, content: Vec<Inline>) -> Self {
+        let mut b = Block { kind, text: String::new(), level: None, content, ordered: None, items: Vec::new(), rows: Vec::new(), image: None, language: None };
+        b.text = b.plain_text();
+        b
+    }
+
+    /// Plain text of the block as the text renderer prints it.
+    pub fn plain_text(&self) -> String {
+        match self.kind {
+            BlockKind::List => self
+                .items
+                .iter()
+                .map(|i| format!("{}- {}", "  ".repeat(i.level as usize), inline_text(&i.content)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            BlockKind::Table => self
+                .rows
+                .iter()
+                .map(|r| r.iter().map(|c| inline_text(&c.content)).collect::<Vec<_>>().join(" | "))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            BlockKind::Code => inline_text_raw(&self.content),
+            _ => inline_text(&self.content),
+        }
+    }
+}
+
+/// Plain text of normalised inline content: text as it stands, `Break` as a newline. Quote
+/// offsets count characters of this string, and the HTML renderer counts the same way.
+pub fn inline_text(content: &[Inline]) -> String {
+    let mut raw = String::new();
+    push_inline_text(content, &mut raw);
+    raw
+}
+
+/// Plain text of inline content with whitespace kept (code blocks).
+pub fn inline_text_raw(content: &[Inline]) -> String {
+    let mut raw = String::new();
+    push_inline_text(content, &mut raw);
+    raw.trim_matches('\n').to_string()
+}
+
+fn push_inline_text(content: &[Inline], out: &mut String) {
+    for i in content {
+        match i {
+            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Link { children, .. } | Inline::Emphasis { children } | Inline::Strong { children } | Inline::Sub { children } | Inline::Sup { children } => {
+                push_inline_text(children, out)
+            }
+            Inline::Break => out.push('\n'),
+            Inline::Image(_) => {}
+        }
+    }
+}
+
+/// Collapse runs of whitespace (including non-breaking spaces) to one space and trim.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+        } else {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Why something on the page is not in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovalKind {
+    /// A copy of a block that the article keeps.
+    Duplicate,
+    /// A truncated copy (teaser, summary) of a block that the article keeps.
+    Teaser,
+    /// A pull-quote: a sentence lifted out of a block that the article keeps.
+    PullQuote,
+    /// Page furniture: navigation, share bars, related links, comments, ads, footers.
+    Boilerplate,
+    /// The article title repeated as a heading in the body.
+    Title,
+}
+
+/// Something removed from the article, with enough to show it and put it back.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Removal {
+    pub kind: RemovalKind,
+    pub reason: String,
+    pub text: String,
+    /// For duplicates, teasers and pull-quotes: index into `blocks` of the copy that was kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kept_block: Option<usize>,
+    /// Index into `blocks` before which the removed content stood, for showing it back inline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Block,
+    Scare,
+}
+
+/// A quotation in the article body.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quote {
+    pub id: usize,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub speaker_role: Option<String>,
+    /// Index of the block in `blocks`.
+    pub block: usize,
+    /// Character offsets into that block's `text`, the quotation marks included.
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Stats {
+    pub words: usize,
+    pub reading_minutes: u32,
+    pub duplicates_removed: usize,
+    pub boilerplate_removed: usize,
+    pub elapsed_ms: f64,
+}
+
+/// The extracted article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Article {
+    pub title: String,
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    pub lang: Option<String>,
+    /// `"ltr"` or `"rtl"`.
+    pub dir: String,
+    pub url: Option<String>,
+    pub excerpt: Option<String>,
+    pub lead_image: Option<String>,
+    pub text: String,
+    pub markdown: String,
+    pub html: String,
+    pub blocks: Vec<Block>,
+    pub quotes: Vec<Quote>,
+    pub removed: Vec<Removal>,
+    pub stats: Stats,
+}

@@ -1,0 +1,252 @@
+//! Stage 1 — parse: bytes or text in, a [`Document`] out.
+//!
+//! html5ever does the spec-compliant HTML5 parsing; this module only decodes bytes to text
+//! (byte-order mark, then the page's declared charset, then UTF-8, then windows-1252) and
+//! receives the parser's tree operations into the project's own arena ([`tree`]).
+
+pub mod tree;
+
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
+use std::collections::HashMap;
+
+use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{Attribute, ParseOpts, QualName};
+
+pub use tree::{Attr, Document, Element, NodeData, NodeId, MAX_TREE_DEPTH};
+
+/// How far into the bytes a `<meta charset>` declaration is looked for; the HTML standard's
+/// prescan also stops at 1024 bytes.
+const CHARSET_PRESCAN_BYTES: usize = 1024;
+
+/// Parse HTML text into a [`Document`].
+///
+/// Scripting is treated as disabled, as in `DOMParser`, so `<noscript>` content is parsed as
+/// markup: lazy-loading pages put their real `<img>` there.
+pub fn parse_html(html: &str) -> Document {
+    let sink = Sink::default();
+    let mut opts = ParseOpts::default();
+    opts.tree_builder.scripting_enabled = false;
+    html5ever::parse_document(sink, opts).one(StrTendril::from_slice(html))
+}
+
+/// Decode page bytes to text: BOM first, then the charset the page declares in its first
+/// kilobyte, then UTF-8 when the bytes are valid UTF-8, else windows-1252 (the web's default).
+pub fn decode(bytes: &[u8]) -> String {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        return enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
+    }
+    if let Some(enc) = declared_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)]) {
+        // A page that declares UTF-16 in ASCII-compatible bytes is really UTF-8 (HTML standard).
+        let enc = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { enc };
+        return enc.decode_without_bom_handling(bytes).0.into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+    }
+}
+
+/// The label after the first `charset=` in the prescan window, resolved by encoding_rs.
+fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let rest = &lower[at..];
+    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let end = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':')).unwrap_or(rest.len());
+    encoding_rs::Encoding::for_label(&rest[..end])
+}
+
+/// Receives html5ever's tree operations. Interior mutability because the parser calls through
+/// `&self`.
+#[derive(Default)]
+struct Sink {
+    doc: RefCell<Document>,
+    template_contents: RefCell<HashMap<NodeId, NodeId>>,
+    names: RefCell<HashMap<NodeId, QualName>>,
+}
+
+impl Sink {
+    /// Where a child of `parent` really goes: `parent` itself, or its ancestor at the depth cap.
+    fn capped_parent(doc: &Document, parent: NodeId) -> NodeId {
+        let mut p = parent;
+        while doc.node(p).depth >= MAX_TREE_DEPTH {
+            match doc.parent(p) {
+                Some(up) => p = up,
+                None => break,
+            }
+        }
+        p
+    }
+
+    fn append_text_or_node(doc: &mut Document, parent: NodeId, child: NodeOrText<NodeId>) {
+        let parent = Self::capped_parent(doc, parent);
+        match child {
+            NodeOrText::AppendNode(node) => doc.append(parent, node),
+            NodeOrText::AppendText(text) => {
+                if let Some(last) = doc.node(parent).last_child {
+                    if let NodeData::Text(existing) = &mut doc.node_mut(last).data {
+                        existing.push_str(&text);
+                        return;
+                    }
+                }
+                let node = doc.create(NodeData::Text(text.to_string()));
+                doc.append(parent, node);
+            }
+        }
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Document;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Document {
+        self.doc.into_inner()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        tree::DOCUMENT_NODE
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        Ref::map(self.names.borrow(), |names| names.get(target).expect("elem_name is only asked of elements"))
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let attrs = attrs.into_iter().map(|a| Attr { name: a.name.local, value: a.value.to_string() }).collect();
+        let mut doc = self.doc.borrow_mut();
+        let id = doc.create(NodeData::Element(Element { name: name.clone(), attrs }));
+        if flags.template {
+            let contents = doc.create(NodeData::Document);
+            self.template_contents.borrow_mut().insert(id, contents);
+        }
+        self.names.borrow_mut().insert(id, name);
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.doc.borrow_mut().create(NodeData::Comment)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.doc.borrow_mut().create(NodeData::Comment)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        Self::append_text_or_node(&mut self.doc.borrow_mut(), *parent, child);
+    }
+
+    fn append_based_on_parent_node(&self, element: &NodeId, prev_element: &NodeId, child: NodeOrText<NodeId>) {
+        let has_parent = self.doc.borrow().parent(*element).is_some();
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {
+        let mut doc = self.doc.borrow_mut();
+        let node = doc.create(NodeData::Doctype);
+        doc.append(tree::DOCUMENT_NODE, node);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.template_contents.borrow().get(target).copied().expect("template elements get contents when created")
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let mut doc = self.doc.borrow_mut();
+        match new_node {
+            NodeOrText::AppendNode(node) => {
+                if doc.parent(node).is_some() {
+                    doc.detach(node);
+                }
+                doc.insert_before(*sibling, node);
+            }
+            NodeOrText::AppendText(text) => {
+                if let Some(prev) = doc.node(*sibling).prev_sibling {
+                    if let NodeData::Text(existing) = &mut doc.node_mut(prev).data {
+                        existing.push_str(&text);
+                        return;
+                    }
+                }
+                let node = doc.create(NodeData::Text(text.to_string()));
+                doc.insert_before(*sibling, node);
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        let mut doc = self.doc.borrow_mut();
+        if let NodeData::Element(e) = &mut doc.node_mut(*target).data {
+            for a in attrs {
+                if !e.attrs.iter().any(|x| x.name == a.name.local) {
+                    e.attrs.push(Attr { name: a.name.local, value: a.value.to_string() });
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.doc.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut doc = self.doc.borrow_mut();
+        let children: Vec<NodeId> = doc.children(*node).collect();
+        for c in children {
+            doc.detach(c);
+            doc.append(*new_parent, c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_beyond_the_cap_is_flattened_not_recursed() {
+        let html = "<div>".repeat(100_000) + "deep text";
+        let doc = parse_html(&html);
+        let max = doc.nodes.iter().map(|n| n.depth).max().unwrap();
+        assert!(max <= MAX_TREE_DEPTH + 1, "depth {max}");
+        assert!(doc.text_content(doc.root()).contains("deep text"));
+    }
+
+    #[test]
+    fn declared_charset_is_honoured() {
+        let bytes = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
+        assert!(decode(bytes).contains("caf\u{e9}"));
+    }
+
+    #[test]
+    fn invalid_utf8_without_declaration_falls_back_to_windows_1252() {
+        assert!(decode(b"<p>\x93quoted\x94</p>").contains("\u{201c}quoted\u{201d}"));
+    }
+
+    #[test]
+    fn utf8_bom_wins_over_declaration() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("<meta charset=windows-1252><p>é</p>".as_bytes());
+        assert!(decode(&bytes).contains("<p>é</p>"));
+    }
+
+    #[test]
+    fn noscript_content_is_parsed_as_markup() {
+        let doc = parse_html("<noscript><img src=a.jpg></noscript>");
+        assert!(doc.descendants(doc.root()).any(|n| doc.is_tag(n, "img")));
+    }
+}

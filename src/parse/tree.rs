@@ -1,0 +1,313 @@
+//! The project's own document tree: an arena of nodes addressed by [`NodeId`].
+//!
+//! Takes nothing from the parser's types but element names; gives every later stage cheap,
+//! non-recursive navigation (parent, children, siblings, preorder walks) over a tree whose depth
+//! is bounded by [`MAX_TREE_DEPTH`], so stages that do recurse cannot overflow the stack.
+
+use html5ever::{LocalName, QualName};
+
+/// Deepest element nesting the tree keeps. Deeper elements are attached to the ancestor at this
+/// depth instead, as Blink's HTML parser does at 512. Every recursive stage relies on this bound:
+/// a page nested 100,000 deep becomes a wide tree rather than a stack overflow.
+pub const MAX_TREE_DEPTH: u32 = 512;
+
+/// Index of a node in its [`Document`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub(crate) u32);
+
+impl NodeId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// An element's attribute, name lower-cased by the parser.
+#[derive(Clone, Debug)]
+pub struct Attr {
+    pub name: LocalName,
+    pub value: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Element {
+    pub name: QualName,
+    pub attrs: Vec<Attr>,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|a| &*a.name == name).map(|a| a.value.as_str())
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum NodeData {
+    Document,
+    Doctype,
+    Comment,
+    Text(String),
+    Element(Element),
+}
+
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub parent: Option<NodeId>,
+    pub first_child: Option<NodeId>,
+    pub last_child: Option<NodeId>,
+    pub prev_sibling: Option<NodeId>,
+    pub next_sibling: Option<NodeId>,
+    /// Element nesting depth below the document node (the document is 0).
+    pub depth: u32,
+    pub data: NodeData,
+}
+
+/// A parsed HTML document.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub(crate) nodes: Vec<Node>,
+}
+
+pub const DOCUMENT_NODE: NodeId = NodeId(0);
+
+impl Default for Document {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Document {
+    pub fn new() -> Self {
+        Document { nodes: vec![Node::new(NodeData::Document)] }
+    }
+
+    pub fn root(&self) -> NodeId {
+        DOCUMENT_NODE
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    pub(crate) fn node_mut(&mut self, id: NodeId) -> &mut Node {
+        &mut self.nodes[id.index()]
+    }
+
+    pub fn create(&mut self, data: NodeData) -> NodeId {
+        let id = NodeId(u32::try_from(self.nodes.len()).expect("documents are limited to 4 billion nodes"));
+        self.nodes.push(Node::new(data));
+        id
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.node(id).data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The element's local name (`"div"`), or `None` for non-elements.
+    pub fn tag(&self, id: NodeId) -> Option<&LocalName> {
+        self.element(id).map(|e| &e.name.local)
+    }
+
+    pub fn is_tag(&self, id: NodeId, name: &str) -> bool {
+        self.tag(id).is_some_and(|t| &**t == name)
+    }
+
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.element(id).and_then(|e| e.attr(name))
+    }
+
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.node(id).data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.node(id).parent
+    }
+
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children { doc: self, next: self.node(id).first_child }
+    }
+
+    pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id).filter(move |&c| self.element(c).is_some())
+    }
+
+    pub fn ancestors(&self, id: NodeId) -> Ancestors<'_> {
+        Ancestors { doc: self, next: self.node(id).parent }
+    }
+
+    /// Preorder walk of `id`'s subtree, `id` included, without recursion.
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants { doc: self, root: id, next: Some(id) }
+    }
+
+    /// Next node in preorder after `id`'s whole subtree, staying inside `root`.
+    pub fn next_skipping_children(&self, id: NodeId, root: NodeId) -> Option<NodeId> {
+        let mut cur = id;
+        loop {
+            if cur == root {
+                return None;
+            }
+            if let Some(n) = self.node(cur).next_sibling {
+                return Some(n);
+            }
+            cur = self.node(cur).parent?;
+        }
+    }
+
+    /// All text below `id`, concatenated as-is.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for n in self.descendants(id) {
+            if let Some(t) = self.text(n) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// Unlink `id` from its parent and siblings; its subtree stays intact and reachable by id.
+    pub fn detach(&mut self, id: NodeId) {
+        let (parent, prev, next) = {
+            let n = self.node(id);
+            (n.parent, n.prev_sibling, n.next_sibling)
+        };
+        if let Some(p) = prev {
+            self.node_mut(p).next_sibling = next;
+        } else if let Some(par) = parent {
+            self.node_mut(par).first_child = next;
+        }
+        if let Some(nx) = next {
+            self.node_mut(nx).prev_sibling = prev;
+        } else if let Some(par) = parent {
+            self.node_mut(par).last_child = prev;
+        }
+        let n = self.node_mut(id);
+        n.parent = None;
+        n.prev_sibling = None;
+        n.next_sibling = None;
+    }
+
+    /// Append a detached `child` as the last child of `parent`.
+    pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        debug_assert!(self.node(child).parent.is_none());
+        let depth = self.node(parent).depth + 1;
+        let last = self.node(parent).last_child;
+        {
+            let c = self.node_mut(child);
+            c.parent = Some(parent);
+            c.prev_sibling = last;
+            c.next_sibling = None;
+            c.depth = depth;
+        }
+        match last {
+            Some(l) => self.node_mut(l).next_sibling = Some(child),
+            None => self.node_mut(parent).first_child = Some(child),
+        }
+        self.node_mut(parent).last_child = Some(child);
+    }
+
+    /// Insert a detached `child` just before `sibling`.
+    pub fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
+        let parent = self.node(sibling).parent.expect("insert_before needs an attached sibling");
+        let prev = self.node(sibling).prev_sibling;
+        let depth = self.node(sibling).depth;
+        {
+            let c = self.node_mut(child);
+            c.parent = Some(parent);
+            c.prev_sibling = prev;
+            c.next_sibling = Some(sibling);
+            c.depth = depth;
+        }
+        self.node_mut(sibling).prev_sibling = Some(child);
+        match prev {
+            Some(p) => self.node_mut(p).next_sibling = Some(child),
+            None => self.node_mut(parent).first_child = Some(child),
+        }
+    }
+
+    /// The `<html>`, `<head>` or `<body>` element, if the parser made one.
+    pub fn find_first(&self, root: NodeId, tag: &str) -> Option<NodeId> {
+        self.descendants(root).find(|&n| self.is_tag(n, tag))
+    }
+
+    pub fn body(&self) -> Option<NodeId> {
+        self.find_first(self.root(), "body")
+    }
+
+    pub fn head(&self) -> Option<NodeId> {
+        self.find_first(self.root(), "head")
+    }
+}
+
+impl Node {
+    fn new(data: NodeData) -> Self {
+        Node { parent: None, first_child: None, last_child: None, prev_sibling: None, next_sibling: None, depth: 0, data }
+    }
+}
+
+pub struct Children<'a> {
+    doc: &'a Document,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.doc.node(cur).next_sibling;
+        Some(cur)
+    }
+}
+
+pub struct Ancestors<'a> {
+    doc: &'a Document,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Ancestors<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = self.doc.node(cur).parent;
+        Some(cur)
+    }
+}
+
+pub struct Descendants<'a> {
+    doc: &'a Document,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Descendants<'_> {
+    /// Do not descend into the node most recently returned.
+    pub fn skip_children_of(&mut self, id: NodeId) {
+        self.next = self.doc.next_skipping_children(id, self.root);
+    }
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.next = match self.doc.node(cur).first_child {
+            Some(c) => Some(c),
+            None => self.doc.next_skipping_children(cur, self.root),
+        };
+        Some(cur)
+    }
+}

@@ -1,0 +1,68 @@
+//! URL resolution and the safety rules for what the clean document may link to or load.
+//!
+//! Natively the `url` crate resolves; in the browser the platform's own `URL` does (through
+//! web-sys), which keeps the WHATWG URL parser and its Unicode tables out of the wasm module.
+
+/// Resolve `href` against `base` (absolute URL). Returns `None` when it cannot be resolved.
+pub fn resolve(base: Option<&str>, href: &str) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    imp::resolve(base, href)
+}
+
+/// A link target the reading view may carry: http(s), mailto, or an in-page anchor.
+pub fn is_safe_link(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") || lower.starts_with('#')
+}
+
+/// An image source the reading view may load: http(s), or an inline raster `data:` image
+/// (never SVG, which can carry script).
+pub fn is_safe_image(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || ["data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp", "data:image/avif"].iter().any(|p| lower.starts_with(p))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn resolve(base: Option<&str>, href: &str) -> Option<String> {
+        match base.and_then(|b| url::Url::parse(b).ok()) {
+            Some(b) => b.join(href).ok().map(String::from),
+            None => url::Url::parse(href).ok().map(String::from),
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    pub fn resolve(base: Option<&str>, href: &str) -> Option<String> {
+        let url = match base {
+            Some(b) => web_sys::Url::new_with_base(href, b).ok(),
+            None => web_sys::Url::new(href).ok(),
+        }?;
+        Some(url.href())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls_resolve_against_the_page() {
+        assert_eq!(resolve(Some("https://news.example.com/world/story.html"), "../img/a.jpg").as_deref(), Some("https://news.example.com/img/a.jpg"));
+        assert_eq!(resolve(Some("https://a.example/x/"), "//cdn.example/b.png").as_deref(), Some("https://cdn.example/b.png"));
+    }
+
+    #[test]
+    fn script_urls_are_never_safe() {
+        assert!(!is_safe_link("javascript:alert(1)"));
+        assert!(!is_safe_link(" JaVaScRiPt:alert(1)"));
+        assert!(!is_safe_image("data:image/svg+xml,<svg onload=alert(1)>"));
+        assert!(is_safe_image("data:image/png;base64,AAAA"));
+    }
+}

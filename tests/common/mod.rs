@@ -1,0 +1,65 @@
+//! Helpers shared by the integration tests: fixture discovery and text comparison.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+pub fn fixtures_dir(family: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(family)
+}
+
+/// `(name, html path, sidecar path)` for every `NAME.html` with a `NAME.<suffix>` beside it.
+pub fn fixture_pairs(family: &str, suffix: &str) -> Vec<(String, PathBuf, PathBuf)> {
+    let dir = fixtures_dir(family);
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) == Some("html") {
+            let name = path.file_stem().unwrap().to_string_lossy().to_string();
+            let side = dir.join(format!("{name}.{suffix}"));
+            if side.exists() {
+                out.push((name, path, side));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Lower-cased word tokens (letters and digits) of a text.
+pub fn word_tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
+}
+
+/// Bag-of-words F1 of `got` against `want`.
+pub fn token_f1(got: &str, want: &str) -> f64 {
+    use std::collections::HashMap;
+    let g = word_tokens(got);
+    let w = word_tokens(want);
+    if g.is_empty() && w.is_empty() {
+        return 1.0;
+    }
+    if g.is_empty() || w.is_empty() {
+        return 0.0;
+    }
+    let mut counts: HashMap<&str, i64> = HashMap::new();
+    for t in &w {
+        *counts.entry(t).or_default() += 1;
+    }
+    let mut overlap = 0i64;
+    for t in &g {
+        if let Some(c) = counts.get_mut(t.as_str()) {
+            if *c > 0 {
+                *c -= 1;
+                overlap += 1;
+            }
+        }
+    }
+    let p = overlap as f64 / g.len() as f64;
+    let r = overlap as f64 / w.len() as f64;
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
