@@ -43,8 +43,12 @@ const BINARY_SNIFF_BYTES: usize = 4096;
 const READERABLE_PARAGRAPH_CHARS: usize = 140;
 
 /// The page is an article when the square roots of those excess lengths add up to this much:
-/// one 540-character paragraph, or several shorter ones.
+/// one 540-character paragraph, or several shorter ones ...
 const MIN_READERABLE_SCORE: f64 = 20.0;
+
+/// ... or when it has fewer headlines that are links than this: a page of short text under
+/// several linked headlines is a section front or a list of search results.
+const MIN_LISTING_HEADLINES: usize = 4;
 
 /// Silent reading speed of adults in English prose, in words per minute.
 const WORDS_PER_MINUTE: usize = 230;
@@ -94,7 +98,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     let blocks = assemble::assemble(&located.doc, &located.nodes, base);
 
     let title = if title_guess.is_empty() { first_heading(&doc).unwrap_or_default() } else { title_guess };
-    let (blocks, repeats) = clean::repeats::collapse(blocks, &title);
+    let byline = located.byline.clone().or_else(|| meta.byline.clone());
+    let (blocks, furniture) = clean::boilerplate::remove_furniture_blocks(blocks);
+    let (blocks, repeats) = clean::repeats::collapse(blocks, &title, byline.as_deref());
 
     let readerable: f64 = blocks
         .iter()
@@ -103,21 +109,26 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
         .filter(|&n| n > READERABLE_PARAGRAPH_CHARS)
         .map(|n| ((n - READERABLE_PARAGRAPH_CHARS) as f64).sqrt())
         .sum();
-    if readerable < MIN_READERABLE_SCORE {
+    let linked_headlines = blocks.iter().filter(|b| b.kind == BlockKind::Heading && b.content.iter().all(|i| matches!(i, model::Inline::Link { .. }))).count();
+    if blocks.is_empty() {
+        return Err(ExtractError::NoArticle { reason: "the part of the page that holds the most text is empty once page furniture is removed".into() });
+    }
+    if readerable < MIN_READERABLE_SCORE && linked_headlines >= MIN_LISTING_HEADLINES {
         let longest = blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.chars().count()).max().unwrap_or(0);
         return Err(ExtractError::NoArticle {
             reason: format!(
-                "the page has no run of prose long enough to be an article (its longest paragraph has {longest} characters); it looks like a home page, a list of links or an error page"
+                "the page is a list of {linked_headlines} linked headlines with no run of prose (its longest paragraph has {longest} characters); it looks like a home page, a section front or search results"
             ),
         });
     }
 
     let mut removed = located.removed;
+    removed.extend(furniture);
     removed.extend(repeats);
 
     let mut article = Article {
         title,
-        byline: located.byline.or(meta.byline),
+        byline,
         site_name: meta.site_name,
         published: meta.published,
         lang: meta.lang,

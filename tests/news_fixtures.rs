@@ -36,7 +36,7 @@ fn check(name: &str, html: &str, expect: &Value) -> Vec<String> {
             failures.push(format!("{name}: title appears {count} times in the text"));
         }
     }
-    let body: Vec<String> = article.blocks.iter().filter(|b| b.kind != BlockKind::Figure).map(|b| b.text.clone()).collect();
+    let body: Vec<String> = article.blocks.iter().filter(|b| b.kind != BlockKind::Figure).map(|b| lectern::model::collapse_whitespace(&b.text)).collect();
     let want = strings(expect, "body");
     if body != want {
         let missing: Vec<&String> = want.iter().filter(|w| !body.contains(w)).collect();

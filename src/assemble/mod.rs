@@ -15,6 +15,9 @@ const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-lazy-src", "data-original", 
 /// Placeholder images (tracking pixels, blank GIFs) are shorter than this as `data:` URLs.
 const MAX_PLACEHOLDER_DATA_URL: usize = 200;
 
+/// Images this many pixels wide or high (or less) are tracking pixels and spacers.
+const MAX_PIXEL_SIZE: u32 = 2;
+
 pub struct Assembler<'a> {
     doc: &'a Document,
     base: Option<&'a str>,
@@ -297,6 +300,10 @@ impl<'a> Assembler<'a> {
     fn image(&self, id: NodeId) -> Option<Image> {
         let doc = self.doc;
         let el = doc.element(id)?;
+        let tiny = |a: &str| el.attr(a).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= MAX_PIXEL_SIZE);
+        if tiny("width") || tiny("height") {
+            return None;
+        }
         let usable = |s: &str| {
             let s = s.trim();
             !s.is_empty() && !(s.starts_with("data:") && s.len() < MAX_PLACEHOLDER_DATA_URL)

@@ -1,10 +1,10 @@
 //! Boilerplate inside the article: the located nodes in, the same nodes with furniture detached
 //! out, each removal recorded as a [`Removal`].
 
-use crate::clean::similarity::title_similarity;
+use crate::clean::similarity::{normalize, title_similarity};
 use crate::locate::signals::*;
 use crate::locate::{furniture_reason, record_boilerplate, Flags, Metrics};
-use crate::model::{collapse_whitespace, Removal, RemovalKind};
+use crate::model::{collapse_whitespace, Block, BlockKind, Removal, RemovalKind};
 use crate::parse::{Document, NodeId};
 
 /// Share and follow bars longer than this are more likely prose that mentions sharing.
@@ -33,6 +33,41 @@ const FURNITURE_TAGS: &[&str] = &["aside", "footer", "form", "fieldset"];
 /// Tags checked against the conditional-cleaning rules, in this order.
 const CONDITIONAL_TAGS: &[&str] = &["table", "ul", "ol", "div", "section", "dl"];
 
+/// Whole-block texts (normalised) that are page furniture wherever they stand: ad labels, skip
+/// links, "read next" and share prompts, image placeholders. Only blocks of at most
+/// [`MAX_FURNITURE_PHRASE_WORDS`] words are compared, so prose that uses these words stays.
+const FURNITURE_PHRASES: &[&str] = &[
+    "advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content", "paid content", "promoted", "skip to content",
+    "skip to main content", "skip to navigation", "read next", "read more", "next article", "previous article", "next story",
+    "continue reading", "share this post", "share this article", "share this story", "share", "share on facebook",
+    "share on twitter", "related", "related articles", "related stories", "related news", "more stories", "most read",
+    "most popular", "most viewed", "latest news", "latest", "you may also like", "recommended", "recommended for you",
+    "subscribe", "subscribe now", "sign up", "follow us", "comments", "leave a comment", "thumbnail", "loading", "watch live",
+    "listen to this article", "print", "email", "back to top", "tags", "topics", "publicité", "publicidad", "anzeige", "werbung",
+    "lire aussi", "à lire aussi", "leer más", "lee también", "weiterlesen", "lesen sie auch", "تبلیغات", "إعلان",
+];
+
+/// Blocks longer than this many words are never furniture phrases.
+const MAX_FURNITURE_PHRASE_WORDS: usize = 6;
+
+/// Drop blocks whose whole text is a furniture phrase.
+pub fn remove_furniture_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
+    let mut kept = Vec::with_capacity(blocks.len());
+    let mut removed = Vec::new();
+    for b in blocks {
+        let is_phrase = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && b.text.split_whitespace().count() <= MAX_FURNITURE_PHRASE_WORDS && {
+            let norm = normalize(&b.text);
+            FURNITURE_PHRASES.contains(&norm.as_str())
+        };
+        if is_phrase {
+            removed.push(Removal { kind: RemovalKind::Boilerplate, reason: "boilerplate: page furniture label".into(), text: b.text, kept_block: None, position: Some(kept.len()) });
+        } else {
+            kept.push(b);
+        }
+    }
+    (kept, removed)
+}
+
 pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, title: &str, removed: &mut Vec<Removal>) {
     for &top in nodes {
         remove_furniture(doc, top, title, removed);
@@ -57,7 +92,10 @@ fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, removed: &mut 
             Some((RemovalKind::Boilerplate, furniture_reason(&class_id, &tag)))
         } else if id != top && contains_any(&class_id, SHARE_WORDS) && metrics.chars[id.index()] < MAX_SHARE_BAR_CHARS {
             Some((RemovalKind::Boilerplate, "boilerplate: share bar".to_string()))
-        } else if matches!(tag.as_str(), "h1" | "h2" | "h3") && !title.is_empty() && title_similarity(title, &doc.text_content(id)) > TITLE_HEADING_SIMILARITY {
+        } else if matches!(tag.as_str(), "h1" | "h2" | "h3") && !title.is_empty() && {
+            let heading = doc.text_content(id);
+            title_similarity(title, &heading).min(title_similarity(&heading, title)) > TITLE_HEADING_SIMILARITY
+        } {
             Some((RemovalKind::Title, "the article title, shown once above".to_string()))
         } else if matches!(tag.as_str(), "h1" | "h2") && class_weight(doc, id) < 0.0 {
             Some((RemovalKind::Boilerplate, furniture_reason(&class_id, &tag)))
@@ -77,6 +115,28 @@ fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, removed: &mut 
             }
         }
         doc.detach(id);
+    }
+    remove_datelines(doc, top, removed);
+}
+
+/// A block around a `<time>` with no more text than this is a dateline ("World · 14 June 2021",
+/// "18:05 Hanna Kowal"), not prose that mentions a date.
+const MAX_DATELINE_CHARS: usize = 80;
+
+/// Remove datelines: the nearest block around each `<time>`, when that block is short.
+fn remove_datelines(doc: &mut Document, top: NodeId, removed: &mut Vec<Removal>) {
+    let times: Vec<NodeId> = doc.descendants(top).filter(|&d| doc.is_tag(d, "time")).collect();
+    for time in times {
+        if !doc.ancestors(time).any(|a| a == top) {
+            continue; // already gone with an earlier dateline
+        }
+        let block = doc.ancestors(time).take_while(|&a| a != top).find(|&a| doc.tag(a).is_some_and(|t| is_block_tag(t)));
+        let Some(block) = block else { continue };
+        let text = collapse_whitespace(&doc.text_content(block));
+        if text.chars().count() <= MAX_DATELINE_CHARS {
+            removed.push(Removal { kind: RemovalKind::Boilerplate, reason: "boilerplate: dateline".into(), text, kept_block: None, position: None });
+            doc.detach(block);
+        }
     }
 }
 

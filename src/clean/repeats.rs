@@ -44,7 +44,15 @@ enum Verdict {
     Teaser { of: usize },
     PullQuote { of: usize },
     Title,
+    Byline,
 }
+
+/// A short paragraph naming the byline's author is the byline again ("By Siobhan Pryce ·
+/// 19 August 2021"): it may add this many characters (a date, a place) to the name.
+const BYLINE_EXTRA_CHARS: usize = 40;
+
+/// Bylines shorter than this (initials, "AP") are too unspecific to match on.
+const MIN_BYLINE_NAME_CHARS: usize = 6;
 
 /// The text a block is compared by: figures by their image, everything else by text.
 fn identity(b: &Block) -> String {
@@ -54,13 +62,20 @@ fn identity(b: &Block) -> String {
     }
 }
 
+/// Near-copies, teasers and pull-quotes are looked for among prose only: headings repeat in
+/// tables of contents and code repeats in tutorials on purpose.
+fn is_prose(b: &Block) -> bool {
+    matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
+}
+
 /// Remove repeated blocks. Returns the kept blocks in reading order and the removals.
-pub fn collapse(blocks: Vec<Block>, title: &str) -> (Vec<Block>, Vec<Removal>) {
+pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> (Vec<Block>, Vec<Removal>) {
     let n = blocks.len();
     let norms: Vec<String> = blocks.iter().map(identity).collect();
     let words: Vec<usize> = norms.iter().map(|s| s.split(' ').filter(|w| !w.is_empty()).count()).collect();
     let sets: Vec<HashSet<u64>> = norms.iter().map(|s| shingles(s)).collect();
     let norm_title = normalize(title);
+    let norm_byline = byline.map(|b| normalize(b.trim_start_matches("By ").trim_start_matches("by "))).filter(|b| b.len() >= MIN_BYLINE_NAME_CHARS);
 
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, set) in sets.iter().enumerate() {
@@ -82,12 +97,21 @@ pub fn collapse(blocks: Vec<Block>, title: &str) -> (Vec<Block>, Vec<Removal>) {
             verdicts[i] = Verdict::Title;
             continue;
         }
+        if let Some(name) = &norm_byline {
+            let short = blocks[i].text.chars().count() <= name.chars().count() + BYLINE_EXTRA_CHARS;
+            if short && blocks[i].kind == BlockKind::Paragraph && norms[i].contains(name.as_str()) {
+                verdicts[i] = Verdict::Byline;
+                continue;
+            }
+        }
         if let Some(&j) = first_exact.get(norms[i].as_str()) {
-            verdicts[i] = Verdict::Duplicate { of: j, exact: true };
+            if blocks[i].kind != BlockKind::Code {
+                verdicts[i] = Verdict::Duplicate { of: j, exact: true };
+            }
             continue;
         }
         first_exact.insert(norms[i].as_str(), i);
-        if blocks[i].kind == BlockKind::Figure {
+        if !is_prose(&blocks[i]) {
             continue;
         }
 
@@ -107,7 +131,7 @@ pub fn collapse(blocks: Vec<Block>, title: &str) -> (Vec<Block>, Vec<Removal>) {
         }
         let mut best: Option<(f64, Verdict)> = None;
         for (&j, _) in shared.iter() {
-            if blocks[j].kind == BlockKind::Figure {
+            if !is_prose(&blocks[j]) {
                 continue;
             }
             if j < i && words[i] >= MIN_NEAR_DUPLICATE_WORDS && words[j] >= MIN_NEAR_DUPLICATE_WORDS {
@@ -136,16 +160,33 @@ pub fn collapse(blocks: Vec<Block>, title: &str) -> (Vec<Block>, Vec<Removal>) {
         }
     }
 
-    // Short exact copies survive unless they stand in a run of copies.
-    for i in 0..n {
-        if let Verdict::Duplicate { exact: true, .. } = verdicts[i] {
-            let short = blocks[i].text.chars().count() < MIN_LONE_DUPLICATE_CHARS;
-            let is_copy = |k: usize| matches!(verdicts[k], Verdict::Duplicate { .. } | Verdict::Title | Verdict::Teaser { .. });
-            let in_run = (i > 0 && is_copy(i - 1)) || (i + 1 < n && is_copy(i + 1));
-            if short && !in_run {
-                verdicts[i] = Verdict::Keep;
+    // Copies of a repeated story come in runs. A lone near-copy, or a short exact copy whose run
+    // holds no long copy, is more likely a paragraph that resembles another on purpose.
+    let is_long_copy = |k: usize, v: &Verdict| match v {
+        Verdict::Duplicate { exact: true, .. } => blocks[k].text.chars().count() >= MIN_LONE_DUPLICATE_CHARS,
+        Verdict::Teaser { .. } | Verdict::PullQuote { .. } | Verdict::Title | Verdict::Byline => true,
+        _ => false,
+    };
+    let mut start = 0;
+    while start < n {
+        if verdicts[start] == Verdict::Keep {
+            start += 1;
+            continue;
+        }
+        let end = (start..n).find(|&k| verdicts[k] == Verdict::Keep).unwrap_or(n);
+        let run_len = end - start;
+        let run_has_long = (start..end).any(|k| is_long_copy(k, &verdicts[k]));
+        for k in start..end {
+            let keep = match verdicts[k] {
+                Verdict::Duplicate { exact: true, .. } => !run_has_long,
+                Verdict::Duplicate { exact: false, .. } => run_len < 2,
+                _ => false,
+            };
+            if keep {
+                verdicts[k] = Verdict::Keep;
             }
         }
+        start = end;
     }
 
     // Resolve chains so every removal points at a block that is kept.
@@ -180,28 +221,25 @@ pub fn collapse(blocks: Vec<Block>, title: &str) -> (Vec<Block>, Vec<Removal>) {
     }
     let position_of = |i: usize| (i..n).find(|&k| verdicts[k] == Verdict::Keep).map(|k| out_index[k]).unwrap_or(next);
 
+    let kept_target = |of: usize| Some(out_index[resolve(of, &verdicts)]).filter(|&k| k != usize::MAX);
+    let describe = |what: &str, of: usize| match kept_target(of) {
+        Some(k) => (format!("{what} block {}", k + 1), Some(k)),
+        None => (format!("{what} a block that was itself removed"), None),
+    };
     let mut kept = Vec::with_capacity(next);
     let mut removed = Vec::new();
     for (i, block) in blocks.into_iter().enumerate() {
-        let (kind, reason, of) = match verdicts[i] {
+        let (kind, (reason, of)) = match verdicts[i] {
             Verdict::Keep => {
                 kept.push(block);
                 continue;
             }
-            Verdict::Title => (RemovalKind::Title, "the article title, shown once above".to_string(), None),
-            Verdict::Duplicate { of, exact } => {
-                let k = out_index[resolve(of, &verdicts)];
-                let how = if exact { "duplicate" } else { "near-duplicate" };
-                (RemovalKind::Duplicate, format!("{how} of block {}", k + 1), Some(k))
-            }
-            Verdict::Teaser { of } => {
-                let k = out_index[resolve(of, &verdicts)];
-                (RemovalKind::Teaser, format!("teaser of block {}", k + 1), Some(k))
-            }
-            Verdict::PullQuote { of } => {
-                let k = out_index[resolve(of, &verdicts)];
-                (RemovalKind::PullQuote, format!("pull-quote from block {}", k + 1), Some(k))
-            }
+            Verdict::Title => (RemovalKind::Title, ("the article title, shown once above".to_string(), None)),
+            Verdict::Byline => (RemovalKind::Duplicate, ("the byline, shown once above".to_string(), None)),
+            Verdict::Duplicate { of, exact: true } => (RemovalKind::Duplicate, describe("duplicate of", of)),
+            Verdict::Duplicate { of, exact: false } => (RemovalKind::Duplicate, describe("near-duplicate of", of)),
+            Verdict::Teaser { of } => (RemovalKind::Teaser, describe("teaser of", of)),
+            Verdict::PullQuote { of } => (RemovalKind::PullQuote, describe("pull-quote from", of)),
         };
         removed.push(Removal { kind, reason, text: block.text, kept_block: of, position: Some(position_of(i)) });
     }

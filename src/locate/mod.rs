@@ -308,12 +308,20 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
         } else if tag == "noscript" {
             unwrap_noscript_image(doc, id);
             Some(None)
-        } else if byline.is_none() && is_byline(doc, id, &class_id) && {
+        } else if is_byline(doc, id, &class_id) && {
             let t = collapse_whitespace(&doc.text_content(id));
             !t.is_empty() && t.chars().count() < MAX_BYLINE_CHARS
         } {
-            byline = Some(collapse_whitespace(&doc.text_content(id)));
-            None.or(Some(None))
+            // The first byline goes to the article's metadata; later ones are copies of it.
+            match &byline {
+                None => {
+                    byline = Some(collapse_whitespace(&doc.text_content(id)));
+                    Some(None)
+                }
+                Some(_) => Some(Some("boilerplate: byline".to_string())),
+            }
+        } else if is_ad_slot(&class_id) && tag != "body" {
+            Some(Some("boilerplate: advertisement".to_string()))
         } else if flags.strip_unlikely
             && tag != "a"
             && ((contains_any(&class_id, UNLIKELY_WORDS) && !contains_any(&class_id, MAYBE_CONTENT_WORDS))

@@ -57,8 +57,33 @@ pub const BLOCK_TAGS: &[&str] = &[
 /// Elements removed with their content before anything else looks at the page.
 pub const NEVER_CONTENT_TAGS: &[&str] = &[
     "script", "style", "link", "meta", "template", "iframe", "object", "embed", "svg", "canvas", "input", "textarea", "select",
-    "button", "label", "option", "nav", "dialog", "math", "audio", "video", "source", "track", "map", "area", "frame", "frameset",
+    "button", "label", "option", "nav", "dialog", "audio", "video", "source", "track", "map", "area", "frame", "frameset",
 ];
+
+/// Class tokens of screen-reader-only text ("Skip to content", "Opens in a new window"): hidden
+/// from sighted readers by the page's CSS, so not part of what they read.
+pub const SCREEN_READER_CLASSES: &[&str] = &["screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "screenreader-only", "a11y-hidden", "assistive-text"];
+
+/// Whether a class or id names an advertisement slot. Token-based, because "ad" inside words
+/// ("header", "download", "shadow") means nothing: `ad`, `ads`, `advert…`, `ad-slot`, `ad_unit`,
+/// `td-a-rec`, `adspot` do.
+pub fn is_ad_slot(class_id: &str) -> bool {
+    class_id.split(|c: char| c.is_whitespace()).any(|token| {
+        token == "ad"
+            || token == "ads"
+            || token.starts_with("ad-")
+            || token.starts_with("ad_")
+            || token.starts_with("ads-")
+            || token.starts_with("advert")
+            || token.starts_with("adslot")
+            || token.starts_with("adsbygoogle")
+            || token.contains("-ad-")
+            || token.contains("adspot")
+            || token.starts_with("td-a-rec")
+            || token.starts_with("dfp-")
+            || token.starts_with("gpt-ad")
+    })
+}
 
 pub fn contains_any(haystack: &str, words: &[&str]) -> bool {
     words.iter().any(|w| haystack.contains(w))
@@ -111,6 +136,9 @@ pub fn is_block_tag(tag: &str) -> bool {
 pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     let Some(el) = doc.element(id) else { return false };
     if el.attr("hidden").is_some() {
+        return true;
+    }
+    if el.attr("class").is_some_and(|c| c.split_whitespace().any(|t| SCREEN_READER_CLASSES.contains(&t.to_ascii_lowercase().as_str()))) {
         return true;
     }
     if let Some(style) = el.attr("style") {

@@ -11,7 +11,10 @@ use std::cell::{Ref, RefCell};
 use std::collections::HashMap;
 
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
+use html5ever::TokenizerResult;
+use html5ever::tree_builder::TreeBuilder;
 use html5ever::{Attribute, ParseOpts, QualName};
 
 pub use tree::{Attr, Document, Element, NodeData, NodeId, MAX_TREE_DEPTH};
@@ -25,17 +28,74 @@ const CHARSET_PRESCAN_BYTES: usize = 1024;
 /// Scripting is treated as disabled, as in `DOMParser`, so `<noscript>` content is parsed as
 /// markup: lazy-loading pages put their real `<img>` there.
 pub fn parse_html(html: &str) -> Document {
-    let sink = Sink::default();
     let mut opts = ParseOpts::default();
     opts.tree_builder.scripting_enabled = false;
-    html5ever::parse_document(sink, opts).one(StrTendril::from_slice(html))
+    let builder = TreeBuilder::new(Sink::default(), opts.tree_builder);
+    let tokenizer = Tokenizer::new(DepthGuard { builder, dropped: RefCell::default() }, opts.tokenizer);
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    // The tree builder asks to pause after each </script>; scripts do not run here, so go on.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.builder.sink.finish()
 }
 
-/// Decode page bytes to text: BOM first, then the charset the page declares in its first
-/// kilobyte, then UTF-8 when the bytes are valid UTF-8, else windows-1252 (the web's default).
+/// Elements that never have content, so their start tags never deepen the tree.
+const VOID_ELEMENTS: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen"];
+
+/// Sits between the tokenizer and the tree builder. Once the tree is at [`MAX_TREE_DEPTH`], start
+/// tags that would nest deeper (and their end tags) are dropped, their content flowing into the
+/// element at the cap. Without this the tree builder's stack of open elements grows with the
+/// nesting, and its scope checks, which walk that stack, make a 100,000-deep page quadratic.
+struct DepthGuard {
+    builder: TreeBuilder<NodeId, Sink>,
+    dropped: RefCell<HashMap<html5ever::LocalName, u32>>,
+}
+
+impl TokenSink for DepthGuard {
+    type Handle = NodeId;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        if let Token::TagToken(tag) = &token {
+            match tag.kind {
+                TagKind::StartTag if !tag.self_closing && !VOID_ELEMENTS.contains(&&*tag.name) && self.builder.sink.at_depth_cap() => {
+                    *self.dropped.borrow_mut().entry(tag.name.clone()).or_default() += 1;
+                    return TokenSinkResult::Continue;
+                }
+                TagKind::EndTag => {
+                    if let Some(n) = self.dropped.borrow_mut().get_mut(&tag.name).filter(|n| **n > 0) {
+                        *n -= 1;
+                        return TokenSinkResult::Continue;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.builder.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.builder.end()
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// Decode page bytes to text: BOM first; then UTF-8 when the bytes are valid UTF-8 with some
+/// non-ASCII in them (legacy encodings almost never form valid multi-byte UTF-8 by accident, while
+/// saved pages often keep a stale `charset=gb2312` after being re-encoded); then the charset the
+/// page declares in its first kilobyte; then windows-1252, the web's default.
 pub fn decode(bytes: &[u8]) -> String {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         return enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if !s.is_ascii() {
+            return s.to_owned();
+        }
     }
     if let Some(enc) = declared_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN_BYTES)]) {
         // A page that declares UTF-16 in ASCII-compatible bytes is really UTF-8 (HTML standard).
@@ -65,9 +125,15 @@ struct Sink {
     doc: RefCell<Document>,
     template_contents: RefCell<HashMap<NodeId, NodeId>>,
     names: RefCell<HashMap<NodeId, QualName>>,
+    /// Depth of the element appended last: at the cap, deeper start tags are dropped.
+    last_element_depth: std::cell::Cell<u32>,
 }
 
 impl Sink {
+    fn at_depth_cap(&self) -> bool {
+        self.last_element_depth.get() >= MAX_TREE_DEPTH
+    }
+
     /// Where a child of `parent` really goes: `parent` itself, or its ancestor at the depth cap.
     fn capped_parent(doc: &Document, parent: NodeId) -> NodeId {
         let mut p = parent;
@@ -80,10 +146,13 @@ impl Sink {
         p
     }
 
-    fn append_text_or_node(doc: &mut Document, parent: NodeId, child: NodeOrText<NodeId>) {
+    fn append_text_or_node(doc: &mut Document, parent: NodeId, child: NodeOrText<NodeId>, depth_out: &std::cell::Cell<u32>) {
         let parent = Self::capped_parent(doc, parent);
         match child {
-            NodeOrText::AppendNode(node) => doc.append(parent, node),
+            NodeOrText::AppendNode(node) => {
+                doc.append(parent, node);
+                depth_out.set(doc.node(node).depth);
+            }
             NodeOrText::AppendText(text) => {
                 if let Some(last) = doc.node(parent).last_child {
                     if let NodeData::Text(existing) = &mut doc.node_mut(last).data {
@@ -138,7 +207,7 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        Self::append_text_or_node(&mut self.doc.borrow_mut(), *parent, child);
+        Self::append_text_or_node(&mut self.doc.borrow_mut(), *parent, child, &self.last_element_depth);
     }
 
     fn append_based_on_parent_node(&self, element: &NodeId, prev_element: &NodeId, child: NodeOrText<NodeId>) {
@@ -227,9 +296,15 @@ mod tests {
     }
 
     #[test]
-    fn declared_charset_is_honoured() {
+    fn declared_charset_is_honoured_when_the_bytes_are_not_utf8() {
         let bytes = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
         assert!(decode(bytes).contains("caf\u{e9}"));
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_stale_legacy_declaration() {
+        let bytes = "<meta charset=gb2312><p>谷歌</p>".as_bytes();
+        assert!(decode(bytes).contains("谷歌"));
     }
 
     #[test]
