@@ -76,9 +76,9 @@ pub fn extract(doc: &Document, page_url: Option<&str>) -> Metadata {
     let meta = |keys: &[&str]| keys.iter().find_map(|k| metas.iter().find(|(mk, _)| mk == k).map(|(_, v)| v.clone()));
     let ld = article_object(&json_ld);
 
+    // A <base> that is not http(s) (`javascript:`, `data:`) would poison every relative URL.
     let page_base = match (&base, page_url) {
-        (Some(b), Some(p)) => urls::resolve(Some(p), b),
-        (Some(b), None) => urls::resolve(None, b),
+        (Some(b), p) => urls::resolve(p, b).filter(|u| u.starts_with("http://") || u.starts_with("https://")).or(p.map(str::to_string)),
         (None, p) => p.map(str::to_string),
     };
     let resolve = |u: String| urls::resolve(page_base.as_deref(), &u);

@@ -4,18 +4,33 @@
 //! web-sys), which keeps the WHATWG URL parser and its Unicode tables out of the wasm module.
 
 /// Resolve `href` against `base` (absolute URL). Returns `None` when it cannot be resolved.
+/// Without a base, a relative reference is kept as it is: it names no scheme, so it cannot be a
+/// `javascript:` URL.
 pub fn resolve(base: Option<&str>, href: &str) -> Option<String> {
     let href = href.trim();
     if href.is_empty() {
         return None;
     }
-    imp::resolve(base, href)
+    imp::resolve(base, href).or_else(|| (base.is_none() && is_relative_reference(href)).then(|| href.to_string()))
 }
 
-/// A link target the reading view may carry: http(s), mailto, or an in-page anchor.
+/// Whether `url` is an absolute URL (a page address).
+pub fn is_absolute(url: &str) -> bool {
+    imp::resolve(None, url.trim()).is_some()
+}
+
+/// A reference with no scheme: `page.html`, `/a/b`, `../x`, `?q`, `#frag` (not `//host`, which
+/// needs a base to mean anything).
+fn is_relative_reference(href: &str) -> bool {
+    let before_path = href.split(['/', '?', '#']).next().unwrap_or("");
+    !before_path.contains(':') && !href.starts_with("//") && !href.chars().any(|c| c.is_control() || c == '\\')
+}
+
+/// A link target the reading view may carry: http(s), mailto, an in-page anchor, or a relative
+/// reference left unresolved for want of a base.
 pub fn is_safe_link(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") || lower.starts_with('#')
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") || is_relative_reference(url)
 }
 
 /// An image source the reading view may load: http(s), or an inline raster `data:` image
@@ -56,6 +71,14 @@ mod tests {
     fn relative_urls_resolve_against_the_page() {
         assert_eq!(resolve(Some("https://news.example.com/world/story.html"), "../img/a.jpg").as_deref(), Some("https://news.example.com/img/a.jpg"));
         assert_eq!(resolve(Some("https://a.example/x/"), "//cdn.example/b.png").as_deref(), Some("https://cdn.example/b.png"));
+    }
+
+    #[test]
+    fn relative_references_survive_without_a_base_but_schemes_do_not() {
+        assert_eq!(resolve(None, "/world/story").as_deref(), Some("/world/story"));
+        assert_eq!(resolve(None, "javascript:alert(1)").as_deref().filter(|u| is_safe_link(u)), None);
+        assert!(!is_safe_link("java\tscript:alert(1)"));
+        assert!(is_safe_link("#section-2"));
     }
 
     #[test]

@@ -40,6 +40,10 @@ const MIN_SIBLING_SCORE: f64 = 10.0;
 const SIBLING_PARAGRAPH_MIN_CHARS: usize = 80;
 const SIBLING_PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.25;
 
+/// An ad slot holds a label ("- Advertisement -") and an empty frame; an element with an ad-like
+/// name and more text than this wraps content (some sites put `id="ad-portal"` on the whole page).
+const MAX_AD_SLOT_CHARS: usize = 200;
+
 /// Bylines longer than this are prose that happens to sit in an "author" box.
 const MAX_BYLINE_CHARS: usize = 100;
 
@@ -320,7 +324,7 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
                 }
                 Some(_) => Some(Some("boilerplate: byline".to_string())),
             }
-        } else if is_ad_slot(&class_id) && tag != "body" {
+        } else if is_ad_slot(&class_id) && tag != "body" && collapse_whitespace(&doc.text_content(id)).chars().count() <= MAX_AD_SLOT_CHARS {
             Some(Some("boilerplate: advertisement".to_string()))
         } else if flags.strip_unlikely
             && tag != "a"

@@ -1,0 +1,41 @@
+// The wasm module as the extension loads it (the --target web glue), run under Node: the same
+// extraction as the CLI, and errors thrown with a name the extension can act on.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const glue = await import(new URL('../../extension/pkg/lectern.js', import.meta.url));
+glue.initSync({ module: await readFile(new URL('../../extension/pkg/lectern_bg.wasm', import.meta.url)) });
+
+const seedPath = `${root}tests/fixtures/news/tolonews_seed.html`;
+const seedUrl = 'https://tolonews.com/afghanistan-173116';
+
+test('wasm extract gives the same text and blocks as the native CLI', async () => {
+  const html = await readFile(seedPath, 'utf8');
+  const article = glue.extract(html, seedUrl);
+  const cli = JSON.parse(execFileSync(`${root}target/release/lectern`, ['extract', seedPath, '--url', seedUrl, '--format', 'json']));
+  assert.equal(article.title, 'Khan Says Taliban Cannot Win Over the Whole of Afghanistan');
+  assert.equal(article.text, cli.text);
+  assert.equal(article.html, cli.html);
+  assert.deepEqual(article.blocks, cli.blocks);
+  assert.equal(article.blocks.length, 10);
+});
+
+test('wasm extract resolves relative URLs with the platform URL parser', () => {
+  const html = '<html><body><article><h1>T</h1>' +
+    '<p>' + 'A paragraph long enough to be an article, with some words in it. '.repeat(12) + '<a href="../other/page.html">a link</a></p>' +
+    '<p><img src="/img/photo.jpg" alt="photo"></p></article></body></html>';
+  const article = glue.extract(html, 'https://example.org/news/story/index.html');
+  assert.match(article.html, /href="https:\/\/example\.org\/news\/other\/page\.html"/);
+  assert.match(article.html, /src="https:\/\/example\.org\/img\/photo\.jpg"/);
+});
+
+test('wasm extract throws named errors for empty input and pages without an article', async () => {
+  assert.throws(() => glue.extract('   ', null), (e) => e.name === 'EmptyInput' && /empty/.test(e.message));
+  const list = await readFile(`${root}tests/fixtures/news/list_page_no_article.html`, 'utf8');
+  assert.throws(() => glue.extract(list, null), (e) => e.name === 'NoArticle' && /headlines/.test(e.message));
+  assert.throws(() => glue.extract('<p>x</p>', 'not a url'), (e) => e.name === 'InvalidUrl');
+});
