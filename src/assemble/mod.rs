@@ -50,7 +50,7 @@ fn heading_level(tag: &str) -> Option<u8> {
 fn is_transparent_inline(tag: &str) -> bool {
     matches!(
         tag,
-        "span" | "font" | "small" | "big" | "abbr" | "acronym" | "cite" | "dfn" | "time" | "mark" | "q" | "u" | "s" | "strike" | "del" | "ins" | "bdi" | "bdo" | "data" | "var" | "label" | "nobr" | "wbr" | "picture" | "center"
+        "span" | "font" | "small" | "big" | "abbr" | "acronym" | "cite" | "dfn" | "time" | "mark" | "u" | "s" | "strike" | "del" | "ins" | "bdi" | "bdo" | "data" | "var" | "label" | "nobr" | "wbr" | "picture" | "center"
     )
 }
 
@@ -234,6 +234,13 @@ impl<'a> Assembler<'a> {
             "sub" => vec![Inline::Sub { children: self.inlines(id) }],
             "sup" => vec![Inline::Sup { children: self.inlines(id) }],
             "code" | "kbd" | "samp" | "tt" => vec![Inline::Code { text: doc.text_content(id) }],
+            // Browsers draw <q>'s quotation marks from CSS; the text needs them written out.
+            "q" => {
+                let mut v = vec![Inline::Text { text: "\u{201C}".into() }];
+                v.extend(self.inlines(id));
+                v.push(Inline::Text { text: "\u{201D}".into() });
+                v
+            }
             t if is_transparent_inline(t) => self.inlines(id),
             t if crate::locate::signals::is_block_tag(t) || heading_level(t).is_some() => {
                 let mut v = vec![Inline::Break];

@@ -1,8 +1,393 @@
-//! Stage 5 — find quotations: the article's blocks in, [`Quote`]s out.
+//! Stage 5 — find quotations: the article's blocks in, [`Quote`]s out, each with its speaker
+//! where the text says who it is.
+//!
+//! [`marks`] finds the quotation spans of each block; [`speakers`] reads the words around each
+//! span for a reporting verb and its subject; a register of the people the article mentions
+//! resolves short names ("Khan" → "Imran Khan"), pronouns and roles ("the minister").
 
-use crate::model::{Block, Quote};
+pub mod lexicon;
+pub mod marks;
+pub mod speakers;
 
-/// Quotations in `blocks`.
-pub fn find(_blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
-    Vec::new()
+use crate::model::{Block, BlockKind, Quote, QuoteKind};
+use marks::{Family, Span};
+use speakers::{People, Subject, Token};
+
+/// A quotation of at most this many words, with nobody said to have said it, is a scare quote
+/// (so-called “innovation hub”) rather than speech.
+const MAX_SCARE_WORDS: usize = 4;
+
+/// Words that mark the quotation after them as a scare quote whatever the sentence says.
+const SCARE_MARKERS: &[&str] = &["so-called", "so called", "sogenannte", "sogenannten", "so genannte", "so genannten", "soi-disant", "dite", "dit", "llamado", "llamada", "supuesto", "supuesta"];
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟')
+}
+
+fn is_cjk_text(chars: &[char]) -> bool {
+    let cjk = chars.iter().filter(|&&c| matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF)).count();
+    cjk * 3 > chars.len()
+}
+
+/// Start of the sentence holding position `at`, not before `floor`.
+fn sentence_start(chars: &[char], at: usize, floor: usize) -> usize {
+    let mut i = at;
+    while i > floor {
+        let c = chars[i - 1];
+        if is_terminator(c) && (i >= chars.len() || chars[i].is_whitespace() || !c.is_ascii()) {
+            return i;
+        }
+        i -= 1;
+    }
+    floor
+}
+
+/// End of the sentence starting at `from`, not after `ceiling`.
+fn sentence_end(chars: &[char], from: usize, ceiling: usize) -> usize {
+    (from..ceiling).find(|&i| is_terminator(chars[i]) && (i + 1 >= chars.len() || chars[i + 1].is_whitespace() || !chars[i].is_ascii())).map(|i| i + 1).unwrap_or(ceiling)
+}
+
+fn count_words(text: &str) -> usize {
+    let cjk = text.chars().filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF)).count();
+    text.split_whitespace().count().max(cjk / 2)
+}
+
+/// Characters of a block that lie inside quotation spans.
+fn quoted_mask(len: usize, spans: &[Span]) -> Vec<bool> {
+    let mut mask = vec![false; len];
+    for s in spans {
+        for m in &mut mask[s.open..s.end.min(len)] {
+            *m = true;
+        }
+    }
+    mask
+}
+
+/// Pass 1: everyone the article names, with the gender its pronouns give them.
+fn census(blocks: &[Block]) -> People {
+    let mut people = People::default();
+    for b in blocks {
+        if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Heading | BlockKind::List) {
+            continue;
+        }
+        let chars: Vec<char> = b.text.chars().collect();
+        let spans = marks::spans(&chars);
+        let mask = quoted_mask(chars.len(), &spans);
+        let tokens: Vec<Token> = speakers::tokenize(&chars, 0, chars.len()).into_iter().filter(|t| !mask[t.start]).collect();
+        register_mentions(&mut people, &tokens, true);
+    }
+    people
+}
+
+/// Register the names in `tokens` (text outside quotations) in reading order; with `evidence`,
+/// also credit genders from pronouns and from words like "Mrs" or "daughter" next to a name.
+fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) {
+    let mut sentence_people: Vec<usize> = Vec::new();
+    let mut previous_sentence: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if !t.word && matches!(t.text.as_str(), "." | "!" | "?") {
+            previous_sentence = std::mem::take(&mut sentence_people);
+            i += 1;
+            continue;
+        }
+        if evidence {
+            let g = if lexicon::MALE_PRONOUNS.contains(&t.lower.as_str()) {
+                Some(speakers::Gender::Male)
+            } else if lexicon::FEMALE_PRONOUNS.contains(&t.lower.as_str()) && t.lower != "sie" {
+                Some(speakers::Gender::Female)
+            } else {
+                None
+            };
+            if let Some(g) = g {
+                let mut near: Vec<usize> = previous_sentence.iter().chain(sentence_people.iter()).copied().collect();
+                near.sort_unstable();
+                near.dedup();
+                if near.len() == 1 {
+                    people.add_evidence(near[0], g);
+                }
+            }
+        }
+        if t.word && t.text.chars().next().is_some_and(char::is_uppercase) {
+            let mut k = i;
+            while k < tokens.len() && tokens[k].word && (tokens[k].text.chars().next().is_some_and(char::is_uppercase) || lexicon::NAME_PARTICLES.contains(&tokens[k].lower.as_str())) {
+                k += 1;
+            }
+            let run = speakers::run_forward_pub(tokens, i);
+            if let Some(Subject::Person { name, role }) = run {
+                let known = people.people.iter().any(|p| p.name == name || p.name.split_whitespace().any(|w| w == name));
+                if name.split_whitespace().count() >= 2 || known || role.is_some() {
+                    let id = people.resolve_name(&name, role.as_deref());
+                    if evidence {
+                        let before: Vec<&str> = tokens[i.saturating_sub(3)..i].iter().map(|t| t.lower.as_str()).collect();
+                        if before.iter().any(|w| lexicon::FEMALE_MARKERS.contains(w)) {
+                            people.add_evidence(id, speakers::Gender::Female);
+                        } else if before.iter().any(|w| lexicon::MALE_MARKERS.contains(w)) {
+                            people.add_evidence(id, speakers::Gender::Male);
+                        }
+                    }
+                    sentence_people.push(id);
+                }
+            }
+            i = k.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+struct Found {
+    block: usize,
+    span: Span,
+    text: String,
+    kind: QuoteKind,
+    speaker: Option<usize>,
+    group: Option<usize>,
+}
+
+/// Quotations in `blocks`, in reading order.
+pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
+    let mut people = census(blocks);
+    people.forget_order();
+    let mut found: Vec<Found> = Vec::new();
+    // A quotation left open at the end of the previous block: (family, its index in `found`).
+    let mut running: Option<(Family, usize)> = None;
+    let mut groups = 0usize;
+
+    for (bi, block) in blocks.iter().enumerate() {
+        let chars: Vec<char> = block.text.chars().collect();
+        if block.kind == BlockKind::Quote {
+            running = None;
+            let speaker = blockquote_speaker(blocks, bi, &chars, &mut people);
+            let text = strip_outer_marks(&block.text);
+            if !text.is_empty() {
+                found.push(Found { block: bi, span: Span { family: Family::Double, open: 0, end: chars.len(), runs_on: false }, text, kind: QuoteKind::Block, speaker, group: None });
+            }
+            continue;
+        }
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::List) {
+            running = None;
+            continue;
+        }
+        let code = code_ranges(&block.content);
+        let mut spans: Vec<Span> = marks::spans(&chars).into_iter().filter(|s| !code.iter().any(|r| r.contains(&s.open))).collect();
+        // Continue a quotation that ran on from the previous block?
+        let continues = running.filter(|(f, _)| marks::starts_with_opener(&chars) == Some(*f));
+        if running.is_some() && continues.is_none() {
+            // The previous block's unclosed quote was not a multi-paragraph quote after all.
+            if let Some((_, idx)) = running {
+                if found[idx].group.is_none() {
+                    found.remove(idx);
+                }
+            }
+        }
+        running = None;
+        let cjk = is_cjk_text(&chars);
+        let all_tokens = speakers::tokenize(&chars, 0, chars.len());
+        let mut prev_end = 0usize;
+        let mut last_speaker_in_block: Option<usize> = None;
+        let n_spans = spans.len();
+        for (k, span) in spans.drain(..).enumerate() {
+            // Register who is named between the previous quotation and this one.
+            let between: Vec<Token> = all_tokens.iter().filter(|t| t.start >= prev_end && t.start < span.open).cloned().collect();
+            register_mentions_order(&mut people, &between);
+
+            let inner_end = if span.runs_on { chars.len() } else { span.end - 1 };
+            let text: String = crate::model::collapse_whitespace(&chars[span.open + 1..inner_end].iter().collect::<String>());
+            if text.is_empty() {
+                prev_end = span.end;
+                continue;
+            }
+            let s_start = sentence_start(&chars, span.open, prev_end);
+            let next_open = if k + 1 < n_spans { chars.len() } else { chars.len() };
+            let s_end = sentence_end(&chars, span.end, next_open);
+            let before_chars = &chars[s_start..span.open];
+            let after_limit = all_tokens.iter().find(|t| t.start >= span.end && !t.word && is_opening_mark(&t.text)).map(|t| t.start).unwrap_or(s_end);
+            let after_chars_end = s_end.min(after_limit).max(span.end);
+
+            let after: Vec<Token> = all_tokens.iter().filter(|t| t.start >= span.end && t.start < after_chars_end).cloned().collect();
+            let before: Vec<Token> = all_tokens.iter().filter(|t| t.start >= s_start && t.start < span.open).cloned().collect();
+            let candidates: Vec<Subject> = if cjk {
+                speakers::cjk_speaker(before_chars, &chars[span.end..chars.len()]).or_else(|| cjk_block_speaker(&chars[..span.open])).into_iter().collect()
+            } else if !chars.iter().any(|c| c.is_uppercase() || c.is_lowercase()) {
+                speakers::uncased_sentence(&before, &after).into_iter().collect()
+            } else {
+                speakers::after_quote(&after).into_iter().chain(speakers::before_quote(&before)).collect()
+            };
+            let mut speaker = candidates.iter().find_map(|s| people.resolve(s));
+            let attributed = speaker.is_some();
+            if speaker.is_none() {
+                speaker = last_speaker_in_block;
+            }
+            if speaker.is_none() && !cjk {
+                // Reported speech earlier in the block names the speaker ("Selon Benaïssa, …").
+                let prefix: Vec<Token> = all_tokens.iter().filter(|t| t.start >= prev_end && t.start < s_start).cloned().collect();
+                speaker = speakers::according_to(&prefix).into_iter().chain(speakers::before_quote(&prefix)).find_map(|s| people.resolve(&s));
+            }
+            if let Some(id) = speaker {
+                people.touch(id);
+                last_speaker_in_block = Some(id);
+            }
+            let kind = quote_kind(&chars, span.open, &text, attributed || speaker.is_some());
+            let speaker = if kind == QuoteKind::Scare { None } else { speaker };
+
+            let mut group = None;
+            if let (Some((_, prev_idx)), true) = (continues, k == 0 && chars[..span.open].iter().all(|c| c.is_whitespace())) {
+                let g = *found[prev_idx].group.get_or_insert_with(|| {
+                    groups += 1;
+                    groups
+                });
+                group = Some(g);
+            }
+            found.push(Found { block: bi, span, text, kind, speaker, group });
+            if span.runs_on {
+                running = Some((span.family, found.len() - 1));
+            }
+            prev_end = span.end;
+        }
+        let rest: Vec<Token> = all_tokens.iter().filter(|t| t.start >= prev_end).cloned().collect();
+        register_mentions_order(&mut people, &rest);
+    }
+    if let Some((_, idx)) = running {
+        if found[idx].group.is_none() {
+            found.remove(idx);
+        }
+    }
+
+    // A multi-paragraph quotation has one speaker: whichever piece names it.
+    for g in 1..=groups {
+        let members: Vec<usize> = (0..found.len()).filter(|&i| found[i].group == Some(g)).collect();
+        let speaker = members.iter().rev().find_map(|&i| found[i].speaker);
+        for &i in &members {
+            found[i].speaker = speaker;
+            if found[i].kind == QuoteKind::Scare {
+                found[i].kind = QuoteKind::Direct;
+            }
+        }
+    }
+
+    let mut group_ids: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let id = match f.group {
+            Some(g) => *group_ids.entry(g).or_insert(out.len()),
+            None => out.len(),
+        };
+        let person = f.speaker.map(|s| &people.people[s]);
+        out.push(Quote {
+            id,
+            text: f.text,
+            speaker: person.map(|p| p.name.clone()),
+            speaker_role: person.and_then(|p| p.role.clone()),
+            block: f.block,
+            start: f.span.open,
+            end: f.span.end,
+            kind: f.kind,
+        });
+    }
+    out
+}
+
+fn is_opening_mark(s: &str) -> bool {
+    matches!(s, "“" | "„" | "«" | "「" | "『" | "‹" | "\"")
+}
+
+/// Register mentions while reading (recency only; genders came from the census).
+fn register_mentions_order(people: &mut People, tokens: &[Token]) {
+    register_mentions(people, tokens, false);
+}
+
+/// Direct, partial or scare, from where the quotation stands in its sentence.
+fn quote_kind(chars: &[char], open: usize, text: &str, has_speaker: bool) -> QuoteKind {
+    let before: String = chars[open.saturating_sub(24)..open].iter().collect::<String>().to_lowercase();
+    let before_trim = before.trim_end();
+    let words = count_words(text);
+    if words <= MAX_SCARE_WORDS && (SCARE_MARKERS.iter().any(|m| before_trim.ends_with(m)) || !has_speaker) {
+        return QuoteKind::Scare;
+    }
+    let prev = before_trim.chars().last();
+    let starts_lower = text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_lowercase());
+    match prev {
+        None => QuoteKind::Direct,
+        Some(c) if c == ':' || is_terminator(c) || c == '—' || c == '–' => QuoteKind::Direct,
+        Some(',') | Some('،') | Some('，') if !starts_lower => QuoteKind::Direct,
+        Some(c) if c.is_alphanumeric() || c == ',' || c == '،' || c == '，' => QuoteKind::Partial,
+        _ => QuoteKind::Direct,
+    }
+}
+
+/// Speaker of a block quotation: "X wrote:" closing the block before it, or a final "— X" line.
+fn blockquote_speaker(blocks: &[Block], bi: usize, chars: &[char], people: &mut People) -> Option<usize> {
+    // "— Name" signature on the last line.
+    if let Some(line) = chars.split(|&c| c == '\n').next_back() {
+        let line: String = line.iter().collect();
+        let l = line.trim_start();
+        if let Some(sig) = l.strip_prefix('—').or_else(|| l.strip_prefix('–')).or_else(|| l.strip_prefix("- ")) {
+            let t: Vec<char> = sig.chars().collect();
+            let tokens = speakers::tokenize(&t, 0, t.len());
+            if let Some(s) = speakers::run_forward_pub(&tokens, 0) {
+                return people.resolve(&s);
+            }
+        }
+    }
+    let prev = blocks[..bi].iter().rev().find(|b| b.kind != BlockKind::Figure)?;
+    let pc: Vec<char> = prev.text.chars().collect();
+    if !prev.text.trim_end().ends_with(':') {
+        return None;
+    }
+    let start = sentence_start(&pc, pc.len().saturating_sub(1), 0);
+    let tokens = speakers::tokenize(&pc, start, pc.len());
+    register_mentions_order(people, &tokens);
+    speakers::before_quote(&tokens).iter().find_map(|s| people.resolve(s))
+}
+
+/// Character ranges of inline code in a block: quotation marks there are program text.
+fn code_ranges(content: &[crate::model::Inline]) -> Vec<std::ops::Range<usize>> {
+    use crate::model::Inline;
+    fn walk(content: &[Inline], offset: &mut usize, out: &mut Vec<std::ops::Range<usize>>) {
+        for i in content {
+            match i {
+                Inline::Text { text } => *offset += text.chars().count(),
+                Inline::Code { text } => {
+                    let n = text.chars().count();
+                    out.push(*offset..*offset + n);
+                    *offset += n;
+                }
+                Inline::Break => *offset += 1,
+                Inline::Image(_) => {}
+                Inline::Link { children, .. } | Inline::Emphasis { children } | Inline::Strong { children } | Inline::Sub { children } | Inline::Sup { children } => walk(children, offset, out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(content, &mut 0, &mut out);
+    out
+}
+
+/// The text of a block quotation without quotation marks wrapped around all of it.
+fn strip_outer_marks(text: &str) -> String {
+    let t = text.trim();
+    let pairs = [('“', '”'), ('"', '"'), ('«', '»'), ('„', '“'), ('「', '」')];
+    for (o, c) in pairs {
+        if let Some(inner) = t.strip_prefix(o).and_then(|s| s.strip_suffix(c)) {
+            if !inner.contains(o) {
+                return inner.trim().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+/// Chinese and Japanese: a quotation with no attribution of its own, after a sentence in the
+/// same block that names its speaker ("赵敏表示，… 。“…”").
+fn cjk_block_speaker(prefix: &[char]) -> Option<Subject> {
+    let text: String = prefix.iter().collect();
+    let (pos, verb) = lexicon::CJK_VERBS.iter().filter_map(|v| text.rfind(v).map(|p| (p, *v))).max_by_key(|(p, _)| *p)?;
+    let _ = verb;
+    let head: Vec<char> = text[..pos].chars().collect();
+    let start = head.iter().rposition(|&c| "。，、；：「」“”！？".contains(c)).map(|p| p + 1).unwrap_or(0);
+    let mut before = head[start..].to_vec();
+    before.extend(verb.chars());
+    speakers::cjk_speaker(&before, &[])
 }

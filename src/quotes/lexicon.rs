@@ -1,0 +1,117 @@
+//! Words the speaker finder needs, per language: reporting verbs, pronouns, role nouns, and the
+//! words that look like names at the start of a sentence but are not.
+
+/// Reporting verbs, lower-case. A word in this list, with a subject next to it, attributes the
+/// quotation in its sentence.
+pub const SPEECH_VERBS: &[&str] = &[
+    // English
+    "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "warned", "warns", "tweeted", "tweets", "posted",
+    "reiterated", "reiterates", "stated", "states", "explained", "explains", "noted", "notes", "insisted", "insists", "argued",
+    "argues", "asked", "asks", "replied", "replies", "responded", "continued", "claimed", "claims", "declared", "announced",
+    "recalled", "recalls", "admitted", "admits", "acknowledged", "conceded", "complained", "urged", "stressed", "emphasised",
+    "emphasized", "suggested", "predicted", "remarked", "observed", "concluded", "cautioned", "joked", "shouted", "whispered",
+    "described", "called", "accused", "promised", "vowed", "pledged", "confirmed", "denied", "blamed", "criticised",
+    "criticized", "praised", "described", "calls", "describes", "accuses", "spoke", "speaks", "agreed", "objected", "countered",
+    "wondered", "sighed", "laughed", "boasted", "maintained", "mused", "quipped", "summed", "disagreed", "ruling", "ruled",
+    "agrees", "disagrees", "reminded", "reminds", "adjourned", "added", "describing", "saying", "telling", "warning", "adding",
+    "calling", "insisting", "arguing", "writing", "according",
+    // French (participles after "a"/"ont", and present forms)
+    "déclaré", "déclare", "dit", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "souligné", "souligne",
+    "estimé", "estime", "indiqué", "indique", "assuré", "assure", "précisé", "précise", "confié", "lancé", "prévenu", "martelé",
+    "regretté", "regrette", "qualifié", "qualifie", "répondu", "lâché", "lâche", "confie", "ironise", "ironisé", "glisse", "glissé", "dénoncé", "dénonce", "reconnu", "reconnaît", "insisté", "raconté", "raconte", "écrit", "répondu",
+    "répond", "poursuivi", "poursuit", "promis", "averti", "annoncé", "déploré", "résumé", "résume", "témoigne", "témoigné",
+    // German
+    "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "warnte", "warnt", "meinte", "meint", "schrieb", "schreibt",
+    "fügte", "ergänzte", "nannte", "nennt", "bezeichnete", "bezeichnet", "mahnte", "mahnt", "ergänzt", "kritisierte", "kritisiert", "sprach", "spricht", "berichtete", "berichtet", "versprach",
+    "räumte", "forderte", "fordert", "klagte", "klagt", "befürchtet", "befürchtete", "bestätigte", "antwortete",
+    // Spanish
+    "dijo", "dice", "afirmó", "afirma", "declaró", "declara", "señaló", "señala", "explicó", "explica", "añadió", "añade",
+    "aseguró", "asegura", "advirtió", "advierte", "indicó", "indica", "sostuvo", "sostiene", "comentó", "comenta", "subrayó",
+    "subraya", "escribió", "escribe", "lamentó", "lamenta", "reconoció", "recordó", "insistió", "prometió", "denunció",
+    "relató", "resumió", "agregó", "agrega", "contó", "cuenta", "respondió", "responde", "contestó", "calificó", "califica",
+    // Persian and Dari
+    "گفت", "گفته", "می‌گوید", "میگوید", "افزود", "نوشت", "گفتند", "می‌گویند", "تأکید", "تاکید", "اظهار", "خاطرنشان",
+];
+
+/// Phrases that put the speaker right after them: "according to the ministry".
+pub const ACCORDING_TO: &[&[&str]] = &[&["according", "to"], &["selon"], &["d’après"], &["d'après"], &["laut"], &["según"], &["به", "گفته"]];
+
+/// Words allowed between a subject and its verb ("Khan has also said").
+pub const AUXILIARIES: &[&str] = &[
+    "has", "had", "have", "also", "later", "then", "again", "once", "would", "will", "previously", "earlier", "repeatedly",
+    "a", "ont", "avait", "hat", "hatte", "ha", "había", "habían", "han",
+];
+
+pub const MALE_PRONOUNS: &[&str] = &["he", "him", "his", "himself", "er", "il", "él", "lui"];
+pub const FEMALE_PRONOUNS: &[&str] = &["she", "her", "hers", "herself", "sie", "elle", "ella"];
+/// Pronouns that resolve to the last person of either gender.
+pub const NEUTRAL_PRONOUNS: &[&str] = &["they", "او", "ils", "elles", "ellos", "ellas"];
+
+/// Words that make the person next to them male or female.
+pub const MALE_MARKERS: &[&str] = &[
+    "mr", "mr.", "sir", "lord", "herr", "monsieur", "m.", "señor", "sr.", "don", "son", "father", "husband", "brother",
+    "grandfather", "uncle", "spokesman", "chairman", "businessman", "king", "prince",
+];
+pub const FEMALE_MARKERS: &[&str] = &[
+    "mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "frau", "madame", "mme", "mme.", "señora", "sra.", "doña", "daughter",
+    "mother", "wife", "sister", "grandmother", "aunt", "spokeswoman", "chairwoman", "businesswoman", "queen", "princess",
+    "bürgermeisterin", "landrätin", "ministerin", "sprecherin", "präsidentin", "kanzlerin", "anwohnerin", "ministra",
+    "alcaldesa", "presidenta", "directora", "directrice", "présidente", "vecina", "profesora", "concejala",
+];
+
+/// Role nouns: words that describe a speaker's office or standing rather than name them.
+pub const ROLE_WORDS: &[&str] = &[
+    "president", "minister", "prime", "foreign", "secretary", "chancellor", "governor", "mayor", "senator", "ambassador",
+    "spokesman", "spokeswoman", "spokesperson", "director", "chief", "executive", "ceo", "chairman", "chairwoman", "chair",
+    "general", "commander", "professor", "prof", "dr", "judge", "coach", "captain", "leader", "deputy", "head", "officer",
+    "councillor", "councilor", "mp", "engineer", "author", "analyst", "economist", "manager", "founder", "lawyer", "attorney",
+    "sheriff", "superintendent", "inspector", "detective", "sergeant", "nurse", "doctor", "teacher", "principal", "headteacher",
+    "owner", "resident", "student", "farmer", "official", "representative", "adviser", "advisor", "editor", "reporter",
+    "correspondent", "ombudsman", "treasurer", "commissioner", "auditor", "transport", "education", "health", "finance",
+    "interior", "defence", "defense", "justice", "opposition", "state", "assistant", "vice", "senior", "former", "acting",
+    "interim", "farming", "agriculture", "environment", "housing", "culture", "passenger", "shopkeeper", "fisherman",
+    "firefighter", "paramedic", "curator", "researcher", "scientist", "historian", "campaigner", "activist", "organiser",
+    "organizer", "volunteer", "pastor", "priest", "imam", "rabbi", "mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord",
+    "bürgermeister", "bürgermeisterin", "landrat", "landrätin", "ministerin", "sprecher", "sprecherin", "präsident",
+    "präsidentin", "kanzler", "kanzlerin", "professorin", "direktor", "direktorin", "chef", "chefin", "leiter", "leiterin",
+    "anwohner", "anwohnerin", "pfarrer", "frau", "herr", "maire", "ministre", "président", "présidente", "porte-parole",
+    "directeur", "directrice", "professeur", "député", "députée", "sénateur", "préfet", "adjoint", "adjointe", "habitant",
+    "habitante", "madame", "monsieur", "mme", "m", "mlle", "dr.", "prof.", "manager", "striker", "referee", "teammate", "goalkeeper", "midfielder", "defender", "alcalde", "alcaldesa", "ministro", "ministra", "presidenta", "portavoz", "directora",
+    "profesor", "profesora", "concejal", "concejala", "gobernador", "vecino", "vecina", "señor", "señora",
+];
+
+/// Capitalised words that begin sentences or name days and months, not people.
+pub const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "if", "when", "while", "after", "before", "asked", "it", "this",
+    "that", "these", "those", "there", "their", "its", "his", "her", "our", "we", "i", "you", "they", "he", "she", "as", "for",
+    "from", "with", "by", "to", "of", "one", "some", "many", "most", "all", "no", "not", "yet", "still", "however", "meanwhile",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "sources", "officials", "residents", "critics", "selon", "según", "laut", "d’après", "asked",
+    "der", "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "el", "los", "las", "una", "und", "et", "y", "im",
+    "am", "um", "auf", "mit", "für", "seit", "bei", "pour", "avec", "dans", "sur", "en", "con", "para", "por", "del", "des",
+];
+
+/// Prepositions: a name right after one is an object ("published by The Washington Post").
+pub const PREPOSITIONS: &[&str] = &[
+    "by", "in", "of", "from", "to", "at", "with", "for", "on", "about", "into", "near", "than", "via", "against", "between",
+    "von", "mit", "bei", "nach", "de", "du", "à", "avec", "par", "en", "con", "por", "para", "a",
+];
+
+/// Name particles that may stand lower-case inside a name (Ursula von der Leyen, Ana de Souza).
+pub const NAME_PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "bin", "ibn", "al", "el", "le", "la", "y", "dos", "das"];
+
+/// Role words in Chinese and Japanese, stripped from either side of a name.
+pub const CJK_ROLES: &[&str] = &[
+    "校长", "校長", "家长", "家長", "主任", "局长", "局長", "市长", "市長", "部长", "部長", "总统", "總統", "主席", "教授", "经理",
+    "經理", "负责人", "負責人", "发言人", "發言人", "会长", "會長", "老师", "老師", "医生", "醫生", "记者", "記者", "市民", "居民",
+    "学生", "學生", "村民", "店主", "老板", "老闆", "議員", "议员", "社長", "社长", "知事", "大臣", "首相", "委員長", "代表",
+    "課長", "理事长", "理事長", "董事长", "董事長", "总经理", "總經理", "自治会長", "自治会长", "区长", "區長", "镇长", "鎮長",
+    "村长", "村長", "厂长", "廠長", "院长", "院長", "所长", "所長", "馆长", "館長", "店长", "店長", "先生", "女士", "小姐", "さん",
+    "氏", "様", "君", "ちゃん", "博士", "师傅", "師傅", "阿姨", "大爷", "大爺", "奶奶", "爷爷", "爺爺", "会长", "组长", "組長",
+];
+
+/// Chinese and Japanese reporting words.
+pub const CJK_VERBS: &[&str] = &[
+    "表示", "指出", "强调", "強調", "认为", "認為", "写道", "寫道", "坦言", "透露", "告诉", "告訴", "补充", "補充", "说道", "說道",
+    "说", "說", "称", "稱", "问", "問", "答", "述べた", "語った", "話した", "言った", "説明した", "強調した", "述べ", "語り", "話し",
+];

@@ -1,0 +1,195 @@
+//! Quotation marks: a block's characters in, the spans of its top-level quotations out.
+//!
+//! Each mark belongs to a family (double, single, guillemet, single guillemet, corner brackets,
+//! white corner brackets); a stack pairs openers with closers of the same family, so nested
+//! quotes of another family stay inside the outer quote. Whether `“` opens or closes depends on
+//! the block's style (German „…“ versus English “…”), and `’` between letters is an apostrophe.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Double,
+    Single,
+    Guillemet,
+    SingleGuillemet,
+    Corner,
+    WhiteCorner,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight `"`: opens or closes depending on what is open and what surrounds it.
+    Either,
+}
+
+/// A top-level quotation found in one block, by character index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub family: Family,
+    /// Index of the opening mark.
+    pub open: usize,
+    /// Index just past the closing mark, or the block's length when the quote runs on into the
+    /// next block.
+    pub end: usize,
+    /// The quotation continues in the next block (no closing mark here).
+    pub runs_on: bool,
+}
+
+/// How the block writes its quotes: German and Danish styles reverse some marks.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Style {
+    /// `„…“`: the left double mark closes.
+    pub low_opening: bool,
+    /// `»…«`: the right-pointing guillemet opens.
+    pub reversed_guillemets: bool,
+}
+
+impl Style {
+    pub fn of(chars: &[char]) -> Style {
+        let low_opening = chars.iter().any(|&c| c == '\u{201E}' || c == '\u{201A}');
+        let first_guillemet = chars.iter().find(|&&c| c == '\u{AB}' || c == '\u{BB}');
+        Style { low_opening, reversed_guillemets: first_guillemet == Some(&'\u{BB}') }
+    }
+}
+
+fn classify(c: char, style: Style) -> Option<(Family, Role)> {
+    use Family::*;
+    use Role::*;
+    Some(match c {
+        '\u{201C}' => (Double, if style.low_opening { Close } else { Open }),
+        '\u{201D}' => (Double, Close),
+        '\u{201E}' => (Double, Open),
+        '"' => (Double, Either),
+        '\u{2018}' => (Single, if style.low_opening { Close } else { Open }),
+        '\u{2019}' => (Single, Close),
+        '\u{201A}' => (Single, Open),
+        '\u{AB}' => (Guillemet, if style.reversed_guillemets { Close } else { Open }),
+        '\u{BB}' => (Guillemet, if style.reversed_guillemets { Open } else { Close }),
+        '\u{2039}' => (SingleGuillemet, if style.reversed_guillemets { Close } else { Open }),
+        '\u{203A}' => (SingleGuillemet, if style.reversed_guillemets { Open } else { Close }),
+        '\u{300C}' => (Corner, Open),
+        '\u{300D}' => (Corner, Close),
+        '\u{300E}' => (WhiteCorner, Open),
+        '\u{300F}' => (WhiteCorner, Close),
+        _ => return None,
+    })
+}
+
+fn is_word_char(c: Option<&char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Top-level quotation spans of a block. `carry` is the family of a quotation that ran on from
+/// the previous block, if this block starts by continuing it.
+pub fn spans(chars: &[char]) -> Vec<Span> {
+    let style = Style::of(chars);
+    let mut stack: Vec<(Family, usize)> = Vec::new();
+    let mut found: Vec<Span> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let Some((family, mut role)) = classify(c, style) else { continue };
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p));
+        let next = chars.get(i + 1);
+        if family == Family::Single {
+            // Apostrophes: ’ inside a word (don’t, Khan’s), or ‘/’ eliding the start of a word
+            // (’90s, rock ’n’ roll) unless a single quote is open and this one can close it.
+            let open_single = stack.iter().any(|(f, _)| *f == Family::Single);
+            match role {
+                Role::Close if is_word_char(prev) && is_word_char(next) => continue,
+                Role::Close if !open_single => continue,
+                Role::Close if is_word_char(next) => continue,
+                Role::Open if is_word_char(prev) => continue,
+                Role::Open if next.is_some_and(|n| n.is_ascii_digit()) => continue,
+                _ => {}
+            }
+        }
+        if role == Role::Either {
+            // Straight double quote: after a digit it is an inch mark (a 27" screen).
+            if prev.is_some_and(|p| p.is_ascii_digit()) && !stack.iter().any(|(f, _)| *f == Family::Double) {
+                continue;
+            }
+            let open_double = stack.last().is_some_and(|(f, _)| *f == Family::Double);
+            role = if open_double && !(prev.is_none_or(|p| p.is_whitespace()) && is_word_char(next)) {
+                Role::Close
+            } else if prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(*p)) || classify(*prev.unwrap(), style).is_some() {
+                Role::Open
+            } else {
+                Role::Close
+            };
+        }
+        match role {
+            Role::Open => {
+                // A second opener of the same family at the top means the first was never closed.
+                if stack.last().is_some_and(|(f, _)| *f == family) && family == Family::Double {
+                    stack.pop();
+                }
+                stack.push((family, i));
+            }
+            Role::Close => {
+                if let Some(pos) = stack.iter().rposition(|(f, _)| *f == family) {
+                    let (_, open) = stack[pos];
+                    stack.truncate(pos);
+                    if stack.is_empty() {
+                        found.push(Span { family, open, end: i + 1, runs_on: false });
+                    }
+                }
+            }
+            Role::Either => unreachable!("resolved above"),
+        }
+    }
+    // An opener still open at the end may run on into the next block; the caller decides.
+    if let Some(&(family, open)) = stack.first() {
+        if family != Family::Single {
+            found.push(Span { family, open, end: chars.len(), runs_on: true });
+        }
+    }
+    found
+}
+
+/// The family of the quotation mark this block starts with, if it starts with an opener.
+pub fn starts_with_opener(chars: &[char]) -> Option<Family> {
+    let style = Style::of(chars);
+    let c = chars.iter().find(|c| !c.is_whitespace())?;
+    match classify(*c, style) {
+        Some((f, Role::Open | Role::Either)) => Some(f),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        spans(&chars).iter().filter(|s| !s.runs_on).map(|s| chars[s.open + 1..s.end - 1].iter().collect()).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_nested_quotes_pair_up() {
+        assert_eq!(texts("“Our countries,” Khan said."), ["Our countries,"]);
+        assert_eq!(texts("He said \"yes\" and \"no\"."), ["yes", "no"]);
+        assert_eq!(texts("“She told me ‘never’,” he said."), ["She told me ‘never’,"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        assert!(texts("Khan’s party won’t back rock ’n’ roll from the ’90s.").is_empty());
+        assert_eq!(texts("‘It’s the students’ choice,’ she said."), ["It’s the students’ choice,"]);
+    }
+
+    #[test]
+    fn german_french_and_cjk_marks() {
+        assert_eq!(texts("„Wir hatten keine Wahl“, sagte sie."), ["Wir hatten keine Wahl"]);
+        assert_eq!(texts("« Nous partons », a-t-il dit."), [" Nous partons "]);
+        assert_eq!(texts("他说：「我们『一定』会来」。"), ["我们『一定』会来"]);
+    }
+
+    #[test]
+    fn an_unclosed_opener_runs_on_and_inch_marks_are_ignored() {
+        let chars: Vec<char> = "He bought a 27\" screen. “Then it broke".chars().collect();
+        let s = spans(&chars);
+        assert_eq!(s.len(), 1);
+        assert!(s[0].runs_on);
+    }
+}
