@@ -98,6 +98,14 @@ pub fn spans(chars: &[char]) -> Vec<Span> {
                 Role::Close if is_word_char(prev) && is_word_char(next) => continue,
                 Role::Close if !open_single => continue,
                 Role::Close if is_word_char(next) => continue,
+                // "the students’ choice,’": a plural possessive, when a later ’ can close.
+                Role::Close
+                    if prev.is_some_and(|p| *p == 's' || *p == 'S')
+                        && next.is_some_and(|n| n.is_whitespace())
+                        && chars[i + 1..].iter().enumerate().any(|(k, &c)| c == '\u{2019}' && !is_word_char(chars.get(i + 2 + k))) =>
+                {
+                    continue
+                }
                 Role::Open if is_word_char(prev) => continue,
                 Role::Open if next.is_some_and(|n| n.is_ascii_digit()) => continue,
                 _ => {}
