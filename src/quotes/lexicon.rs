@@ -86,7 +86,7 @@ pub const NOT_NAMES: &[&str] = &[
     "that", "these", "those", "there", "their", "its", "his", "her", "our", "we", "i", "you", "they", "he", "she", "as", "for",
     "from", "with", "by", "to", "of", "one", "some", "many", "most", "all", "no", "not", "yet", "still", "however", "meanwhile",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "sources", "officials", "residents", "critics", "selon", "según", "laut", "d’après", "asked",
+    "june", "july", "august", "september", "october", "november", "december", "sources", "officials", "residents", "critics", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "local", "visitors", "several", "both", "each", "every", "viele", "einige", "beide", "selon", "según", "laut", "d’après", "asked",
     "der", "die", "das", "ein", "eine", "le", "la", "les", "un", "une", "el", "los", "las", "una", "und", "et", "y", "im",
     "am", "um", "auf", "mit", "für", "seit", "bei", "pour", "avec", "dans", "sur", "en", "con", "para", "por", "del", "des",
 ];

@@ -220,6 +220,18 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             if speaker.is_none() {
                 speaker = last_speaker_in_block;
             }
+            if speaker.is_none() && !cjk && chars[..span.open].iter().all(|c| c.is_whitespace()) && bi > 0 {
+                // A block that opens with the quotation, after a block that introduces it
+                // ("…, he described the rescue:" / "Tallis recalled the night.").
+                if let Some(prev) = blocks[..bi].iter().rev().find(|b| b.kind != BlockKind::Figure).filter(|b| b.kind == BlockKind::Paragraph) {
+                    let pc: Vec<char> = prev.text.chars().collect();
+                    let last = sentence_start(&pc, pc.len().saturating_sub(1), 0);
+                    let tokens = speakers::tokenize(&pc, last, pc.len());
+                    if tokens.iter().any(|t| t.text == ":") || tokens.iter().any(|t| t.word && lexicon::SPEECH_VERBS.contains(&t.lower.as_str())) {
+                        speaker = speakers::before_quote(&tokens).iter().find_map(|s| people.resolve(s));
+                    }
+                }
+            }
             if speaker.is_none() && !cjk {
                 // Reported speech earlier in the block names the speaker ("Selon Benaïssa, …").
                 let prefix: Vec<Token> = all_tokens.iter().filter(|t| t.start >= prev_end && t.start < s_start).cloned().collect();

@@ -19,6 +19,9 @@ pub enum Subject {
     Person { name: String, role: Option<String> },
     Pronoun(Option<Gender>),
     Role(String),
+    /// A name found only by position (the first name of the sentence): trusted only if it is a
+    /// full name or names someone the article has already named.
+    Weak(String),
 }
 
 #[derive(Clone, Debug)]
@@ -134,6 +137,10 @@ impl People {
             Subject::Person { name, role } => Some(self.resolve_name(name, role.as_deref())),
             Subject::Pronoun(g) => self.resolve_pronoun(*g),
             Subject::Role(r) => self.resolve_role(r),
+            Subject::Weak(name) => {
+                let known = self.people.iter().any(|p| p.name == *name || p.name.split_whitespace().any(|w| w == name));
+                (known || name.split_whitespace().count() >= 2).then(|| self.resolve_name(name, None))
+            }
         }
     }
 }
@@ -560,8 +567,8 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
                     k -= 1;
                 }
                 let governed = k >= 0 && PREPOSITIONS.contains(&tokens[k as usize].lower.as_str());
-                if let (false, Some(s @ Subject::Person { .. })) = (governed, run_forward(tokens, i)) {
-                    out.push(s);
+                if let (false, Some(Subject::Person { name, .. })) = (governed, run_forward(tokens, i)) {
+                    out.push(Subject::Weak(name));
                     break;
                 }
                 while i < tokens.len() && (is_name_word(&tokens[i]) || is_role(&tokens[i])) {
