@@ -22,8 +22,11 @@ pub mod model;
 pub mod parse;
 pub mod quotes;
 pub mod render;
+pub mod sites;
 pub mod urls;
 
+#[cfg(target_arch = "wasm32")]
+pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::ExtractError;
 
-fn to_js_error(e: ExtractError) -> JsValue {
+pub(crate) fn to_js_error(e: ExtractError) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     let name = match e {
         ExtractError::EmptyInput => "EmptyInput",

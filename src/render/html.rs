@@ -1,132 +1,192 @@
 //! Sanitized HTML by construction: only the tags written here, every text and attribute value
 //! escaped, URLs already checked by the assembler. Quotations are wrapped in
 //! `<mark class="lectern-quote">` with the speaker in `data-speaker`, leaving the text as it was.
+//!
+//! The walk over blocks is written once against [`Sink`]; [`StringSink`] makes HTML text, and
+//! the browser's reading view supplies a sink that builds DOM nodes directly.
 
 use crate::model::{Article, Block, BlockKind, Inline, Quote};
 
-pub fn render(article: &Article) -> String {
-    let mut out = String::with_capacity(article.blocks.iter().map(|b| b.text.len() * 2).sum::<usize>() + 256);
-    out.push_str("<article");
-    attr(&mut out, "dir", &article.dir);
-    if let Some(lang) = &article.lang {
-        attr(&mut out, "lang", lang);
+/// Receives the renderer's elements and text. Tags and attribute names are the renderer's own
+/// constants; values and text are untrusted and must be escaped or set as data.
+pub trait Sink {
+    fn open(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]);
+    fn close(&mut self, tag: &'static str);
+    /// An element without content (`img`, `br`).
+    fn void(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]);
+    fn text(&mut self, text: &str);
+}
+
+/// HTML text.
+#[derive(Default)]
+pub struct StringSink {
+    pub out: String,
+}
+
+impl Sink for StringSink {
+    fn open(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) {
+        self.void(tag, attrs);
     }
-    out.push('>');
+    fn close(&mut self, tag: &'static str) {
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+    }
+    fn void(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) {
+        self.out.push('<');
+        self.out.push_str(tag);
+        for (name, value) in attrs {
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, value);
+            self.out.push('"');
+        }
+        self.out.push('>');
+    }
+    fn text(&mut self, text: &str) {
+        escape_into(&mut self.out, text);
+    }
+}
+
+pub fn render(article: &Article) -> String {
+    let mut sink = StringSink { out: String::with_capacity(article.blocks.iter().map(|b| b.text.len() * 2).sum::<usize>() + 256) };
+    let mut attrs: Vec<(&'static str, &str)> = vec![("dir", &article.dir)];
+    if let Some(lang) = &article.lang {
+        attrs.push(("lang", lang));
+    }
+    sink.open("article", &attrs);
     if !article.title.is_empty() {
-        out.push_str("<h1>");
-        escape_into(&mut out, &article.title);
-        out.push_str("</h1>");
+        sink.open("h1", &[]);
+        sink.text(&article.title);
+        sink.close("h1");
     }
     for (i, b) in article.blocks.iter().enumerate() {
-        let quotes: Vec<&Quote> = article.quotes.iter().filter(|q| q.block == i).collect();
-        block(&mut out, b, &quotes);
+        block(&mut sink, b, &quotes_in(article, i));
     }
-    out.push_str("</article>");
-    out
+    sink.close("article");
+    sink.out
+}
+
+/// The quotations inside block `i`.
+pub fn quotes_in(article: &Article, i: usize) -> Vec<&Quote> {
+    article.quotes.iter().filter(|q| q.block == i).collect()
 }
 
 /// Render one block; `quotes` are the quotations inside it, by character offsets into its text.
-pub fn block(out: &mut String, b: &Block, quotes: &[&Quote]) {
-    let mut w = Writer { out, quotes, offset: 0, open: None };
+pub fn block<S: Sink>(sink: &mut S, b: &Block, quotes: &[&Quote]) {
+    let mut w = Writer { sink, quotes, offset: 0, open: None };
     match b.kind {
         BlockKind::Heading => {
-            let level = b.level.unwrap_or(2).clamp(2, 6);
-            w.out.push_str(&format!("<h{level}>"));
+            let tag = match b.level.unwrap_or(2) {
+                0..=2 => "h2",
+                3 => "h3",
+                4 => "h4",
+                5 => "h5",
+                _ => "h6",
+            };
+            w.sink.open(tag, &[]);
             w.inlines(&b.content);
             w.close_mark();
-            w.out.push_str(&format!("</h{level}>"));
+            w.sink.close(tag);
         }
         BlockKind::Paragraph => {
-            w.out.push_str("<p>");
+            w.sink.open("p", &[]);
             w.inlines(&b.content);
             w.close_mark();
-            w.out.push_str("</p>");
+            w.sink.close("p");
         }
         BlockKind::Quote => {
-            w.out.push_str("<blockquote><p>");
+            w.sink.open("blockquote", &[]);
+            w.sink.open("p", &[]);
             w.inlines(&b.content);
             w.close_mark();
-            w.out.push_str("</p></blockquote>");
+            w.sink.close("p");
+            w.sink.close("blockquote");
         }
         BlockKind::Code => {
-            w.out.push_str("<pre><code");
-            if let Some(lang) = &b.language {
-                attr(w.out, "class", &format!("language-{lang}"));
+            w.sink.open("pre", &[]);
+            let class = b.language.as_ref().map(|l| format!("language-{l}"));
+            match &class {
+                Some(c) => w.sink.open("code", &[("class", c)]),
+                None => w.sink.open("code", &[]),
             }
-            w.out.push('>');
-            escape_into(w.out, &crate::model::inline_text_raw(&b.content));
-            w.out.push_str("</code></pre>");
+            w.sink.text(&crate::model::inline_text_raw(&b.content));
+            w.sink.close("code");
+            w.sink.close("pre");
         }
         BlockKind::Figure => {
-            w.out.push_str("<figure>");
+            w.sink.open("figure", &[]);
             if let Some(img) = &b.image {
-                w.out.push_str("<img");
-                attr(w.out, "src", &img.src);
-                attr(w.out, "alt", &img.alt);
-                w.out.push_str(" loading=\"lazy\" referrerpolicy=\"no-referrer\">");
+                w.sink.void("img", &[("src", &img.src), ("alt", &img.alt), ("loading", "lazy"), ("referrerpolicy", "no-referrer")]);
             }
             if !b.content.is_empty() {
-                w.out.push_str("<figcaption>");
+                w.sink.open("figcaption", &[]);
                 w.inlines(&b.content);
                 w.close_mark();
-                w.out.push_str("</figcaption>");
+                w.sink.close("figcaption");
             }
-            w.out.push_str("</figure>");
+            w.sink.close("figure");
         }
         BlockKind::List => {
             let tag = if b.ordered == Some(true) { "ol" } else { "ul" };
             let mut depth = 0u8;
-            w.out.push_str(&format!("<{tag}>"));
+            w.sink.open(tag, &[]);
             for (n, item) in b.items.iter().enumerate() {
                 if n > 0 {
                     while depth > item.level {
-                        w.out.push_str(&format!("</li></{tag}>"));
+                        w.sink.close("li");
+                        w.sink.close(tag);
                         depth -= 1;
                     }
                     if item.level > depth {
                         while depth < item.level {
-                            w.out.push_str(&format!("<{tag}>"));
+                            w.sink.open(tag, &[]);
                             depth += 1;
                         }
                     } else {
-                        w.out.push_str("</li>");
+                        w.sink.close("li");
                     }
                 }
-                w.out.push_str("<li>");
+                w.sink.open("li", &[]);
                 w.inlines(&item.content);
                 w.close_mark();
             }
             while depth > 0 {
-                w.out.push_str(&format!("</li></{tag}>"));
+                w.sink.close("li");
+                w.sink.close(tag);
                 depth -= 1;
             }
-            w.out.push_str(&format!("</li></{tag}>"));
+            w.sink.close("li");
+            w.sink.close(tag);
         }
         BlockKind::Table => {
-            w.out.push_str("<table>");
+            w.sink.open("table", &[]);
             if !b.content.is_empty() {
-                w.out.push_str("<caption>");
+                w.sink.open("caption", &[]);
                 w.inlines(&b.content);
-                w.out.push_str("</caption>");
+                w.close_mark();
+                w.sink.close("caption");
             }
-            w.out.push_str("<tbody>");
+            w.sink.open("tbody", &[]);
             for row in &b.rows {
-                w.out.push_str("<tr>");
+                w.sink.open("tr", &[]);
                 for cell in row {
                     let tag = if cell.header { "th" } else { "td" };
-                    w.out.push_str(&format!("<{tag}>"));
+                    w.sink.open(tag, &[]);
                     w.inlines(&cell.content);
-                    w.out.push_str(&format!("</{tag}>"));
+                    w.sink.close(tag);
                 }
-                w.out.push_str("</tr>");
+                w.sink.close("tr");
             }
-            w.out.push_str("</tbody></table>");
+            w.sink.close("tbody");
+            w.sink.close("table");
         }
     }
 }
 
-struct Writer<'a, 'q> {
-    out: &'a mut String,
+struct Writer<'s, 'q, S: Sink> {
+    sink: &'s mut S,
     quotes: &'q [&'q Quote],
     /// Characters of block text written so far.
     offset: usize,
@@ -134,52 +194,39 @@ struct Writer<'a, 'q> {
     open: Option<&'q Quote>,
 }
 
-impl<'q> Writer<'_, 'q> {
+impl<'q, S: Sink> Writer<'_, 'q, S> {
     fn inlines(&mut self, content: &[Inline]) {
         for i in content {
             match i {
                 Inline::Text { text } => self.text(text),
-                Inline::Code { text } => {
-                    self.close_mark();
-                    self.out.push_str("<code>");
-                    self.text(text);
-                    self.close_mark();
-                    self.out.push_str("</code>");
-                }
+                Inline::Code { text } => self.wrapped("code", |w| w.text(text)),
                 Inline::Link { href, children } => {
                     self.close_mark();
-                    self.out.push_str("<a");
-                    attr(self.out, "href", href);
-                    self.out.push_str(" rel=\"noopener noreferrer\">");
+                    self.sink.open("a", &[("href", href), ("rel", "noopener noreferrer")]);
                     self.inlines(children);
                     self.close_mark();
-                    self.out.push_str("</a>");
+                    self.sink.close("a");
                 }
-                Inline::Emphasis { children } => self.wrapped("em", children),
-                Inline::Strong { children } => self.wrapped("strong", children),
-                Inline::Sub { children } => self.wrapped("sub", children),
-                Inline::Sup { children } => self.wrapped("sup", children),
+                Inline::Emphasis { children } => self.wrapped("em", |w| w.inlines(children)),
+                Inline::Strong { children } => self.wrapped("strong", |w| w.inlines(children)),
+                Inline::Sub { children } => self.wrapped("sub", |w| w.inlines(children)),
+                Inline::Sup { children } => self.wrapped("sup", |w| w.inlines(children)),
                 Inline::Break => {
                     self.close_mark();
-                    self.out.push_str("<br>");
+                    self.sink.void("br", &[]);
                     self.offset += 1;
                 }
-                Inline::Image(img) => {
-                    self.out.push_str("<img");
-                    attr(self.out, "src", &img.src);
-                    attr(self.out, "alt", &img.alt);
-                    self.out.push_str(" loading=\"lazy\" referrerpolicy=\"no-referrer\">");
-                }
+                Inline::Image(img) => self.sink.void("img", &[("src", &img.src), ("alt", &img.alt), ("loading", "lazy"), ("referrerpolicy", "no-referrer")]),
             }
         }
     }
 
-    fn wrapped(&mut self, tag: &str, children: &[Inline]) {
+    fn wrapped(&mut self, tag: &'static str, body: impl FnOnce(&mut Self)) {
         self.close_mark();
-        self.out.push_str(&format!("<{tag}>"));
-        self.inlines(children);
+        self.sink.open(tag, &[]);
+        body(self);
         self.close_mark();
-        self.out.push_str(&format!("</{tag}>"));
+        self.sink.close(tag);
     }
 
     fn quote_at(&self, offset: usize) -> Option<&'q Quote> {
@@ -188,39 +235,52 @@ impl<'q> Writer<'_, 'q> {
 
     fn close_mark(&mut self) {
         if self.open.take().is_some() {
-            self.out.push_str("</mark>");
+            self.sink.close("mark");
         }
     }
 
-    /// Write text, opening and closing quote marks at the quotes' character offsets.
+    fn open_mark(&mut self, q: &'q Quote) {
+        let id = q.id.to_string();
+        let kind = match q.kind {
+            crate::model::QuoteKind::Direct => "direct",
+            crate::model::QuoteKind::Partial => "partial",
+            crate::model::QuoteKind::Block => "block",
+            crate::model::QuoteKind::Scare => "scare",
+        };
+        let mut attrs: Vec<(&'static str, &str)> = vec![("class", "lectern-quote"), ("data-quote", &id), ("data-kind", kind)];
+        if let Some(s) = &q.speaker {
+            attrs.push(("data-speaker", s));
+        }
+        self.sink.open("mark", &attrs);
+        self.open = Some(q);
+    }
+
+    /// Write text in runs, opening and closing quote marks at the quotes' character offsets.
     fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            let q = if self.quotes.is_empty() { None } else { self.quote_at(self.offset) };
+        if self.quotes.is_empty() {
+            self.sink.text(text);
+            self.offset += text.chars().count();
+            return;
+        }
+        let mut run_start = 0;
+        for (byte, _) in text.char_indices() {
+            let q = self.quote_at(self.offset);
             if q.map(|q| q.id) != self.open.map(|q| q.id) {
+                if byte > run_start {
+                    self.sink.text(&text[run_start..byte]);
+                }
+                run_start = byte;
                 self.close_mark();
                 if let Some(q) = q {
-                    self.out.push_str("<mark class=\"lectern-quote\"");
-                    attr(self.out, "data-quote", &q.id.to_string());
-                    attr(self.out, "data-kind", &format!("{:?}", q.kind).to_lowercase());
-                    if let Some(s) = &q.speaker {
-                        attr(self.out, "data-speaker", s);
-                    }
-                    self.out.push('>');
-                    self.open = Some(q);
+                    self.open_mark(q);
                 }
             }
-            escape_char(self.out, c);
             self.offset += 1;
         }
+        if run_start < text.len() {
+            self.sink.text(&text[run_start..]);
+        }
     }
-}
-
-fn attr(out: &mut String, name: &str, value: &str) {
-    out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
-    escape_into(out, value);
-    out.push('"');
 }
 
 fn escape_char(out: &mut String, c: char) {

@@ -1,0 +1,140 @@
+// Lectern's service worker: the toolbar button, context menus and shortcut; the hand-off of page
+// HTML to the reading view; copying clean text; the auto-clean site list and its content-script
+// registration. Extraction itself is the Rust core (wasm), loaded here on first use.
+import init, { extract, parseSite } from '../pkg/lectern.js';
+
+const AUTO_SCRIPT_ID = 'lectern-auto';
+const NO_ARTICLE = 'Lectern found no article on this page.';
+
+let wasm = null;
+const ready = () => (wasm ??= init({ module_or_path: new URL('../pkg/lectern_bg.wasm', import.meta.url) }));
+
+// Page HTML waiting for the reading view that asked for it, by one-time token.
+const pending = new Map();
+
+async function ensureContentScript(tabId) {
+  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/content.js'] });
+}
+
+async function toggle(tabId) {
+  await ensureContentScript(tabId);
+  return chrome.tabs.sendMessage(tabId, { type: 'lectern:toggle' });
+}
+
+async function copy(tabId, format = 'text') {
+  await ensureContentScript(tabId);
+  const page = await chrome.tabs.sendMessage(tabId, { type: 'lectern:get-page' });
+  await ready();
+  let article;
+  try {
+    article = extract(page.html, page.url);
+  } catch (e) {
+    await chrome.tabs.sendMessage(tabId, { type: 'lectern:toast', text: e.name === 'NoArticle' ? NO_ARTICLE : e.message });
+    return { ok: false, error: e.message };
+  }
+  const text = format === 'markdown' ? article.markdown : article.text;
+  return chrome.tabs.sendMessage(tabId, { type: 'lectern:write-clipboard', text, html: article.html, format });
+}
+
+async function listSites() {
+  const { sites } = await chrome.storage.sync.get({ sites: [] });
+  return sites;
+}
+
+// Registration runs one at a time: install, storage changes and explicit calls may overlap.
+let registering = Promise.resolve();
+function syncRegistrations() {
+  registering = registering.catch(() => {}).then(registerAutoScript);
+  return registering;
+}
+
+async function registerAutoScript() {
+  await ready();
+  const sites = await listSites();
+  const matches = [];
+  for (const pattern of sites) {
+    try {
+      const rule = parseSite(pattern);
+      if (await chrome.permissions.contains({ origins: rule.origins })) matches.push(...rule.matches);
+    } catch {
+      // An invalid pattern (e.g. from a hand-edited import) is skipped, not fatal.
+    }
+  }
+  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [AUTO_SCRIPT_ID] });
+  if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [AUTO_SCRIPT_ID] });
+  if (matches.length) {
+    await chrome.scripting.registerContentScripts([
+      { id: AUTO_SCRIPT_ID, matches, js: ['content/content.js', 'content/auto.js'], runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
+  }
+  return matches;
+}
+
+// The host permission must already be granted: an extension page asks for it in a click handler.
+async function addSite(pattern) {
+  await ready();
+  const rule = parseSite(pattern);
+  if (!(await chrome.permissions.contains({ origins: rule.origins }))) {
+    throw new Error(`Lectern has no permission for ${rule.pattern} yet; grant it from the options page or the reading view`);
+  }
+  const sites = await listSites();
+  if (!sites.includes(rule.pattern)) await chrome.storage.sync.set({ sites: [...sites, rule.pattern] });
+  await syncRegistrations();
+  return rule;
+}
+
+async function removeSite(pattern) {
+  await ready();
+  const normalised = (() => { try { return parseSite(pattern).pattern; } catch { return pattern; } })();
+  const sites = (await listSites()).filter((s) => s !== normalised && s !== pattern);
+  await chrome.storage.sync.set({ sites });
+  await syncRegistrations();
+  return sites;
+}
+
+// What the UI calls, exposed so end-to-end tests drive exactly the code a click runs.
+self.lectern = { toggle, copy, sites: { add: addSite, remove: removeSite, list: listSites, sync: syncRegistrations } };
+
+chrome.action.onClicked.addListener((tab) => toggle(tab.id));
+
+function createMenus() {
+  chrome.contextMenus.removeAll(() => {
+    chrome.contextMenus.create({ id: 'lectern-read', title: 'Read in Lectern', contexts: ['page'] });
+    chrome.contextMenus.create({ id: 'lectern-copy-text', title: 'Copy clean text', contexts: ['action', 'page'] });
+    chrome.contextMenus.create({ id: 'lectern-copy-markdown', title: 'Copy clean text as Markdown', contexts: ['action', 'page'] });
+  });
+}
+
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === 'lectern-read') toggle(tab.id);
+  if (info.menuItemId === 'lectern-copy-text') copy(tab.id, 'text');
+  if (info.menuItemId === 'lectern-copy-markdown') copy(tab.id, 'markdown');
+});
+
+chrome.runtime.onInstalled.addListener(() => { createMenus(); syncRegistrations(); });
+chrome.runtime.onStartup.addListener(() => syncRegistrations());
+chrome.storage.onChanged.addListener((changes, area) => { if (area === 'sync' && changes.sites) syncRegistrations(); });
+chrome.permissions.onRemoved.addListener(() => syncRegistrations());
+
+const handlers = {
+  'lectern:stash-page': (msg, sender) => { pending.set(msg.nonce, { html: msg.html, url: msg.url, tabId: sender.tab?.id }); return { ok: true }; },
+  // The view may load more than once (a page that moves our frame reloads it): keep the page
+  // until the view closes.
+  'lectern:take-page': (msg) => pending.get(msg.nonce) ?? null,
+  'lectern:drop-page': (msg) => pending.delete(msg.nonce),
+  'lectern:close': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:close' }),
+  'lectern:no-article': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:no-article', text: NO_ARTICLE }),
+  'lectern:copy': (msg, sender) => copy(sender.tab.id, msg.format),
+  'lectern:sites-add': (msg) => addSite(msg.pattern),
+  'lectern:sites-remove': (msg) => removeSite(msg.pattern),
+  'lectern:sites-list': () => listSites(),
+};
+
+chrome.runtime.onMessage.addListener((msg, sender, reply) => {
+  const handler = handlers[msg?.type];
+  if (!handler) return false;
+  Promise.resolve()
+    .then(() => handler(msg, sender))
+    .then((value) => reply({ ok: true, value }), (e) => reply({ ok: false, error: String(e?.message ?? e) }));
+  return true;
+});

@@ -1,0 +1,117 @@
+// Lectern's content script: shows the reading view over the page and takes it away again,
+// leaving the page's DOM, scroll position and form input exactly as they were. The view lives in
+// an extension page inside an iframe, so the page's CSP, CSS and scripts cannot reach it.
+(() => {
+  if (globalThis.__lecternContent) return;
+
+  // Inline !important beats any stylesheet rule the page may aim at our host.
+  const HOST_STYLE = [
+    'position:fixed', 'inset:0', 'width:100vw', 'height:100vh', 'margin:0', 'padding:0', 'border:0',
+    'z-index:2147483647', 'display:block', 'visibility:visible', 'opacity:1', 'transform:none',
+    'filter:none', 'clip-path:none', 'pointer-events:auto', 'background:transparent',
+  ].map((d) => `${d} !important`).join(';');
+  const FRAME_STYLE = 'position:absolute;inset:0;width:100%;height:100%;border:0;margin:0;padding:0;display:block;background:Canvas;';
+
+  let view = null;
+
+  function makeHost(tag, mode = 'closed') {
+    const host = document.createElement(tag);
+    host.setAttribute('style', HOST_STYLE);
+    return { host, shadow: host.attachShadow({ mode }) };
+  }
+
+  // The page's <body> is set aside, whole, while the view shows: its nodes, form input and state
+  // stay in memory, the page's scripts keep running against it without reaching the view, and
+  // closing puts the very same element back.
+  async function open() {
+    if (view) return true;
+    const nonce = crypto.randomUUID();
+    const html = document.documentElement.outerHTML;
+    const stash = await chrome.runtime.sendMessage({ type: 'lectern:stash-page', nonce, html, url: location.href });
+    if (!stash?.ok || view) return !!view;
+    const { host: body, shadow } = makeHost('body');
+    const frame = document.createElement('iframe');
+    frame.setAttribute('style', FRAME_STYLE);
+    frame.setAttribute('allow', 'clipboard-write');
+    frame.title = 'Lectern reading view';
+    frame.src = chrome.runtime.getURL(`view/view.html#${nonce}`);
+    shadow.append(frame);
+    const saved = { x: scrollX, y: scrollY, focus: document.activeElement, body: document.body };
+    if (saved.body) document.documentElement.replaceChild(body, saved.body);
+    else document.documentElement.append(body);
+    // A page that keeps rewriting itself may throw our body out or put its own back; undo that.
+    const observer = new MutationObserver(() => {
+      if (!view) return;
+      if (document.body !== body || !body.isConnected) {
+        if (document.body && document.body !== body) document.body.remove();
+        document.documentElement.append(body);
+      }
+    });
+    observer.observe(document.documentElement, { childList: true });
+    view = { body, observer, saved, nonce };
+    frame.focus();
+    return true;
+  }
+
+  function close() {
+    if (!view) return false;
+    const { body, observer, saved, nonce } = view;
+    view = null;
+    observer.disconnect();
+    if (saved.body) {
+      if (body.isConnected) document.documentElement.replaceChild(saved.body, body);
+      else if (!saved.body.isConnected) document.documentElement.append(saved.body);
+    }
+    body.remove();
+    chrome.runtime.sendMessage({ type: 'lectern:drop-page', nonce });
+    scrollTo(saved.x, saved.y);
+    if (saved.focus && saved.focus.isConnected && typeof saved.focus.focus === 'function') saved.focus.focus({ preventScroll: true });
+    return true;
+  }
+
+  function toast(text) {
+    const { host, shadow } = makeHost('lectern-toast', 'open');
+    host.style.setProperty('inset', 'auto 16px 16px auto', 'important');
+    host.style.setProperty('width', 'auto', 'important');
+    host.style.setProperty('height', 'auto', 'important');
+    const box = document.createElement('div');
+    box.setAttribute('role', 'status');
+    box.textContent = text;
+    box.setAttribute('style', 'font:14px/1.4 system-ui,sans-serif;background:#222831;color:#faf7f0;padding:10px 14px;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.3);max-width:320px');
+    shadow.append(box);
+    document.documentElement.append(host);
+    setTimeout(() => host.remove(), 3000);
+  }
+
+  async function writeClipboard(text, html) {
+    try {
+      await navigator.clipboard.write([new ClipboardItem({
+        'text/plain': new Blob([text], { type: 'text/plain' }),
+        'text/html': new Blob([html], { type: 'text/html' }),
+      })]);
+    } catch {
+      await navigator.clipboard.writeText(text);
+    }
+  }
+
+  chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
+    const run = async () => {
+      switch (msg?.type) {
+        case 'lectern:toggle': return view ? { open: !close() } : { open: await open() };
+        case 'lectern:close': return { open: !close() };
+        case 'lectern:no-article': close(); toast(msg.text); return { open: false };
+        case 'lectern:get-page': return { html: document.documentElement.outerHTML, url: location.href };
+        case 'lectern:toast': toast(msg.text); return {};
+        case 'lectern:write-clipboard':
+          await writeClipboard(msg.text, msg.html);
+          toast(msg.format === 'markdown' ? 'Copied clean text as Markdown' : 'Copied clean text');
+          return { ok: true };
+        default: return undefined;
+      }
+    };
+    run().then(reply, (e) => reply({ ok: false, error: String(e?.message ?? e) }));
+    return true;
+  });
+
+  globalThis.__lecternContent = { open, close, isOpen: () => view !== null };
+})();

@@ -1,0 +1,113 @@
+// The reading view's glue: fetch the page it was opened for, let the Rust core extract and build
+// the view, then wire the toolbar (settings, copy, panels, auto-clean, back to the original).
+import init, { openView, parseSite } from '../pkg/lectern.js';
+
+const DEFAULTS = { theme: 'system', font: 'serif', size: 20, width: 68 };
+const root = document.documentElement;
+const $ = (id) => document.getElementById(id);
+const send = async (msg) => {
+  const res = await chrome.runtime.sendMessage(msg);
+  if (!res?.ok) throw new Error(res?.error ?? 'no answer from Lectern');
+  return res.value;
+};
+
+let settings = { ...DEFAULTS, ...(await chrome.storage.sync.get(DEFAULTS)) };
+function apply() {
+  root.dataset.theme = settings.theme;
+  root.dataset.font = settings.font;
+  root.style.setProperty('--size', `${settings.size}px`);
+  root.style.setProperty('--measure', `${settings.width}ch`);
+  $('theme').value = settings.theme;
+}
+async function change(patch) {
+  settings = { ...settings, ...patch };
+  apply();
+  await chrome.storage.sync.set(patch);
+}
+apply();
+
+function status(text) {
+  const el = $('lectern-status');
+  el.textContent = text;
+  el.hidden = false;
+  clearTimeout(status.timer);
+  status.timer = setTimeout(() => { el.hidden = true; }, 2500);
+}
+
+const page = await send({ type: 'lectern:take-page', nonce: location.hash.slice(1) });
+await init();
+const main = $('lectern-root');
+main.textContent = '';
+let summary;
+try {
+  if (!page) throw Object.assign(new Error('the page to read was not found'), { name: 'NoArticle' });
+  summary = openView(page.html, page.url, main);
+} catch (e) {
+  await send({ type: 'lectern:no-article', reason: e.message });
+  throw e;
+}
+document.title = `${summary.title} — Lectern`;
+
+$('theme').addEventListener('change', (e) => change({ theme: e.target.value }));
+$('font').addEventListener('click', () => change({ font: settings.font === 'serif' ? 'sans' : 'serif' }));
+$('smaller').addEventListener('click', () => change({ size: Math.max(14, settings.size - 1) }));
+$('larger').addEventListener('click', () => change({ size: Math.min(32, settings.size + 1) }));
+$('narrower').addEventListener('click', () => change({ width: Math.max(45, settings.width - 5) }));
+$('wider').addEventListener('click', () => change({ width: Math.min(100, settings.width + 5) }));
+$('original').addEventListener('click', () => send({ type: 'lectern:close' }));
+
+$('copy').addEventListener('click', async () => {
+  const markdown = $('copy-markdown').checked;
+  const text = markdown ? summary.markdown : summary.text;
+  try {
+    await navigator.clipboard.write([new ClipboardItem({
+      'text/plain': new Blob([text], { type: 'text/plain' }),
+      'text/html': new Blob([summary.html], { type: 'text/html' }),
+    })]);
+  } catch {
+    await navigator.clipboard.writeText(text);
+  }
+  status(markdown ? 'Copied as Markdown' : 'Copied clean text');
+});
+
+function togglePanel(button, panelId) {
+  const panel = $(panelId);
+  panel.hidden = !panel.hidden;
+  button.setAttribute('aria-pressed', String(!panel.hidden));
+  if (!panel.hidden) panel.scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+$('quotes').textContent = `Quotes (${summary.quotes})`;
+$('removed').textContent = `Removed (${summary.removed})`;
+$('quotes').addEventListener('click', (e) => togglePanel(e.currentTarget, 'lectern-quotes'));
+$('removed').addEventListener('click', (e) => togglePanel(e.currentTarget, 'lectern-removed'));
+
+main.addEventListener('click', (e) => {
+  const jump = e.target.closest('a[data-quote]');
+  if (jump) {
+    e.preventDefault();
+    const mark = main.querySelector(`mark[data-quote="${CSS.escape(jump.dataset.quote)}"]`);
+    mark?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    mark?.classList.add('lectern-flash');
+    setTimeout(() => mark?.classList.remove('lectern-flash'), 1500);
+  }
+  const show = e.target.closest('button[data-show-removal]');
+  if (show) {
+    const block = main.querySelector(`.lectern-removed[data-removal="${CSS.escape(show.dataset.showRemoval)}"]`);
+    if (block) {
+      block.hidden = !block.hidden;
+      show.textContent = block.hidden ? 'Show in place' : 'Hide';
+      if (!block.hidden) block.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    }
+  }
+});
+
+$('always').addEventListener('click', async () => {
+  try {
+    const rule = parseSite(new URL(page.url).hostname);
+    if (!(await chrome.permissions.request({ origins: rule.origins }))) return status('Permission not granted');
+    await send({ type: 'lectern:sites-add', pattern: rule.pattern });
+    status(`Pages on ${rule.pattern} will open cleaned`);
+  } catch (e) {
+    status(e.message);
+  }
+});

@@ -1,0 +1,160 @@
+// The extension end to end in headless Chromium: toolbar path, restore path, strict CSP,
+// a hostile page, no-article message, right-to-left, copy path and auto-clean path. Each test
+// drives the functions the UI calls (self.lectern.* in the service worker).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer, launch, tabId, viewFrame, hasViewFrame, root } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SEED_PARAGRAPHS = 10;
+
+async function openPage(path) {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  return page;
+}
+
+const toggle = (page) => tabId(browser.worker, page.url()).then((id) => browser.worker.evaluate((t) => self.lectern.toggle(t), id));
+
+test('toolbar path on a strict-CSP page: the article once, quotes highlighted, no boilerplate', async () => {
+  const page = await openPage('/csp/tolonews_seed.html');
+  await toggle(page);
+  const view = await viewFrame(page);
+  assert.ok(view, 'the reading view opened');
+  const paragraphs = await view.locator('.lectern-article > p').allInnerTexts();
+  assert.equal(paragraphs.length, SEED_PARAGRAPHS);
+  assert.equal(new Set(paragraphs).size, SEED_PARAGRAPHS, 'each paragraph once');
+  assert.equal(await view.locator('.lectern-title').innerText(), 'Khan Says Taliban Cannot Win Over the Whole of Afghanistan');
+  const marks = view.locator('mark.lectern-quote');
+  assert.equal(await marks.count(), 4);
+  for (const speaker of await marks.evaluateAll((ms) => ms.map((m) => m.dataset.speaker))) assert.equal(speaker, 'Imran Khan');
+  const visible = await view.locator('main').innerText();
+  for (const junk of ['Share this post', 'Latest news', 'Skip to main content', 'Thumbnail']) assert.ok(!visible.includes(junk), `no "${junk}"`);
+  assert.match(await view.locator('.lectern-meta').innerText(), /min read/);
+  await page.close();
+});
+
+test('restore path: the same DOM, scroll position and typed text after toggling twice', async () => {
+  const page = await openPage('/news/tolonews_seed.html');
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'typed';
+    document.body.prepend(input);
+  });
+  await page.fill('#typed', 'text the reader typed');
+  await page.evaluate(() => { window.scrollTo(0, 400); window.originalBody = document.body; });
+  const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: scrollY }));
+  await toggle(page);
+  assert.ok(await viewFrame(page));
+  assert.equal(await page.evaluate(() => document.body === window.originalBody), false, 'the page is set aside while reading');
+  await toggle(page);
+  await page.waitForFunction(() => document.body === window.originalBody);
+  const afterState = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: scrollY, typed: document.getElementById('typed').value }));
+  assert.equal(afterState.html, before.html);
+  assert.equal(afterState.y, before.y);
+  assert.equal(afterState.typed, 'text the reader typed');
+  assert.equal(await hasViewFrame(page), false);
+  await page.close();
+});
+
+test('a hostile page that rewrites itself and styles everything cannot break the view', async () => {
+  const page = await openPage('/extension/hostile_mutating.html');
+  await toggle(page);
+  const view = await viewFrame(page);
+  assert.ok(view);
+  await page.waitForTimeout(600);
+  assert.ok(await viewFrame(page, 1000), 'the view survives the page script');
+  const box = await page.evaluate(() => document.body.getBoundingClientRect().toJSON());
+  assert.ok(box.width > 500 && box.height > 500, `the view covers the page (${box.width}x${box.height})`);
+  const paragraphs = await view.locator('.lectern-article > p').allInnerTexts();
+  assert.equal(paragraphs.length, 5);
+  assert.ok(!(await view.locator('main').innerText()).includes('Advertisement'));
+  await page.close();
+});
+
+test('a page without an article gets a message and stays untouched', async () => {
+  const page = await openPage('/news/list_page_no_article.html');
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  await toggle(page);
+  await page.locator('lectern-toast').getByText('Lectern found no article on this page.').waitFor({ timeout: 10_000 });
+  await page.waitForFunction(() => !document.querySelector('body[style]') || document.body.shadowRoot === null);
+  const afterHtml = await page.evaluate(() => { document.querySelector('lectern-toast')?.remove(); return document.documentElement.outerHTML; });
+  assert.equal(afterHtml, before);
+  await page.close();
+});
+
+test('a right-to-left story reads right to left', async () => {
+  const page = await openPage('/news/rtl_dari.html');
+  await toggle(page);
+  const view = await viewFrame(page);
+  assert.equal(await view.locator('.lectern-article').getAttribute('dir'), 'rtl');
+  assert.equal(await view.locator('.lectern-article > p').count(), 5);
+  await page.close();
+});
+
+test('copy path: the clipboard holds the same text as the CLI prints', async () => {
+  const page = await openPage('/news/tolonews_seed.html');
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const id = await tabId(browser.worker, page.url());
+  await page.bringToFront();
+  const res = await browser.worker.evaluate((t) => self.lectern.copy(t, 'text'), id);
+  assert.equal(res?.ok, true, JSON.stringify(res));
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  const cli = execFileSync(join(root, 'target/release/lectern'), ['extract', join(root, 'tests/fixtures/news/tolonews_seed.html'), '--url', page.url()], { encoding: 'utf8' });
+  assert.equal(clip, cli);
+  await page.close();
+});
+
+test('auto-clean path: a configured site opens cleaned; removed, it no longer does', async () => {
+  const rule = await browser.worker.evaluate(() => self.lectern.sites.add('127.0.0.1'));
+  assert.deepEqual(rule.matches, ['*://127.0.0.1/*']);
+  assert.deepEqual(await browser.worker.evaluate(() => self.lectern.sites.list()), ['127.0.0.1']);
+  const page = await openPage('/news/cloned_container.html');
+  const view = await viewFrame(page);
+  assert.ok(view, 'the page opened cleaned');
+  assert.equal(await view.locator('.lectern-article > p').count(), 7);
+  await browser.worker.evaluate(() => self.lectern.sites.remove('127.0.0.1'));
+  await page.reload();
+  await page.waitForTimeout(1000);
+  assert.equal(await hasViewFrame(page), false, 'no longer cleaned after removal');
+  assert.deepEqual(await browser.worker.evaluate(() => self.lectern.sites.list()), []);
+  await page.close();
+});
+
+test('screenshots of the view: light, dark and right to left (docs/)', async () => {
+  assert.deepEqual(await browser.worker.evaluate(() => self.lectern.sites.list()), [], 'no auto-clean left over');
+  await mkdir(join(root, 'docs'), { recursive: true });
+  const shots = [
+    ['/csp/tolonews_seed.html', 'light', 'screenshot-light.png'],
+    ['/csp/tolonews_seed.html', 'light', 'screenshot-quotes.png'],
+    ['/csp/tolonews_seed.html', 'dark', 'screenshot-dark.png'],
+    ['/news/rtl_dari.html', 'light', 'screenshot-rtl.png'],
+  ];
+  for (const [path, scheme, file] of shots) {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${server.origin}${path}`);
+    await toggle(page);
+    const view = await viewFrame(page);
+    assert.ok(view);
+    if (file === 'screenshot-quotes.png') await view.locator('#quotes').click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(root, 'docs', file) });
+    await page.close();
+  }
+});

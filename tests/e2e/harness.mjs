@@ -1,0 +1,94 @@
+// Shared set-up for the end-to-end tests: a fixture server on 127.0.0.1 and Debian's Chromium,
+// headless, with the built extension loaded. The extension is copied with a test-only manifest
+// that adds host access to 127.0.0.1 (a click driven from a test carries no activeTab grant).
+import http from 'node:http';
+import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixtures = join(root, 'tests/fixtures');
+
+// Routes: /news/NAME.html, /extension/NAME.html; /csp/NAME.html serves a news fixture with a
+// strict Content-Security-Policy, as many news sites send.
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+
+export async function startServer() {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const [, family, name] = url.pathname.split('/');
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    let dir = family;
+    if (family === 'csp') {
+      dir = 'news';
+      headers['content-security-policy'] = STRICT_CSP;
+    }
+    if (!['news', 'extension', 'quotes'].includes(dir) || !/^[\w-]+\.html$/.test(name ?? '')) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    try {
+      const body = await readFile(join(fixtures, dir, name));
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  const ext = await mkdtemp(join(tmpdir(), 'lectern-ext-'));
+  await cp(join(root, 'extension'), ext, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(ext, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['*://127.0.0.1/*'];
+  await writeFile(join(ext, 'manifest.json'), JSON.stringify(manifest));
+  const profile = await mkdtemp(join(tmpdir(), 'lectern-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(() => new Promise((resolve) => {
+    const check = () => (self.lectern ? resolve() : setTimeout(check, 20));
+    check();
+  }));
+  return {
+    context,
+    worker,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+      await rm(ext, { recursive: true, force: true });
+    },
+  };
+}
+
+// The id of the tab showing `url`, as the service worker sees it.
+export async function tabId(worker, url) {
+  return worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+}
+
+// The reading view's frame in `page`, once its article is rendered.
+export async function viewFrame(page, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/view/view.html'));
+    if (frame && (await frame.locator('.lectern-article').count().catch(() => 0)) > 0) return frame;
+    await page.waitForTimeout(50);
+  }
+  return null;
+}
+
+export async function hasViewFrame(page) {
+  return page.frames().some((f) => f.url().includes('/view/view.html'));
+}
