@@ -89,6 +89,8 @@ case "$MODE" in
         cargo test --release
         say "wasm module under Node"
         node --test tests/wasm/
+        say "extension lint (web-ext)"
+        web-ext lint --source-dir extension --self-hosted --no-input
         if [ -d tests/e2e ] && ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
             say "extension end to end in Chromium"
             node --test --test-concurrency=1 tests/e2e/
@@ -97,12 +99,11 @@ case "$MODE" in
     bench)
         build_native
         build_wasm
-        say "native benchmarks (criterion)"
+        say "native benchmarks (criterion), Lectern and dom_smoothie side by side"
         cargo bench --bench extract
-        if [ -f bench/browser.mjs ]; then
-            say "browser benchmark against Readability.js"
-            node bench/browser.mjs
-        fi
+        node bench/summarize.mjs
+        say "browser benchmark against Readability.js"
+        node bench/browser.mjs
         ;;
     *)
         die "unknown mode '$MODE': use ./build.sh, ./build.sh test or ./build.sh bench"

@@ -128,6 +128,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
 
     let mut removed = located.removed;
     removed.extend(furniture);
+    clean::repeats::relabel_copies(&mut removed, &blocks);
     removed.extend(repeats);
 
     let mut article = Article {

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 use crate::model::{Article, RemovalKind};
-use crate::render::html::{block, quotes_in, Sink};
+use crate::render::html::{block, quotes_by_block, Sink};
 
 /// Builds DOM nodes instead of HTML text; attribute values and text are set as data, never parsed.
 struct DomSink {
@@ -115,9 +115,16 @@ fn render(sink: &mut DomSink, a: &Article) {
         attrs.push(("lang", l));
     }
     sink.open("article", &attrs);
-    let removed_at = |pos: usize| a.removed.iter().enumerate().filter(move |(_, r)| r.position == Some(pos) && r.kind != RemovalKind::Boilerplate);
+    let quotes = quotes_by_block(a);
+    let mut removed_at: Vec<Vec<usize>> = vec![Vec::new(); a.blocks.len() + 1];
+    for (k, r) in a.removed.iter().enumerate() {
+        if let (Some(pos), false) = (r.position, r.kind == RemovalKind::Boilerplate) {
+            removed_at[pos.min(a.blocks.len())].push(k);
+        }
+    }
     for i in 0..=a.blocks.len() {
-        for (k, r) in removed_at(i) {
+        for &k in &removed_at[i] {
+            let r = &a.removed[k];
             let id = k.to_string();
             sink.open("div", &[("class", "lectern-removed"), ("data-removal", &id), ("hidden", "")]);
             sink.open("p", &[("class", "lectern-removed-reason")]);
@@ -129,7 +136,7 @@ fn render(sink: &mut DomSink, a: &Article) {
             sink.close("div");
         }
         if let Some(b) = a.blocks.get(i) {
-            block(sink, b, &quotes_in(a, i));
+            block(sink, b, &quotes[i]);
         }
     }
     sink.close("article");

@@ -101,4 +101,15 @@ fn seed_story_records_the_repeated_copy_as_removed() {
     for r in &article.removed {
         assert!(!r.reason.is_empty() && !r.text.is_empty(), "every removal says why and what: {r:?}");
     }
+    // The repeated copy: ten duplicates, each pointing at the paragraph it copies.
+    let duplicates: Vec<_> = article.removed.iter().filter(|r| r.kind == lectern::model::RemovalKind::Duplicate).collect();
+    assert_eq!(duplicates.len(), 10);
+    for (i, d) in duplicates.iter().enumerate() {
+        assert_eq!(d.kept_block, Some(i));
+        assert_eq!(d.text, article.blocks[i].text);
+    }
+    // The teaser is accounted for as a teaser of the paragraph it truncates.
+    let teaser = article.removed.iter().find(|r| r.text.starts_with("Imran Khan says “In the past")).expect("the teaser is in the account");
+    assert_eq!(teaser.kind, lectern::model::RemovalKind::Teaser);
+    assert_eq!(teaser.kept_block, Some(6));
 }

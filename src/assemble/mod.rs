@@ -89,7 +89,7 @@ impl<'a> Assembler<'a> {
         let doc = self.doc;
         let tag = match &doc.node(id).data {
             NodeData::Text(t) => {
-                self.run.push(Inline::Text { text: t.clone() });
+                self.run.push(Inline::Text { text: t.to_string() });
                 return;
             }
             NodeData::Element(e) => e.name.local.to_string(),
@@ -214,7 +214,7 @@ impl<'a> Assembler<'a> {
     fn inline(&self, id: NodeId) -> Vec<Inline> {
         let doc = self.doc;
         let tag = match &doc.node(id).data {
-            NodeData::Text(t) => return vec![Inline::Text { text: t.clone() }],
+            NodeData::Text(t) => return vec![Inline::Text { text: t.to_string() }],
             NodeData::Element(e) => e.name.local.to_string(),
             _ => return Vec::new(),
         };

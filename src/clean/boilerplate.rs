@@ -68,9 +68,11 @@ pub fn remove_furniture_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>)
     (kept, removed)
 }
 
-pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, title: &str, removed: &mut Vec<Removal>) {
+/// `metrics` were measured before anything was removed; furniture removal only needs sizes, and
+/// conditional cleaning measures again once the furniture is gone.
+pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, title: &str, metrics: &Metrics, removed: &mut Vec<Removal>) {
     for &top in nodes {
-        remove_furniture(doc, top, title, removed);
+        remove_furniture(doc, top, title, metrics, removed);
     }
     if flags.clean_conditionally {
         let metrics = Metrics::compute(doc, crate::parse::tree::DOCUMENT_NODE);
@@ -80,10 +82,9 @@ pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, title: 
     }
 }
 
-fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, removed: &mut Vec<Removal>) {
+fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, metrics: &Metrics, removed: &mut Vec<Removal>) {
     let mut victims: Vec<(NodeId, Option<(RemovalKind, String)>)> = Vec::new();
     let mut walk = doc.descendants(top);
-    let metrics = Metrics::compute(doc, top);
     while let Some(id) = walk.next() {
         let Some(tag) = doc.tag(id) else { continue };
         let tag = tag.to_string();

@@ -4,9 +4,9 @@
 //! Blocks are compared on normalised text through word-shingle sets; an inverted index of
 //! shingles keeps the comparison close to linear in the number of blocks.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use crate::clean::similarity::{containment, normalize, resemblance, shingles};
+use crate::clean::similarity::{containment, normalize, resemblance, shingles, ShingleMap, ShingleSet};
 use crate::model::{Block, BlockKind, Removal, RemovalKind};
 
 /// Two blocks whose shingle sets overlap this much (Jaccard) are copies of one another. One edited
@@ -73,11 +73,11 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> (Vec<B
     let n = blocks.len();
     let norms: Vec<String> = blocks.iter().map(identity).collect();
     let words: Vec<usize> = norms.iter().map(|s| s.split(' ').filter(|w| !w.is_empty()).count()).collect();
-    let sets: Vec<HashSet<u64>> = norms.iter().map(|s| shingles(s)).collect();
+    let sets: Vec<ShingleSet> = norms.iter().map(|s| shingles(s)).collect();
     let norm_title = normalize(title);
     let norm_byline = byline.map(|b| normalize(b.trim_start_matches("By ").trim_start_matches("by "))).filter(|b| b.len() >= MIN_BYLINE_NAME_CHARS);
 
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut postings: ShingleMap<Vec<usize>> = ShingleMap::default();
     for (i, set) in sets.iter().enumerate() {
         for &h in set {
             let list = postings.entry(h).or_default();
@@ -116,7 +116,7 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> (Vec<B
         }
 
         // Candidates: other blocks sharing shingles, with how many they share.
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut shared: HashMap<usize, usize> = HashMap::with_capacity(16);
         for h in &sets[i] {
             if let Some(list) = postings.get(h) {
                 if list.len() > MAX_POSTINGS {
@@ -244,4 +244,52 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> (Vec<B
         removed.push(Removal { kind, reason, text: block.text, kept_block: of, position: Some(position_of(i)) });
     }
     (kept, removed)
+}
+
+/// Furniture removed before the blocks were assembled may itself be a copy of the story (a teaser
+/// in a "next article" box, a repeated paragraph in a rail). Label those removals for what they
+/// are, pointing at the kept block, so the account of removals says "teaser of block 7" rather
+/// than only "boilerplate".
+pub fn relabel_copies(removed: &mut [Removal], kept: &[Block]) {
+    let kept_sets: Vec<(usize, ShingleSet, usize)> = kept
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| is_prose(b))
+        .map(|(i, b)| {
+            let norm = normalize(&b.text);
+            (i, shingles(&norm), norm.chars().count())
+        })
+        .collect();
+    let mut postings: ShingleMap<Vec<usize>> = ShingleMap::default();
+    for (k, (_, set, _)) in kept_sets.iter().enumerate() {
+        for &h in set {
+            postings.entry(h).or_default().push(k);
+        }
+    }
+    for r in removed.iter_mut().filter(|r| r.kind == RemovalKind::Boilerplate) {
+        let norm = normalize(&r.text);
+        if norm.split(' ').count() < MIN_TEASER_WORDS {
+            continue;
+        }
+        let set = shingles(&norm);
+        let mut candidates: Vec<usize> = set.iter().filter_map(|h| postings.get(h)).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let len = norm.chars().count();
+        for k in candidates {
+            let (block, kept_set, kept_len) = &kept_sets[k];
+            if resemblance(&set, kept_set) >= NEAR_DUPLICATE_RESEMBLANCE {
+                r.kind = RemovalKind::Duplicate;
+                r.reason = format!("duplicate of block {}", block + 1);
+                r.kept_block = Some(*block);
+                break;
+            }
+            if (*kept_len as f64) >= len as f64 * TEASER_LENGTH_RATIO && containment(&set, kept_set) >= MIN_TEASER_CONTAINMENT {
+                r.kind = RemovalKind::Teaser;
+                r.reason = format!("teaser of block {}", block + 1);
+                r.kept_block = Some(*block);
+                break;
+            }
+        }
+    }
 }

@@ -2,8 +2,8 @@
 //! case, punctuation, quote style and entities, and word-shingle sets for resemblance and
 //! containment.
 
-use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Words per shingle. Three words are specific enough that distinct stories rarely share many,
 /// and short enough that one edited word disturbs only three shingles.
@@ -34,10 +34,47 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-fn hash_of<T: Hash + ?Sized>(t: &T) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    t.hash(&mut h);
-    h.finish()
+/// Shingle hashes are already well mixed, so sets and maps keyed by them need no second hash:
+/// this hasher passes a `u64` key through (with one multiply, for the table's low bits).
+#[derive(Default)]
+pub struct ShingleKeyHasher(u64);
+
+impl Hasher for ShingleKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+pub type ShingleSet = HashSet<u64, BuildHasherDefault<ShingleKeyHasher>>;
+pub type ShingleMap<V> = HashMap<u64, V, BuildHasherDefault<ShingleKeyHasher>>;
+
+/// FNV-1a over the shingle's words, with a separator so ("ab", "c") and ("a", "bc") differ. Not
+/// for untrusted keys in a security sense: a page can at worst make its own copies look alike.
+fn hash_words<'a>(parts: impl Iterator<Item = &'a str>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for &b in p.as_bytes() {
+            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h = (h ^ 0xff).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn hash_chars(chars: &[char]) -> u64 {
+    let s: String = chars.iter().collect();
+    hash_words(std::iter::once(s.as_str()))
 }
 
 /// Whether the normalised text is written without spaces between words.
@@ -48,30 +85,30 @@ fn is_unspaced(norm: &str) -> bool {
 }
 
 /// Hashes of the word (or, for unspaced scripts, character) shingles of normalised text.
-pub fn shingles(norm: &str) -> HashSet<u64> {
-    let mut set = HashSet::new();
+pub fn shingles(norm: &str) -> ShingleSet {
+    let mut set = ShingleSet::default();
     if is_unspaced(norm) {
         let chars: Vec<char> = norm.chars().filter(|&c| c != ' ').collect();
         for w in chars.windows(SHINGLE_CHARS) {
-            set.insert(hash_of(w));
+            set.insert(hash_chars(w));
         }
         if chars.len() < SHINGLE_CHARS && !chars.is_empty() {
-            set.insert(hash_of(&chars[..]));
+            set.insert(hash_chars(&chars));
         }
     } else {
         let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
         for w in words.windows(SHINGLE_WORDS) {
-            set.insert(hash_of(w));
+            set.insert(hash_words(w.iter().copied()));
         }
         if words.len() < SHINGLE_WORDS && !words.is_empty() {
-            set.insert(hash_of(&words[..]));
+            set.insert(hash_words(words.iter().copied()));
         }
     }
     set
 }
 
 /// Jaccard resemblance of two shingle sets.
-pub fn resemblance(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+pub fn resemblance(a: &ShingleSet, b: &ShingleSet) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -80,7 +117,7 @@ pub fn resemblance(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
 }
 
 /// Share of `part`'s shingles that also occur in `whole`.
-pub fn containment(part: &HashSet<u64>, whole: &HashSet<u64>) -> f64 {
+pub fn containment(part: &ShingleSet, whole: &ShingleSet) -> f64 {
     if part.is_empty() {
         return 0.0;
     }

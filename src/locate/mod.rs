@@ -85,7 +85,7 @@ pub struct Located {
 }
 
 /// Per-node text measures, computed in one bottom-up pass.
-pub(crate) struct Metrics {
+pub struct Metrics {
     /// Characters of text with whitespace runs counted once.
     pub chars: Vec<u32>,
     /// Characters of that text inside links (in-page `#` links count 30%).
@@ -186,10 +186,14 @@ fn attempt(doc: &mut Document, flags: Flags, title: &str) -> Option<Attempt> {
     let metrics = Metrics::compute(doc, body);
     let scores = score(doc, &to_score, &metrics, flags);
     let nodes = select(doc, body, &scores, &metrics, flags);
-    boilerplate::clean_article(doc, &nodes, flags, title, &mut removed);
-    let metrics = Metrics::compute(doc, body);
-    let text_chars = nodes.iter().map(|n| metrics.chars[n.index()] as usize).sum();
+    boilerplate::clean_article(doc, &nodes, flags, title, &metrics, &mut removed);
+    let text_chars = nodes.iter().map(|&n| subtree_chars(doc, n)).sum();
     Some((nodes, byline, removed, text_chars))
+}
+
+/// Characters of text under `root`, whitespace runs counted once.
+fn subtree_chars(doc: &Document, root: NodeId) -> usize {
+    doc.descendants(root).filter_map(|n| doc.text(n)).map(|t| measure_text(t).0 as usize).sum()
 }
 
 /// Record an element removed as page furniture, with the first matching word as the reason.
@@ -386,7 +390,7 @@ fn wrap_phrasing_runs(doc: &mut Document, div: NodeId) {
         }
         let p = doc.create(NodeData::Element(crate::parse::Element {
             name: html5ever::QualName::new(None, html5ever::ns!(html), html5ever::local_name!("p")),
-            attrs: vec![crate::parse::Attr { name: html5ever::LocalName::from("data-lectern-wrapped"), value: String::new() }],
+            attrs: vec![crate::parse::Attr { name: html5ever::LocalName::from("data-lectern-wrapped"), value: Default::default() }],
         }));
         doc.insert_before(run[0], p);
         for &n in run.iter() {

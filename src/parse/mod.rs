@@ -156,11 +156,11 @@ impl Sink {
             NodeOrText::AppendText(text) => {
                 if let Some(last) = doc.node(parent).last_child {
                     if let NodeData::Text(existing) = &mut doc.node_mut(last).data {
-                        existing.push_str(&text);
+                        existing.push_tendril(&text);
                         return;
                     }
                 }
-                let node = doc.create(NodeData::Text(text.to_string()));
+                let node = doc.create(NodeData::Text(text));
                 doc.append(parent, node);
             }
         }
@@ -187,7 +187,7 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        let attrs = attrs.into_iter().map(|a| Attr { name: a.name.local, value: a.value.to_string() }).collect();
+        let attrs = attrs.into_iter().map(|a| Attr { name: a.name.local, value: a.value }).collect();
         let mut doc = self.doc.borrow_mut();
         let id = doc.create(NodeData::Element(Element { name: name.clone(), attrs }));
         if flags.template {
@@ -247,11 +247,11 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(text) => {
                 if let Some(prev) = doc.node(*sibling).prev_sibling {
                     if let NodeData::Text(existing) = &mut doc.node_mut(prev).data {
-                        existing.push_str(&text);
+                        existing.push_tendril(&text);
                         return;
                     }
                 }
-                let node = doc.create(NodeData::Text(text.to_string()));
+                let node = doc.create(NodeData::Text(text));
                 doc.insert_before(*sibling, node);
             }
         }
@@ -262,7 +262,7 @@ impl TreeSink for Sink {
         if let NodeData::Element(e) = &mut doc.node_mut(*target).data {
             for a in attrs {
                 if !e.attrs.iter().any(|x| x.name == a.name.local) {
-                    e.attrs.push(Attr { name: a.name.local, value: a.value.to_string() });
+                    e.attrs.push(Attr { name: a.name.local, value: a.value });
                 }
             }
         }

@@ -4,6 +4,7 @@
 //! non-recursive navigation (parent, children, siblings, preorder walks) over a tree whose depth
 //! is bounded by [`MAX_TREE_DEPTH`], so stages that do recurse cannot overflow the stack.
 
+use html5ever::tendril::StrTendril;
 use html5ever::{LocalName, QualName};
 
 /// Deepest element nesting the tree keeps. Deeper elements are attached to the ancestor at this
@@ -25,7 +26,8 @@ impl NodeId {
 #[derive(Clone, Debug)]
 pub struct Attr {
     pub name: LocalName,
-    pub value: String,
+    /// Shared with the parser's buffer: cloning a document copies no text.
+    pub value: StrTendril,
 }
 
 #[derive(Clone, Debug)]
@@ -36,7 +38,7 @@ pub struct Element {
 
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|a| &*a.name == name).map(|a| a.value.as_str())
+        self.attrs.iter().find(|a| &*a.name == name).map(|a| &*a.value)
     }
 }
 
@@ -45,7 +47,8 @@ pub enum NodeData {
     Document,
     Doctype,
     Comment,
-    Text(String),
+    /// Text, sharing the parser's buffer (cloning a document copies no text).
+    Text(StrTendril),
     Element(Element),
 }
 
@@ -128,7 +131,7 @@ impl Document {
 
     pub fn text(&self, id: NodeId) -> Option<&str> {
         match &self.node(id).data {
-            NodeData::Text(t) => Some(t),
+            NodeData::Text(t) => Some(&**t),
             _ => None,
         }
     }

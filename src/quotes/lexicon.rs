@@ -1,6 +1,26 @@
 //! Words the speaker finder needs, per language: reporting verbs, pronouns, role nouns, and the
 //! words that look like names at the start of a sentence but are not.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Membership tests for the word lists, built once: the lists are looked up for every word.
+macro_rules! word_set {
+    ($fn_name:ident, $list:ident) => {
+        pub fn $fn_name(word: &str) -> bool {
+            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            SET.get_or_init(|| $list.iter().copied().collect()).contains(word)
+        }
+    };
+}
+
+word_set!(is_speech_verb, SPEECH_VERBS);
+word_set!(is_role_word, ROLE_WORDS);
+word_set!(is_not_name, NOT_NAMES);
+word_set!(is_preposition, PREPOSITIONS);
+word_set!(is_auxiliary, AUXILIARIES);
+word_set!(is_name_particle, NAME_PARTICLES);
+
 /// Reporting verbs, lower-case. A word in this list, with a subject next to it, attributes the
 /// quotation in its sentence.
 pub const SPEECH_VERBS: &[&str] = &[

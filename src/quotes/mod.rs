@@ -111,12 +111,12 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) {
         }
         if t.word && t.text.chars().next().is_some_and(char::is_uppercase) {
             let mut k = i;
-            while k < tokens.len() && tokens[k].word && (tokens[k].text.chars().next().is_some_and(char::is_uppercase) || lexicon::NAME_PARTICLES.contains(&tokens[k].lower.as_str())) {
+            while k < tokens.len() && tokens[k].word && (tokens[k].text.chars().next().is_some_and(char::is_uppercase) || lexicon::is_name_particle(&tokens[k].lower)) {
                 k += 1;
             }
             let run = speakers::run_forward_pub(tokens, i);
             if let Some(Subject::Person { name, role }) = run {
-                let known = people.people.iter().any(|p| p.name == name || p.name.split_whitespace().any(|w| w == name));
+                let known = people.knows(&name);
                 if name.split_whitespace().count() >= 2 || known || role.is_some() {
                     let id = people.resolve_name(&name, role.as_deref());
                     if evidence {
@@ -190,8 +190,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
         let n_spans = spans.len();
         for (k, span) in spans.drain(..).enumerate() {
             // Register who is named between the previous quotation and this one.
-            let between: Vec<Token> = all_tokens.iter().filter(|t| t.start >= prev_end && t.start < span.open).cloned().collect();
-            register_mentions_order(&mut people, &between);
+            register_mentions_order(&mut people, token_range(&all_tokens, prev_end, span.open));
 
             let inner_end = if span.runs_on { chars.len() } else { span.end - 1 };
             let text: String = crate::model::collapse_whitespace(&chars[span.open + 1..inner_end].iter().collect::<String>());
@@ -203,17 +202,17 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             let next_open = if k + 1 < n_spans { chars.len() } else { chars.len() };
             let s_end = sentence_end(&chars, span.end, next_open);
             let before_chars = &chars[s_start..span.open];
-            let after_limit = all_tokens.iter().find(|t| t.start >= span.end && !t.word && is_opening_mark(&t.text)).map(|t| t.start).unwrap_or(s_end);
+            let after_limit = token_range(&all_tokens, span.end, usize::MAX).iter().find(|t| !t.word && is_opening_mark(&t.text)).map(|t| t.start).unwrap_or(s_end);
             let after_chars_end = s_end.min(after_limit).max(span.end);
 
-            let after: Vec<Token> = all_tokens.iter().filter(|t| t.start >= span.end && t.start < after_chars_end).cloned().collect();
-            let before: Vec<Token> = all_tokens.iter().filter(|t| t.start >= s_start && t.start < span.open).cloned().collect();
+            let after = token_range(&all_tokens, span.end, after_chars_end);
+            let before = token_range(&all_tokens, s_start, span.open);
             let candidates: Vec<Subject> = if cjk {
                 speakers::cjk_speaker(before_chars, &chars[span.end..chars.len()]).or_else(|| cjk_block_speaker(&chars[..span.open])).into_iter().collect()
             } else if !chars.iter().any(|c| c.is_uppercase() || c.is_lowercase()) {
-                speakers::uncased_sentence(&before, &after).into_iter().collect()
+                speakers::uncased_sentence(before, after).into_iter().collect()
             } else {
-                speakers::after_quote(&after).into_iter().chain(speakers::before_quote(&before)).collect()
+                speakers::after_quote(after).into_iter().chain(speakers::before_quote(before)).collect()
             };
             let mut speaker = candidates.iter().find_map(|s| people.resolve(s));
             let attributed = speaker.is_some();
@@ -227,15 +226,15 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
                     let pc: Vec<char> = prev.text.chars().collect();
                     let last = sentence_start(&pc, pc.len().saturating_sub(1), 0);
                     let tokens = speakers::tokenize(&pc, last, pc.len());
-                    if tokens.iter().any(|t| t.text == ":") || tokens.iter().any(|t| t.word && lexicon::SPEECH_VERBS.contains(&t.lower.as_str())) {
+                    if tokens.iter().any(|t| t.text == ":") || tokens.iter().any(|t| t.word && lexicon::is_speech_verb(&t.lower)) {
                         speaker = speakers::before_quote(&tokens).iter().find_map(|s| people.resolve(s));
                     }
                 }
             }
             if speaker.is_none() && !cjk {
                 // Reported speech earlier in the block names the speaker ("Selon Benaïssa, …").
-                let prefix: Vec<Token> = all_tokens.iter().filter(|t| t.start >= prev_end && t.start < s_start).cloned().collect();
-                speaker = speakers::according_to(&prefix).into_iter().chain(speakers::before_quote(&prefix)).find_map(|s| people.resolve(&s));
+                let prefix = token_range(&all_tokens, prev_end, s_start);
+                speaker = speakers::according_to(prefix).into_iter().chain(speakers::before_quote(prefix)).find_map(|s| people.resolve(&s));
             }
             if let Some(id) = speaker {
                 people.touch(id);
@@ -258,8 +257,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             }
             prev_end = span.end;
         }
-        let rest: Vec<Token> = all_tokens.iter().filter(|t| t.start >= prev_end).cloned().collect();
-        register_mentions_order(&mut people, &rest);
+        register_mentions_order(&mut people, token_range(&all_tokens, prev_end, usize::MAX));
     }
     if let Some((_, idx)) = running {
         if found[idx].group.is_none() {
@@ -299,6 +297,13 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The tokens starting in `from..to` (tokens are in text order).
+fn token_range(tokens: &[Token], from: usize, to: usize) -> &[Token] {
+    let lo = tokens.partition_point(|t| t.start < from);
+    let hi = tokens.partition_point(|t| t.start < to);
+    &tokens[lo..hi.max(lo)]
 }
 
 fn is_opening_mark(s: &str) -> bool {

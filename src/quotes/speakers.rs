@@ -42,45 +42,64 @@ impl Person {
     }
 }
 
-/// People mentioned so far, most recent last in `recent`.
+/// People mentioned so far, most recent last in `recent`, indexed by full name and by each word of
+/// their names so that looking a mention up does not scan everyone the article names.
 #[derive(Default, Debug)]
 pub struct People {
     pub people: Vec<Person>,
-    recent: Vec<usize>,
+    /// When each person was last mentioned (0: not yet in this pass); a clock, not a list, so a
+    /// mention costs O(1).
+    seen: Vec<u64>,
+    clock: u64,
+    by_name: std::collections::HashMap<String, usize>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
 }
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
-fn same_name(a: &str, b: &str) -> bool {
-    a == b
-}
-
 impl People {
+    /// Whether `name` is someone's full name or one word of it.
+    pub fn knows(&self, name: &str) -> bool {
+        self.by_name.contains_key(name) || self.by_word.contains_key(name)
+    }
+
     /// Find or add the person `name` refers to; a single word (or a CJK surname) resolves to the
-    /// fullest earlier name that contains it.
+    /// most recently mentioned, else fullest, earlier name that contains it.
     pub fn resolve_name(&mut self, name: &str, role: Option<&str>) -> usize {
         let words: Vec<&str> = name.split_whitespace().collect();
         let cjk = name.chars().all(is_cjk);
-        let existing = self.people.iter().position(|p| same_name(&p.name, name)).or_else(|| {
-            let candidates = self.people.iter().enumerate().filter(|(_, p)| {
-                if cjk {
-                    p.name.starts_with(name) && p.name != name
-                } else {
-                    let pw: Vec<&str> = p.name.split_whitespace().collect();
-                    words.len() < pw.len() && words.iter().all(|w| pw.contains(w))
-                }
-            });
-            let candidates: Vec<usize> = candidates.map(|(i, _)| i).collect();
-            // Prefer whoever was mentioned most recently; else the fullest name.
-            self.recent.iter().rev().copied().find(|r| candidates.contains(r)).or_else(|| candidates.iter().copied().max_by_key(|&i| self.people[i].name.len()))
+        let existing = self.by_name.get(name).copied().or_else(|| {
+            let candidates: Vec<usize> = if cjk {
+                self.people.iter().enumerate().filter(|(_, p)| p.name.starts_with(name) && p.name != name).map(|(i, _)| i).collect()
+            } else {
+                let first = self.by_word.get(*words.first()?)?;
+                first
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let pw: Vec<&str> = self.people[i].name.split_whitespace().collect();
+                        words.len() < pw.len() && words.iter().all(|w| pw.contains(w))
+                    })
+                    .collect()
+            };
+            let latest = candidates.iter().copied().filter(|&i| self.seen[i] > 0).max_by_key(|&i| self.seen[i]);
+            latest.or_else(|| candidates.iter().copied().max_by_key(|&i| self.people[i].name.len()))
         });
         let id = match existing {
             Some(i) => i,
             None => {
+                let id = self.people.len();
                 self.people.push(Person { name: name.to_string(), role: None, male: 0, female: 0 });
-                self.people.len() - 1
+                self.seen.push(0);
+                self.by_name.insert(name.to_string(), id);
+                if words.len() > 1 {
+                    for w in &words {
+                        self.by_word.entry(w.to_string()).or_default().push(id);
+                    }
+                }
+                id
             }
         };
         if let Some(r) = role.filter(|r| !r.is_empty()) {
@@ -102,12 +121,19 @@ impl People {
 
     /// Keep the people and their genders, forget who was mentioned last (for a second pass).
     pub fn forget_order(&mut self) {
-        self.recent.clear();
+        self.seen.iter_mut().for_each(|s| *s = 0);
     }
 
     pub fn touch(&mut self, id: usize) {
-        self.recent.retain(|&r| r != id);
-        self.recent.push(id);
+        self.clock += 1;
+        self.seen[id] = self.clock;
+    }
+
+    /// People mentioned in this pass, latest first.
+    fn by_recency(&self) -> Vec<usize> {
+        let mut ids: Vec<usize> = (0..self.people.len()).filter(|&i| self.seen[i] > 0).collect();
+        ids.sort_unstable_by(|a, b| self.seen[*b].cmp(&self.seen[*a]));
+        ids
     }
 
     pub fn add_evidence(&mut self, id: usize, g: Gender) {
@@ -119,7 +145,7 @@ impl People {
 
     /// The latest person compatible with a pronoun of gender `g`.
     pub fn resolve_pronoun(&self, g: Option<Gender>) -> Option<usize> {
-        self.recent.iter().rev().copied().find(|&id| match (g, self.people[id].gender()) {
+        self.by_recency().into_iter().find(|&id| match (g, self.people[id].gender()) {
             (Some(want), Some(have)) => want == have,
             _ => true,
         })
@@ -129,7 +155,7 @@ impl People {
     pub fn resolve_role(&self, role: &str) -> Option<usize> {
         let role = role.to_lowercase();
         let key = role.split_whitespace().last()?;
-        self.recent.iter().rev().copied().find(|&id| self.people[id].role.as_ref().is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == key)))
+        self.by_recency().into_iter().find(|&id| self.people[id].role.as_ref().is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == key)))
     }
 
     pub fn resolve(&mut self, s: &Subject) -> Option<usize> {
@@ -137,10 +163,7 @@ impl People {
             Subject::Person { name, role } => Some(self.resolve_name(name, role.as_deref())),
             Subject::Pronoun(g) => self.resolve_pronoun(*g),
             Subject::Role(r) => self.resolve_role(r),
-            Subject::Weak(name) => {
-                let known = self.people.iter().any(|p| p.name == *name || p.name.split_whitespace().any(|w| w == name));
-                (known || name.split_whitespace().count() >= 2).then(|| self.resolve_name(name, None))
-            }
+            Subject::Weak(name) => (self.knows(name) || name.split_whitespace().count() >= 2).then(|| self.resolve_name(name, None)),
         }
     }
 }
@@ -198,11 +221,11 @@ pub fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Token> {
 
 /// A reporting verb. Capitalised words are names ("United States", "Says Law"), not verbs.
 fn is_verb(t: &Token) -> bool {
-    t.word && !t.cap() && SPEECH_VERBS.contains(&t.lower.as_str())
+    t.word && !t.cap() && is_speech_verb(&t.lower)
 }
 
 fn is_aux(t: &Token) -> bool {
-    t.word && (AUXILIARIES.contains(&t.lower.as_str()) || (t.lower.ends_with("ly") && !t.cap()))
+    t.word && (is_auxiliary(&t.lower) || (t.lower.ends_with("ly") && !t.cap()))
 }
 
 fn pronoun(t: &Token) -> Option<Option<Gender>> {
@@ -222,11 +245,11 @@ fn pronoun(t: &Token) -> Option<Option<Gender>> {
 }
 
 fn is_name_word(t: &Token) -> bool {
-    t.cap() && !NOT_NAMES.contains(&t.lower.as_str()) && !is_verb(t)
+    t.cap() && !is_not_name(&t.lower) && !is_verb(t)
 }
 
 fn is_role(t: &Token) -> bool {
-    t.word && ROLE_WORDS.contains(&t.lower.as_str())
+    t.word && is_role_word(&t.lower)
 }
 
 fn is_possessive(t: &Token) -> bool {
@@ -279,7 +302,7 @@ fn run_backward(tokens: &[Token], end: usize) -> Option<(Subject, usize)> {
     let mut seq: Vec<&Token> = Vec::new();
     while i >= 0 {
         let t = &tokens[i as usize];
-        let particle = t.word && !t.cap() && NAME_PARTICLES.contains(&t.lower.as_str()) && !seq.is_empty() && i > 0 && tokens[i as usize - 1].cap();
+        let particle = t.word && !t.cap() && is_name_particle(&t.lower) && !seq.is_empty() && i > 0 && tokens[i as usize - 1].cap();
         if is_name_word(t) || is_role(t) || particle {
             seq.push(t);
             i -= 1;
@@ -309,7 +332,7 @@ fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
     let mut i = start;
     while i < tokens.len() && seq.len() <= 8 {
         let t = &tokens[i];
-        let particle = t.word && !t.cap() && NAME_PARTICLES.contains(&t.lower.as_str()) && !seq.is_empty() && tokens.get(i + 1).is_some_and(|n| n.cap());
+        let particle = t.word && !t.cap() && is_name_particle(&t.lower) && !seq.is_empty() && tokens.get(i + 1).is_some_and(|n| n.cap());
         if is_name_word(t) || is_role(t) || particle {
             seq.push(t);
             i += 1;
@@ -369,7 +392,7 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
             while k >= 0 && is_article(&tokens[k as usize]) {
                 k -= 1;
             }
-            if k >= 0 && PREPOSITIONS.contains(&tokens[k as usize].lower.as_str()) {
+            if k >= 0 && is_preposition(&tokens[k as usize].lower) {
                 return subject_before_from(tokens, k as usize);
             }
             if let Subject::Role(r) = &s {
@@ -378,7 +401,7 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
             }
             return Some(s);
         }
-        if t.word && !t.cap() && is_article(&tokens[(j as usize).saturating_sub(1)]) && ROLE_WORDS.contains(&t.lower.as_str()) {
+        if t.word && !t.cap() && is_article(&tokens[(j as usize).saturating_sub(1)]) && is_role_word(&t.lower) {
             return Some(Subject::Role(t.text.clone()));
         }
         return None;
@@ -401,7 +424,7 @@ fn subject_before_from(tokens: &[Token], from: usize) -> Option<Subject> {
             while p >= 0 && is_article(&tokens[p as usize]) {
                 p -= 1;
             }
-            if p >= 0 && PREPOSITIONS.contains(&tokens[p as usize].lower.as_str()) {
+            if p >= 0 && is_preposition(&tokens[p as usize].lower) {
                 k = p - 1;
                 continue;
             }
@@ -563,10 +586,10 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
         while i < tokens.len() {
             if is_name_word(&tokens[i]) {
                 let mut k = i as isize - 1;
-                while k >= 0 && (is_article(&tokens[k as usize]) || (tokens[k as usize].word && !tokens[k as usize].cap())) && !PREPOSITIONS.contains(&tokens[k as usize].lower.as_str()) {
+                while k >= 0 && (is_article(&tokens[k as usize]) || (tokens[k as usize].word && !tokens[k as usize].cap())) && !is_preposition(&tokens[k as usize].lower) {
                     k -= 1;
                 }
-                let governed = k >= 0 && PREPOSITIONS.contains(&tokens[k as usize].lower.as_str());
+                let governed = k >= 0 && is_preposition(&tokens[k as usize].lower);
                 if let (false, Some(Subject::Person { name, .. })) = (governed, run_forward(tokens, i)) {
                     out.push(Subject::Weak(name));
                     break;

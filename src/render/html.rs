@@ -61,16 +61,23 @@ pub fn render(article: &Article) -> String {
         sink.text(&article.title);
         sink.close("h1");
     }
+    let by_block = quotes_by_block(article);
     for (i, b) in article.blocks.iter().enumerate() {
-        block(&mut sink, b, &quotes_in(article, i));
+        block(&mut sink, b, &by_block[i]);
     }
     sink.close("article");
     sink.out
 }
 
-/// The quotations inside block `i`.
-pub fn quotes_in(article: &Article, i: usize) -> Vec<&Quote> {
-    article.quotes.iter().filter(|q| q.block == i).collect()
+/// The quotations of each block, indexed by block (one pass, so rendering stays linear).
+pub fn quotes_by_block(article: &Article) -> Vec<Vec<&Quote>> {
+    let mut by_block: Vec<Vec<&Quote>> = vec![Vec::new(); article.blocks.len()];
+    for q in &article.quotes {
+        if let Some(v) = by_block.get_mut(q.block) {
+            v.push(q);
+        }
+    }
+    by_block
 }
 
 /// Render one block; `quotes` are the quotations inside it, by character offsets into its text.

@@ -1,0 +1,149 @@
+// Browser benchmark: Lectern's wasm against Readability.js, in the same Chromium page and run.
+// For each page of the Readability.js test corpus, alternately times
+//   (a) Lectern: serialise the document (as the content script does) and extract the Article;
+//       separately, the time to the built reading view (extract + DOM through web-sys);
+//   (b) Readability.js: clone the document and parse the clone (as Reader View does).
+// Median of several runs after a warm-up; writes docs/bench-browser.md and docs/bench-browser.svg.
+import http from 'node:http';
+import { readFile, readdir, writeFile, mkdir, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const corpus = process.env.LECTERN_CORPUS ?? join(root, '../shared/corpus/readability-test-pages');
+const RUNS = Number(process.env.RUNS ?? 9);
+const WARMUP = 2;
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
+
+const BENCH_PAGE = `<!DOCTYPE html><meta charset="utf-8"><title>bench</title>
+<script src="/readability/Readability.js"></script>
+<script type="module">
+  import init, { extract, openView } from '/pkg/lectern.js';
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+  window.cold = async () => {
+    const bytes = await (await fetch('/pkg/lectern_bg.wasm')).arrayBuffer();
+    const t0 = performance.now();
+    await init({ module_or_path: bytes });
+    return performance.now() - t0;
+  };
+  window.measure = async (name, runs, warmup) => {
+    const text = await (await fetch('/corpus/' + name + '/source.html')).text();
+    const doc = new DOMParser().parseFromString(text, 'text/html');
+    const url = 'http://fakehost/test/page.html';
+    const lectern = [], view = [], readability = [];
+    let found = true;
+    for (let i = 0; i < warmup + runs; i++) {
+      let t0 = performance.now();
+      try { extract(doc.documentElement.outerHTML, url); } catch { found = false; }
+      let t1 = performance.now();
+      const box = document.createElement('div');
+      try { openView(doc.documentElement.outerHTML, url, box); } catch {}
+      let t2 = performance.now();
+      new Readability(doc.cloneNode(true)).parse();
+      let t3 = performance.now();
+      if (i >= warmup) { lectern.push(t1 - t0); view.push(t2 - t1); readability.push(t3 - t2); }
+    }
+    return { name, bytes: text.length, found, lectern: median(lectern), view: median(view), readability: median(readability) };
+  };
+  window.ready = true;
+</script>`;
+
+async function serve() {
+  const server = http.createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = null;
+    if (path === '/bench.html') return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(BENCH_PAGE);
+    if (path.startsWith('/pkg/')) file = join(root, 'extension', path);
+    if (path.startsWith('/readability/')) file = join(root, 'node_modules/@mozilla/readability', path.slice('/readability/'.length));
+    if (path.startsWith('/corpus/')) file = join(corpus, path.slice('/corpus/'.length));
+    if (!file || file.includes('..')) return res.writeHead(404).end();
+    try {
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+const { server, origin } = await serve();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+const coldRuns = [];
+for (let i = 0; i < 5; i++) {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/bench.html`);
+  await page.waitForFunction(() => window.ready);
+  coldRuns.push(await page.evaluate(() => window.cold()));
+  await page.close();
+}
+const cold = [...coldRuns].sort((a, b) => a - b)[2];
+
+const page = await browser.newPage();
+await page.goto(`${origin}/bench.html`);
+await page.waitForFunction(() => window.ready);
+await page.evaluate(() => window.cold());
+const names = (await readdir(corpus, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const rows = [];
+for (const name of names) {
+  rows.push(await page.evaluate(([n, r, w]) => window.measure(n, r, w), [name, RUNS, WARMUP]));
+  process.stderr.write('.');
+}
+process.stderr.write('\n');
+await browser.close();
+server.close();
+
+for (const r of rows) r.ratio = r.lectern / r.readability;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const medianRatio = median(rows.map((r) => r.ratio));
+const slower = rows.filter((r) => r.ratio > 1);
+const wasm = await readFile(join(root, 'extension/pkg/lectern_bg.wasm'));
+const glue = await readFile(join(root, 'extension/pkg/lectern.js'));
+let cpu = 'unknown CPU';
+try { cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim(); } catch {}
+const chromeVersion = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+
+const fmt = (x) => x.toFixed(2);
+let md = `# Browser benchmark: Lectern (wasm) vs Readability.js\n\n`;
+md += `One run, ${new Date().toISOString().slice(0, 10)}, ${cpu} (${(await import('node:os')).cpus().length} cores), ${chromeVersion} headless. `;
+md += `${rows.length} pages of the Readability.js test corpus; median of ${RUNS} alternating runs after ${WARMUP} warm-up runs.\n\n`;
+md += `- **Median ratio Lectern / Readability.js: ${fmt(medianRatio)}** (below 1 means Lectern is faster)\n`;
+md += `- Pages where Lectern is slower: ${slower.length}${slower.length ? ` (${slower.map((r) => r.name).join(', ')})` : ''}\n`;
+md += `- Cold wasm instantiation: ${fmt(cold)} ms (median of 5 fresh pages)\n`;
+md += `- Module size: wasm ${(wasm.length / 1024).toFixed(0)} KB raw, ${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB gzipped; JS glue ${(glue.length / 1024).toFixed(1)} KB raw, ${(gzipSync(glue, { level: 9 }).length / 1024).toFixed(1)} KB gzipped\n\n`;
+md += `Lectern's time includes serialising the document to HTML (as the content script does) and extracting; Readability.js's includes cloning the document (as Reader View does) and parsing. "View" is the time from HTML to the built reading view (extraction plus DOM building).\n\n`;
+md += `![ratio per page](bench-browser.svg)\n\n| page | KB | Lectern ms | view ms | Readability.js ms | ratio |\n|---|---:|---:|---:|---:|---:|\n`;
+for (const r of rows) md += `| ${r.name} | ${(r.bytes / 1024).toFixed(0)} | ${fmt(r.lectern)} | ${fmt(r.view)} | ${fmt(r.readability)} | ${fmt(r.ratio)} |\n`;
+await mkdir(join(root, 'docs'), { recursive: true });
+await writeFile(join(root, 'docs/bench-browser.md'), md);
+
+// Plot: one bar per page, ratio on a log scale, 1.0 marked.
+const W = 900, H = 360, pad = 40;
+const sorted = [...rows].sort((a, b) => a.ratio - b.ratio);
+const lo = Math.log10(Math.min(0.05, ...sorted.map((r) => r.ratio)));
+const hi = Math.log10(Math.max(2, ...sorted.map((r) => r.ratio)));
+const y = (v) => H - pad - ((Math.log10(v) - lo) / (hi - lo)) * (H - 2 * pad);
+const bw = (W - 2 * pad) / sorted.length;
+let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`;
+svg += `<rect width="${W}" height="${H}" fill="#fff"/>`;
+svg += `<text x="${pad}" y="20">Lectern time / Readability.js time per page (log scale; below the line = Lectern faster), median ${fmt(medianRatio)}</text>`;
+for (const v of [0.05, 0.1, 0.2, 0.5, 1, 2]) {
+  if (Math.log10(v) < lo || Math.log10(v) > hi) continue;
+  svg += `<line x1="${pad}" x2="${W - pad}" y1="${y(v)}" y2="${y(v)}" stroke="${v === 1 ? '#c00' : '#ddd'}"/><text x="4" y="${y(v) + 4}">${v}</text>`;
+}
+sorted.forEach((r, i) => {
+  const top = Math.min(y(r.ratio), y(1));
+  svg += `<rect x="${pad + i * bw}" y="${y(r.ratio)}" width="${Math.max(1, bw - 1)}" height="${Math.max(1, H - pad - y(r.ratio))}" fill="${r.ratio > 1 ? '#c0392b' : '#2e86c1'}"><title>${r.name}: ${fmt(r.ratio)}</title></rect>`;
+  void top;
+});
+svg += `</svg>\n`;
+await writeFile(join(root, 'docs/bench-browser.svg'), svg);
+console.log(`median ratio ${fmt(medianRatio)}, ${slower.length} pages slower, cold init ${fmt(cold)} ms; wrote docs/bench-browser.md and docs/bench-browser.svg`);
