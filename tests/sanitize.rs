@@ -24,7 +24,7 @@ fn violations(html: &str) -> Vec<String> {
         if !ALLOWED_TAGS.contains(&tag) {
             found.push(format!("tag <{tag}>"));
         }
-        for a in &el.attrs {
+        for a in el.attrs.iter() {
             if !ALLOWED_ATTRS.contains(&&*a.name) {
                 found.push(format!("attribute {} on <{tag}>", a.name));
             }

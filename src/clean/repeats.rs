@@ -116,7 +116,7 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> (Vec<B
         }
 
         // Candidates: other blocks sharing shingles, with how many they share.
-        let mut shared: HashMap<usize, usize> = HashMap::with_capacity(16);
+        let mut shared: HashMap<usize, usize, std::hash::BuildHasherDefault<crate::clean::similarity::ShingleKeyHasher>> = HashMap::default();
         for h in &sets[i] {
             if let Some(list) = postings.get(h) {
                 if list.len() > MAX_POSTINGS {

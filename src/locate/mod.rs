@@ -255,11 +255,6 @@ fn has_ancestor_tag(doc: &Document, id: NodeId, tag: &str, max_depth: usize) -> 
     doc.ancestors(id).take(max_depth).any(|a| doc.is_tag(a, tag))
 }
 
-/// Whether any descendant element is one that makes a div a container.
-fn has_block_descendant(doc: &Document, id: NodeId) -> bool {
-    doc.descendants(id).skip(1).any(|d| doc.tag(d).is_some_and(|t| DIV_BLOCK_CHILDREN.contains(&&**t)))
-}
-
 fn is_phrasing(doc: &Document, id: NodeId) -> bool {
     match &doc.node(id).data {
         NodeData::Text(_) => true,
@@ -286,16 +281,45 @@ fn is_whitespace_node(doc: &Document, id: NodeId) -> bool {
     }
 }
 
-fn has_content(doc: &Document, id: NodeId) -> bool {
-    doc.descendants(id).any(|d| match &doc.node(d).data {
-        NodeData::Text(t) => !t.trim().is_empty(),
-        NodeData::Element(e) => matches!(&*e.name.local, "img" | "picture" | "figure" | "table" | "pre" | "hr"),
-        _ => false,
-    })
+/// Per-node facts the preparation pass asks of every container, computed bottom-up once instead
+/// of by walking each container's subtree (which would cost depth × size).
+struct Facts {
+    /// Text that is not whitespace, or an image, figure, table, pre or rule, somewhere below.
+    has_content: Vec<bool>,
+    /// An element that makes a `<div>` a container ([`DIV_BLOCK_CHILDREN`]) somewhere below.
+    has_block_descendant: Vec<bool>,
+}
+
+impl Facts {
+    fn compute(doc: &Document, root: NodeId) -> Facts {
+        let n = doc.len();
+        let mut f = Facts { has_content: vec![false; n], has_block_descendant: vec![false; n] };
+        let order: Vec<NodeId> = doc.descendants(root).collect();
+        for &id in order.iter().rev() {
+            let i = id.index();
+            match &doc.node(id).data {
+                NodeData::Text(t) => f.has_content[i] = !t.trim().is_empty(),
+                NodeData::Element(e) => {
+                    if matches!(&*e.name.local, "img" | "picture" | "figure" | "table" | "pre" | "hr") {
+                        f.has_content[i] = true;
+                    }
+                }
+                _ => {}
+            }
+            if let Some(p) = doc.parent(id) {
+                let p = p.index();
+                f.has_content[p] |= f.has_content[i];
+                let is_block = doc.tag(id).is_some_and(|t| DIV_BLOCK_CHILDREN.contains(&&**t));
+                f.has_block_descendant[p] |= f.has_block_descendant[i] || is_block;
+            }
+        }
+        f
+    }
 }
 
 /// The preparation pass. Returns the byline and the elements to score.
 fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Removal>) -> (Option<String>, Vec<NodeId>) {
+    let facts = Facts::compute(doc, body);
     let mut byline: Option<String> = None;
     let mut to_score = Vec::new();
     let mut next = Some(body);
@@ -338,7 +362,7 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
             && !has_ancestor_tag(doc, id, "code", 3)
         {
             Some(Some(furniture_reason(&class_id, &tag)))
-        } else if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") && !has_content(doc, id) {
+        } else if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") && !facts.has_content.get(id.index()).copied().unwrap_or(true) {
             Some(None)
         } else {
             None
@@ -357,7 +381,7 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
             to_score.push(id);
         }
         if tag == "div" {
-            if !has_block_descendant(doc, id) {
+            if !facts.has_block_descendant.get(id.index()).copied().unwrap_or(true) {
                 to_score.push(id);
             } else {
                 wrap_phrasing_runs(doc, id);
@@ -390,7 +414,7 @@ fn wrap_phrasing_runs(doc: &mut Document, div: NodeId) {
         }
         let p = doc.create(NodeData::Element(crate::parse::Element {
             name: html5ever::QualName::new(None, html5ever::ns!(html), html5ever::local_name!("p")),
-            attrs: vec![crate::parse::Attr { name: html5ever::LocalName::from("data-lectern-wrapped"), value: Default::default() }],
+            attrs: std::rc::Rc::new(vec![crate::parse::Attr { name: html5ever::LocalName::from("data-lectern-wrapped"), value: Default::default() }]),
         }));
         doc.insert_before(run[0], p);
         for &n in run.iter() {

@@ -124,7 +124,8 @@ fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 struct Sink {
     doc: RefCell<Document>,
     template_contents: RefCell<HashMap<NodeId, NodeId>>,
-    names: RefCell<HashMap<NodeId, QualName>>,
+    /// Element names by node index, for the tree builder's frequent `elem_name` questions.
+    names: RefCell<Vec<Option<QualName>>>,
     /// Depth of the element appended last: at the cap, deeper start tags are dropped.
     last_element_depth: std::cell::Cell<u32>,
 }
@@ -183,18 +184,22 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        Ref::map(self.names.borrow(), |names| names.get(target).expect("elem_name is only asked of elements"))
+        Ref::map(self.names.borrow(), |names| names.get(target.index()).and_then(Option::as_ref).expect("elem_name is only asked of elements"))
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        let attrs = attrs.into_iter().map(|a| Attr { name: a.name.local, value: a.value }).collect();
+        let attrs = std::rc::Rc::new(attrs.into_iter().map(|a| Attr { name: a.name.local, value: a.value }).collect());
         let mut doc = self.doc.borrow_mut();
         let id = doc.create(NodeData::Element(Element { name: name.clone(), attrs }));
         if flags.template {
             let contents = doc.create(NodeData::Document);
             self.template_contents.borrow_mut().insert(id, contents);
         }
-        self.names.borrow_mut().insert(id, name);
+        let mut names = self.names.borrow_mut();
+        if names.len() <= id.index() {
+            names.resize(id.index() + 1, None);
+        }
+        names[id.index()] = Some(name);
         id
     }
 
@@ -262,7 +267,7 @@ impl TreeSink for Sink {
         if let NodeData::Element(e) = &mut doc.node_mut(*target).data {
             for a in attrs {
                 if !e.attrs.iter().any(|x| x.name == a.name.local) {
-                    e.attrs.push(Attr { name: a.name.local, value: a.value });
+                    std::rc::Rc::make_mut(&mut e.attrs).push(Attr { name: a.name.local, value: a.value });
                 }
             }
         }

@@ -33,7 +33,9 @@ pub struct Attr {
 #[derive(Clone, Debug)]
 pub struct Element {
     pub name: QualName,
-    pub attrs: Vec<Attr>,
+    /// Shared between copies of a document (the article finder works on copies): copying a page
+    /// must not copy every attribute list.
+    pub attrs: std::rc::Rc<Vec<Attr>>,
 }
 
 impl Element {

@@ -64,19 +64,35 @@ fn quoted_mask(len: usize, spans: &[Span]) -> Vec<bool> {
 }
 
 /// Pass 1: everyone the article names, with the gender its pronouns give them.
-fn census(blocks: &[Block]) -> People {
+fn census(blocks: &[Block], prepared: &[Prepared]) -> People {
     let mut people = People::default();
-    for b in blocks {
+    for (b, p) in blocks.iter().zip(prepared) {
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Heading | BlockKind::List) {
             continue;
         }
-        let chars: Vec<char> = b.text.chars().collect();
-        let spans = marks::spans(&chars);
-        let mask = quoted_mask(chars.len(), &spans);
-        let tokens: Vec<Token> = speakers::tokenize(&chars, 0, chars.len()).into_iter().filter(|t| !mask[t.start]).collect();
-        register_mentions(&mut people, &tokens, true);
+        let mask = quoted_mask(p.chars.len(), &p.spans);
+        let outside: Vec<Token> = p.tokens.iter().filter(|t| !mask[t.start]).cloned().collect();
+        register_mentions(&mut people, &outside, true);
     }
     people
+}
+
+/// A block read once for both passes: its characters, quotation spans (outside code) and tokens.
+struct Prepared<'a> {
+    chars: Vec<char>,
+    spans: Vec<Span>,
+    tokens: Vec<Token<'a>>,
+}
+
+fn prepare(block: &Block) -> Prepared<'_> {
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Heading | BlockKind::List) {
+        return Prepared { chars: Vec::new(), spans: Vec::new(), tokens: Vec::new() };
+    }
+    let chars: Vec<char> = block.text.chars().collect();
+    let code = code_ranges(&block.content);
+    let spans = marks::spans(&chars).into_iter().filter(|s| !code.iter().any(|r| r.contains(&s.open))).collect();
+    let tokens = speakers::tokenize(&block.text, 0, usize::MAX);
+    Prepared { chars, spans, tokens }
 }
 
 /// Register the names in `tokens` (text outside quotations) in reading order; with `evidence`,
@@ -87,15 +103,15 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if !t.word && matches!(t.text.as_str(), "." | "!" | "?") {
+        if !t.word && matches!(t.text, "." | "!" | "?") {
             previous_sentence = std::mem::take(&mut sentence_people);
             i += 1;
             continue;
         }
         if evidence {
-            let g = if lexicon::MALE_PRONOUNS.contains(&t.lower.as_str()) {
+            let g = if lexicon::MALE_PRONOUNS.contains(&&*t.lower) {
                 Some(speakers::Gender::Male)
-            } else if lexicon::FEMALE_PRONOUNS.contains(&t.lower.as_str()) && t.lower != "sie" {
+            } else if lexicon::FEMALE_PRONOUNS.contains(&&*t.lower) && t.lower != "sie" {
                 Some(speakers::Gender::Female)
             } else {
                 None
@@ -120,7 +136,7 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) {
                 if name.split_whitespace().count() >= 2 || known || role.is_some() {
                     let id = people.resolve_name(&name, role.as_deref());
                     if evidence {
-                        let before: Vec<&str> = tokens[i.saturating_sub(3)..i].iter().map(|t| t.lower.as_str()).collect();
+                        let before: Vec<&str> = tokens[i.saturating_sub(3)..i].iter().map(|t| &*t.lower).collect();
                         if before.iter().any(|w| lexicon::FEMALE_MARKERS.contains(w)) {
                             people.add_evidence(id, speakers::Gender::Female);
                         } else if before.iter().any(|w| lexicon::MALE_MARKERS.contains(w)) {
@@ -148,7 +164,8 @@ struct Found {
 
 /// Quotations in `blocks`, in reading order.
 pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
-    let mut people = census(blocks);
+    let prepared: Vec<Prepared> = blocks.iter().map(prepare).collect();
+    let mut people = census(blocks, &prepared);
     people.forget_order();
     let mut found: Vec<Found> = Vec::new();
     // A quotation left open at the end of the previous block: (family, its index in `found`).
@@ -156,7 +173,8 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
     let mut groups = 0usize;
 
     for (bi, block) in blocks.iter().enumerate() {
-        let chars: Vec<char> = block.text.chars().collect();
+        let Prepared { chars, spans: block_spans, tokens: all_tokens } = &prepared[bi];
+        let chars: &[char] = chars;
         if block.kind == BlockKind::Quote {
             running = None;
             let speaker = blockquote_speaker(blocks, bi, &chars, &mut people);
@@ -170,8 +188,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             running = None;
             continue;
         }
-        let code = code_ranges(&block.content);
-        let mut spans: Vec<Span> = marks::spans(&chars).into_iter().filter(|s| !code.iter().any(|r| r.contains(&s.open))).collect();
+        let mut spans: Vec<Span> = block_spans.clone();
         // Continue a quotation that ran on from the previous block?
         let continues = running.filter(|(f, _)| marks::starts_with_opener(&chars) == Some(*f));
         if running.is_some() && continues.is_none() {
@@ -184,7 +201,6 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
         }
         running = None;
         let cjk = is_cjk_text(&chars);
-        let all_tokens = speakers::tokenize(&chars, 0, chars.len());
         let mut prev_end = 0usize;
         let mut last_speaker_in_block: Option<usize> = None;
         let n_spans = spans.len();
@@ -225,7 +241,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
                 if let Some(prev) = blocks[..bi].iter().rev().find(|b| b.kind != BlockKind::Figure).filter(|b| b.kind == BlockKind::Paragraph) {
                     let pc: Vec<char> = prev.text.chars().collect();
                     let last = sentence_start(&pc, pc.len().saturating_sub(1), 0);
-                    let tokens = speakers::tokenize(&pc, last, pc.len());
+                    let tokens = speakers::tokenize(&prev.text, last, usize::MAX);
                     if tokens.iter().any(|t| t.text == ":") || tokens.iter().any(|t| t.word && lexicon::is_speech_verb(&t.lower)) {
                         speaker = speakers::before_quote(&tokens).iter().find_map(|s| people.resolve(s));
                     }
@@ -300,7 +316,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
 }
 
 /// The tokens starting in `from..to` (tokens are in text order).
-fn token_range(tokens: &[Token], from: usize, to: usize) -> &[Token] {
+fn token_range<'t, 'a>(tokens: &'t [Token<'a>], from: usize, to: usize) -> &'t [Token<'a>] {
     let lo = tokens.partition_point(|t| t.start < from);
     let hi = tokens.partition_point(|t| t.start < to);
     &tokens[lo..hi.max(lo)]
@@ -341,8 +357,7 @@ fn blockquote_speaker(blocks: &[Block], bi: usize, chars: &[char], people: &mut 
         let line: String = line.iter().collect();
         let l = line.trim_start();
         if let Some(sig) = l.strip_prefix('—').or_else(|| l.strip_prefix('–')).or_else(|| l.strip_prefix("- ")) {
-            let t: Vec<char> = sig.chars().collect();
-            let tokens = speakers::tokenize(&t, 0, t.len());
+            let tokens = speakers::tokenize(sig, 0, usize::MAX);
             if let Some(s) = speakers::run_forward_pub(&tokens, 0) {
                 return people.resolve(&s);
             }
@@ -354,7 +369,7 @@ fn blockquote_speaker(blocks: &[Block], bi: usize, chars: &[char], people: &mut 
         return None;
     }
     let start = sentence_start(&pc, pc.len().saturating_sub(1), 0);
-    let tokens = speakers::tokenize(&pc, start, pc.len());
+    let tokens = speakers::tokenize(&prev.text, start, usize::MAX);
     register_mentions_order(people, &tokens);
     speakers::before_quote(&tokens).iter().find_map(|s| people.resolve(s))
 }

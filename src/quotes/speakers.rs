@@ -168,16 +168,21 @@ impl People {
     }
 }
 
-/// A word or punctuation token of a block, with its character offset.
+/// A word or punctuation token of a block, with its character offset. Borrows the block's text;
+/// the lower-case form is only allocated when it differs.
 #[derive(Clone, Debug)]
-pub struct Token {
-    pub text: String,
-    pub lower: String,
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub lower: std::borrow::Cow<'a, str>,
     pub start: usize,
     pub word: bool,
 }
 
-impl Token {
+impl<'a> Token<'a> {
+    fn new(text: &'a str, start: usize, word: bool) -> Self {
+        let lower = if text.chars().any(char::is_uppercase) { std::borrow::Cow::Owned(text.to_lowercase()) } else { std::borrow::Cow::Borrowed(text) };
+        Token { text, lower, start, word }
+    }
     fn cap(&self) -> bool {
         self.word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
     }
@@ -189,29 +194,32 @@ impl Token {
     }
 }
 
-/// Split text into words (letters, digits, inner apostrophes, hyphens, zero-width non-joiners)
-/// and single punctuation marks.
-pub fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Token> {
+/// Split the characters `from..to` of `text` (character offsets) into words (letters, digits,
+/// inner apostrophes, hyphens, zero-width non-joiners) and single punctuation marks.
+pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let to = to.min(chars.len());
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        let c = chars[i];
+        let c = chars[i].1;
         if c.is_alphanumeric() {
             let start = i;
             while i < to {
-                let c = chars[i];
-                let inner = |c: char| matches!(c, '\'' | '’' | '-' | '\u{200C}' | '.') && i + 1 < to && chars[i + 1].is_alphanumeric() && i > start;
-                if c.is_alphanumeric() || inner(c) || c == '\u{200C}' {
+                let c = chars[i].1;
+                let next_is_alnum = i + 1 < to && chars[i + 1].1.is_alphanumeric();
+                let inner = matches!(c, '\'' | '’' | '-' | '.') && next_is_alnum && i > start;
+                if c.is_alphanumeric() || inner || c == '\u{200C}' {
                     i += 1;
                 } else {
                     break;
                 }
             }
-            let text: String = chars[start..i].iter().collect();
-            out.push(Token { lower: text.to_lowercase(), text, start, word: true });
+            out.push(Token::new(&text[byte_at(start)..byte_at(i)], start, true));
         } else {
             if !c.is_whitespace() {
-                out.push(Token { text: c.to_string(), lower: c.to_string(), start: i, word: false });
+                out.push(Token::new(&text[byte_at(i)..byte_at(i + 1)], i, false));
             }
             i += 1;
         }
@@ -232,7 +240,7 @@ fn pronoun(t: &Token) -> Option<Option<Gender>> {
     if !t.word {
         return None;
     }
-    let w = t.lower.as_str();
+    let w: &str = &t.lower;
     if matches!(w, "he" | "er" | "il" | "él" | "他" | "彼") {
         Some(Some(Gender::Male))
     } else if matches!(w, "she" | "sie" | "elle" | "ella" | "她" | "彼女") {
@@ -284,7 +292,7 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     }
     // A lower-case word that is not a particle cannot be part of a name.
     let name: Vec<&&Token> = name.iter().collect();
-    let role_text = role.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+    let role_text = role.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     if name.is_empty() {
         return (!role_text.is_empty()).then_some(Subject::Role(role_text));
     }
@@ -345,7 +353,7 @@ fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
     let names_person = split_role(&seq).is_some_and(|s| matches!(s, Subject::Person { .. }));
     if !seq.is_empty() && seq.iter().any(|t| is_role(t)) && !names_person && tokens.get(i).is_some_and(|t| t.text == ",") {
         if let Some(Subject::Person { name, .. }) = run_forward(tokens, i + 1) {
-            let role = seq.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            let role = seq.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
             return Some(Subject::Person { name, role: Some(role) });
         }
     }
@@ -353,7 +361,7 @@ fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
 }
 
 fn is_article(t: &Token) -> bool {
-    t.word && matches!(t.lower.as_str(), "the" | "a" | "an" | "der" | "die" | "das" | "le" | "la" | "l" | "el" | "los" | "las" | "its" | "their" | "his" | "her")
+    t.word && matches!(&*t.lower, "the" | "a" | "an" | "der" | "die" | "das" | "le" | "la" | "l" | "el" | "los" | "las" | "its" | "their" | "his" | "her")
 }
 
 /// The subject of the verb at `verb`, looking left.
@@ -402,7 +410,7 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
             return Some(s);
         }
         if t.word && !t.cap() && is_article(&tokens[(j as usize).saturating_sub(1)]) && is_role_word(&t.lower) {
-            return Some(Subject::Role(t.text.clone()));
+            return Some(Subject::Role(t.text.to_string()));
         }
         return None;
     }
@@ -453,7 +461,7 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
     for skip in 1..=3 {
         if tokens[i..].iter().take(skip).all(|t| t.word && !t.cap() && !is_verb(t)) {
             if let Some(Subject::Person { name, role }) = run_forward(tokens, i + skip) {
-                let desc = tokens[i..i + skip].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+                let desc = tokens[i..i + skip].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
                 let role = Some(match role {
                     Some(r) => format!("{desc} {r}"),
                     None => desc,
@@ -463,8 +471,8 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
         }
     }
     // "a statement from Marrowby Transit", "a spokesperson for the council".
-    if let Some(p) = tokens[i..].iter().take(3).position(|t| matches!(t.lower.as_str(), "from" | "for" | "of" | "de" | "von")) {
-        if tokens[i..i + p].iter().any(|t| matches!(t.lower.as_str(), "statement" | "spokesperson" | "spokesman" | "spokeswoman" | "representative" | "comunicado" | "communiqué" | "sprecher" | "sprecherin")) {
+    if let Some(p) = tokens[i..].iter().take(3).position(|t| matches!(&*t.lower, "from" | "for" | "of" | "de" | "von")) {
+        if tokens[i..i + p].iter().any(|t| matches!(&*t.lower, "statement" | "spokesperson" | "spokesman" | "spokeswoman" | "representative" | "comunicado" | "communiqué" | "sprecher" | "sprecherin")) {
             let mut k = i + p + 1;
             while k < tokens.len() && is_article(&tokens[k]) {
                 k += 1;
@@ -481,7 +489,7 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
             if let Some(s @ Subject::Person { .. }) = run_forward(tokens, i + comma + 1) {
                 return Some(s);
             }
-            let role = tokens[i..i + comma].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            let role = tokens[i..i + comma].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
             return Some(Subject::Role(role));
         }
     }
@@ -491,7 +499,7 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
 /// Attribution from the words after a quotation's closing mark, up to the end of its sentence.
 pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
     let mut i = 0;
-    while i < tokens.len() && !tokens[i].word && matches!(tokens[i].text.as_str(), "," | "—" | "–" | "-" | ";" | ":" | "،" | "(") {
+    while i < tokens.len() && !tokens[i].word && matches!(tokens[i].text, "," | "—" | "–" | "-" | ";" | ":" | "،" | "(") {
         i += 1;
     }
     if i >= tokens.len() {
@@ -518,7 +526,7 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
     // Subject then verb: "Khan reiterated", "the minister added", "ward sister Helen Achterberg
     // told", "Islemark’s commercial director, Ravi Subramanian, said".
     let v = tokens.iter().enumerate().skip(i).take(16).find(|(_, t)| is_verb(t)).map(|(k, _)| k)?;
-    if tokens[i..v].iter().any(|t| matches!(t.text.as_str(), "." | ";" | "!" | "?")) {
+    if tokens[i..v].iter().any(|t| matches!(t.text, "." | ";" | "!" | "?")) {
         return None;
     }
     subject_before(&tokens[i..=v], v - i)
@@ -556,7 +564,7 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     // "Smith: “…”" — a name, then a colon, right before the quote.
     if tokens.last().is_some_and(|t| t.text == ":") && tokens.len() >= 2 {
         if let Some((s, start)) = run_backward(tokens, tokens.len() - 2) {
-            if start == 0 || matches!(tokens[start - 1].text.as_str(), "." | "," | ";") {
+            if start == 0 || matches!(tokens[start - 1].text, "." | "," | ";") {
                 out.push(s);
             }
         }
@@ -604,8 +612,8 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     out
 }
 
-fn uncased_words(tokens: &[Token]) -> Vec<&str> {
-    tokens.iter().filter(|t| t.word).map(|t| t.text.as_str()).collect()
+fn uncased_words<'a>(tokens: &[Token<'a>]) -> Vec<&'a str> {
+    tokens.iter().filter(|t| t.word).map(|t| t.text).collect()
 }
 
 fn uncased_name(words: &[&str]) -> Option<Subject> {
@@ -613,7 +621,7 @@ fn uncased_name(words: &[&str]) -> Option<Subject> {
         return None;
     }
     if words.len() == 1 {
-        if let Some(g) = pronoun(&Token { text: words[0].into(), lower: words[0].into(), start: 0, word: true }) {
+        if let Some(g) = pronoun(&Token::new(words[0], 0, true)) {
             return Some(Subject::Pronoun(g));
         }
     }
@@ -624,7 +632,7 @@ const CONJUNCTIONS: &[&str] = &["اما", "ولی", "و", "همچنین", "سپ�
 
 /// The words of a comma-separated part, up to its first reporting verb, without a leading
 /// conjunction.
-fn part_words(part: &[Token]) -> Vec<&str> {
+fn part_words<'a>(part: &[Token<'a>]) -> Vec<&'a str> {
     let upto = part.iter().position(is_verb).unwrap_or(part.len());
     let mut w = uncased_words(&part[..upto]);
     while w.first().is_some_and(|x| CONJUNCTIONS.contains(x)) {
