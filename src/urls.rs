@@ -11,6 +11,10 @@ pub fn resolve(base: Option<&str>, href: &str) -> Option<String> {
     if href.is_empty() {
         return None;
     }
+    // An inline image is absolute already; parsing a 100 KB data: URL would only copy it.
+    if starts_with_ignore_case(href, "data:") {
+        return Some(href.to_string());
+    }
     imp::resolve(base, href).or_else(|| (base.is_none() && is_relative_reference(href)).then(|| href.to_string()))
 }
 
@@ -26,17 +30,23 @@ fn is_relative_reference(href: &str) -> bool {
     !before_path.contains(':') && !href.starts_with("//") && !href.chars().any(|c| c.is_control() || c == '\\')
 }
 
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
 /// A link target the reading view may carry: http(s), mailto, an in-page anchor, or a relative
 /// reference left unresolved for want of a base.
 pub fn is_safe_link(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
+    let lower: String = url.trim_start().chars().take(16).collect::<String>().to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") || is_relative_reference(url)
 }
 
 /// An image source the reading view may load: http(s), or an inline raster `data:` image
 /// (never SVG, which can carry script).
 pub fn is_safe_image(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
+    // Only the scheme and media type matter; do not copy a long data: URL to lower-case it.
+    let head: String = url.trim_start().chars().take(24).collect::<String>().to_ascii_lowercase();
+    let lower = head;
     lower.starts_with("http://")
         || lower.starts_with("https://")
         || ["data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp", "data:image/avif"].iter().any(|p| lower.starts_with(p))
