@@ -101,3 +101,19 @@ fn a_page_without_an_article_says_why() {
         other => panic!("expected NoArticle, got {:?}", other.map(|a| a.text)),
     }
 }
+
+#[test]
+fn thousands_of_unbalanced_quote_marks_give_bounded_quotes_and_no_panic() {
+    let marks = "“ ” \" ‘ ’ « » „ 「 』 ".repeat(2_000);
+    let para = format!("<p>The spokesman said {marks} and then “an unclosed remark that never ends</p>");
+    let code = "<p>Run <code>echo \"unterminated</code> or visit <a href=\"https://x.example/?q=%22a%22\">the “page</a> now, he said.</p>";
+    let html = format!("<html><body><article>{}{para}{code}</article></body></html>", "<p>An ordinary paragraph of the story, long enough to be prose, with a comma, and more words.</p>".repeat(8));
+    let article = lectern::extract(&html, None).unwrap();
+    for q in &article.quotes {
+        let len = article.blocks[q.block].text.chars().count();
+        assert!(q.start < q.end && q.end <= len, "{q:?}");
+        // No quotation may swallow the rest of the article: it ends inside its block.
+        assert!(q.text.chars().count() < len);
+    }
+    assert!(!article.quotes.iter().any(|q| q.text.contains("echo")), "quote marks inside code are program text");
+}
