@@ -37,7 +37,7 @@ pub fn parse(pattern: &str) -> Result<SiteRule, String> {
     if path.chars().any(|c| c.is_whitespace() || c == '#' || c == '?') {
         return Err(format!("`{pattern}`: the path may not contain spaces, # or ?"));
     }
-    let path = if path.ends_with('*') { path.to_string() } else if path.ends_with('/') { format!("{path}*") } else { format!("{path}*") };
+    let path = if path.ends_with('*') { path.to_string() } else { format!("{path}*") };
     // An IP address or localhost has no subdomains to cover.
     let is_ip = bare.split('.').all(|l| l.parse::<u8>().is_ok());
     let hosts: Vec<String> = if wildcard || bare == "localhost" || is_ip { vec![host.to_string()] } else { vec![bare.to_string(), format!("*.{bare}")] };

@@ -403,10 +403,6 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
             if k >= 0 && is_preposition(&tokens[k as usize].lower) {
                 return subject_before_from(tokens, k as usize);
             }
-            if let Subject::Role(r) = &s {
-                let determiner = k >= 0 && is_article(&tokens[(start as isize - 1).max(0) as usize]);
-                return (determiner || r.contains(' ')).then(|| s.clone()).or(Some(s));
-            }
             return Some(s);
         }
         if t.word && !t.cap() && is_article(&tokens[(j as usize).saturating_sub(1)]) && is_role_word(&t.lower) {
