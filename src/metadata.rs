@@ -178,7 +178,7 @@ fn decode_entities(s: &str) -> String {
 
 fn author_names(v: &Value) -> Option<String> {
     let names: Vec<String> = match v {
-        Value::Array(a) => a.iter().filter_map(|x| author_names(x)).collect(),
+        Value::Array(a) => a.iter().filter_map(author_names).collect(),
         Value::Object(o) => o.get("name").and_then(value_text).into_iter().collect(),
         Value::String(s) => Some(collapse_whitespace(s)).into_iter().collect(),
         _ => Vec::new(),
@@ -212,7 +212,7 @@ pub fn headline_from_title_tag(title: &str) -> String {
     }
     if let Some(pos) = title.find(": ") {
         let tail = title[pos + 2..].trim();
-        if tail.split_whitespace().count() >= MIN_TITLE_WORDS + 1 {
+        if tail.split_whitespace().count() > MIN_TITLE_WORDS {
             return title.to_string();
         }
     }

@@ -177,7 +177,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
         let chars: &[char] = chars;
         if block.kind == BlockKind::Quote {
             running = None;
-            let speaker = blockquote_speaker(blocks, bi, &chars, &mut people);
+            let speaker = blockquote_speaker(blocks, bi, chars, &mut people);
             let text = strip_outer_marks(&block.text);
             if !text.is_empty() {
                 found.push(Found { block: bi, span: Span { family: Family::Double, open: 0, end: chars.len(), runs_on: false }, text, kind: QuoteKind::Block, speaker, group: None });
@@ -190,7 +190,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
         }
         let mut spans: Vec<Span> = block_spans.clone();
         // Continue a quotation that ran on from the previous block?
-        let continues = running.filter(|(f, _)| marks::starts_with_opener(&chars) == Some(*f));
+        let continues = running.filter(|(f, _)| marks::starts_with_opener(chars) == Some(*f));
         if running.is_some() && continues.is_none() {
             // The previous block's unclosed quote was not a multi-paragraph quote after all.
             if let Some((_, idx)) = running {
@@ -200,13 +200,13 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             }
         }
         running = None;
-        let cjk = is_cjk_text(&chars);
+        let cjk = is_cjk_text(chars);
         let mut prev_end = 0usize;
         let mut last_speaker_in_block: Option<usize> = None;
         let n_spans = spans.len();
         for (k, span) in spans.drain(..).enumerate() {
             // Register who is named between the previous quotation and this one.
-            register_mentions_order(&mut people, token_range(&all_tokens, prev_end, span.open));
+            register_mentions_order(&mut people, token_range(all_tokens, prev_end, span.open));
 
             let inner_end = if span.runs_on { chars.len() } else { span.end - 1 };
             let text: String = crate::model::collapse_whitespace(&chars[span.open + 1..inner_end].iter().collect::<String>());
@@ -214,15 +214,15 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
                 prev_end = span.end;
                 continue;
             }
-            let s_start = sentence_start(&chars, span.open, prev_end);
+            let s_start = sentence_start(chars, span.open, prev_end);
             let next_open = if k + 1 < n_spans { chars.len() } else { chars.len() };
-            let s_end = sentence_end(&chars, span.end, next_open);
+            let s_end = sentence_end(chars, span.end, next_open);
             let before_chars = &chars[s_start..span.open];
-            let after_limit = token_range(&all_tokens, span.end, usize::MAX).iter().find(|t| !t.word && is_opening_mark(&t.text)).map(|t| t.start).unwrap_or(s_end);
+            let after_limit = token_range(all_tokens, span.end, usize::MAX).iter().find(|t| !t.word && is_opening_mark(t.text)).map(|t| t.start).unwrap_or(s_end);
             let after_chars_end = s_end.min(after_limit).max(span.end);
 
-            let after = token_range(&all_tokens, span.end, after_chars_end);
-            let before = token_range(&all_tokens, s_start, span.open);
+            let after = token_range(all_tokens, span.end, after_chars_end);
+            let before = token_range(all_tokens, s_start, span.open);
             let candidates: Vec<Subject> = if cjk {
                 speakers::cjk_speaker(before_chars, &chars[span.end..chars.len()]).or_else(|| cjk_block_speaker(&chars[..span.open])).into_iter().collect()
             } else if !chars.iter().any(|c| c.is_uppercase() || c.is_lowercase()) {
@@ -249,14 +249,14 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             }
             if speaker.is_none() && !cjk {
                 // Reported speech earlier in the block names the speaker ("Selon Benaïssa, …").
-                let prefix = token_range(&all_tokens, prev_end, s_start);
+                let prefix = token_range(all_tokens, prev_end, s_start);
                 speaker = speakers::according_to(prefix).into_iter().chain(speakers::before_quote(prefix)).find_map(|s| people.resolve(&s));
             }
             if let Some(id) = speaker {
                 people.touch(id);
                 last_speaker_in_block = Some(id);
             }
-            let kind = quote_kind(&chars, span.open, &text, attributed || speaker.is_some());
+            let kind = quote_kind(chars, span.open, &text, attributed || speaker.is_some());
             let speaker = if kind == QuoteKind::Scare { None } else { speaker };
 
             let mut group = None;
@@ -273,7 +273,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             }
             prev_end = span.end;
         }
-        register_mentions_order(&mut people, token_range(&all_tokens, prev_end, usize::MAX));
+        register_mentions_order(&mut people, token_range(all_tokens, prev_end, usize::MAX));
     }
     if let Some((_, idx)) = running {
         if found[idx].group.is_none() {
