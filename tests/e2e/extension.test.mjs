@@ -1,7 +1,7 @@
 // The extension end to end in headless Chromium: toolbar path, restore path, strict CSP,
 // a hostile page, no-article message, right-to-left, copy path and auto-clean path. Each test
 // drives the functions the UI calls (self.lectern.* in the service worker).
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -23,11 +23,21 @@ after(async () => {
 
 const SEED_PARAGRAPHS = 10;
 
+// Each test opens its own tab at a URL no other tab has (the service worker finds tabs by URL), and
+// the tab is closed even when the test fails.
+let opened = 0;
+const pages = new Set();
 async function openPage(path) {
   const page = await browser.context.newPage();
-  await page.goto(`${server.origin}${path}`);
+  pages.add(page);
+  page.on('close', () => pages.delete(page));
+  opened += 1;
+  await page.goto(`${server.origin}${path}?tab=${opened}`);
   return page;
 }
+afterEach(async () => {
+  for (const page of [...pages]) await page.close();
+});
 
 const toggle = (page) => tabId(browser.worker, page.url()).then((id) => browser.worker.evaluate((t) => self.lectern.toggle(t), id));
 
@@ -46,6 +56,50 @@ test('toolbar path on a strict-CSP page: the article once, quotes highlighted, n
   const visible = await view.locator('main').innerText();
   for (const junk of ['Share this post', 'Latest news', 'Skip to main content', 'Thumbnail']) assert.ok(!visible.includes(junk), `no "${junk}"`);
   assert.match(await view.locator('.lectern-meta').innerText(), /min read/);
+  await page.close();
+});
+
+test('view toolbar: removed copies can be shown in place, and theme and size persist in storage', async () => {
+  const page = await openPage('/news/tolonews_seed.html');
+  await toggle(page);
+  const view = await viewFrame(page);
+  await view.locator('#removed').click();
+  const panel = view.locator('#lectern-removed');
+  assert.equal(await panel.isVisible(), true);
+  assert.match(await panel.innerText(), /duplicate of block 1/);
+  assert.match(await panel.innerText(), /teaser of block 7/);
+  await panel.locator('li', { hasText: 'duplicate of block 3' }).locator('button').click();
+  const shown = view.locator('.lectern-removed:not([hidden])');
+  assert.equal(await shown.count(), 1);
+  assert.match(await shown.innerText(), /Duplicate — duplicate of block 3\s+At least 50 districts/);
+  await view.locator('#theme').selectOption('sepia');
+  await view.locator('#larger').click();
+  const stored = await browser.worker.evaluate(() => chrome.storage.sync.get(['theme', 'size']));
+  assert.deepEqual(stored, { theme: 'sepia', size: 21 });
+  assert.equal(await view.evaluate(() => document.documentElement.dataset.theme), 'sepia');
+  await browser.worker.evaluate(() => chrome.storage.sync.remove(['theme', 'size']));
+  await page.close();
+});
+
+test('options page: export and import settings as JSON, refusing a file that is not Lectern\'s', async () => {
+  const extensionId = new URL(browser.worker.url()).host;
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options/options.html`);
+  await browser.worker.evaluate(() => chrome.storage.sync.set({ theme: 'dark', width: 60 }));
+  await page.reload();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+  assert.equal(exported.lectern, 1);
+  assert.equal(exported.theme, 'dark');
+  assert.equal(exported.width, 60);
+  await page.locator('#import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"theme":"light"}') });
+  await page.locator('#import-status').getByText(/not a Lectern settings file/).waitFor();
+  const settings = { lectern: 1, theme: 'sepia', font: 'sans', size: 99, width: 70, sites: ['TOLOnews.com'] };
+  await page.locator('#import').setInputFiles({ name: 'lectern.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(settings)) });
+  await page.locator('#import-status').getByText(/Imported 1 site/).waitFor();
+  const stored = await browser.worker.evaluate(() => chrome.storage.sync.get(null));
+  assert.deepEqual({ ...stored }, { theme: 'sepia', font: 'sans', size: 32, width: 70, sites: ['tolonews.com'] });
+  await browser.worker.evaluate(() => chrome.storage.sync.clear());
   await page.close();
 });
 
