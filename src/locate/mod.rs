@@ -382,6 +382,11 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
         }
         if tag == "div" {
             if !facts.has_block_descendant.get(id.index()).copied().unwrap_or(true) {
+                // A <div> holding only text is a paragraph: name it so, for scoring, for the
+                // sibling check and for the assembler.
+                if let NodeData::Element(e) = &mut doc.node_mut(id).data {
+                    e.name = html5ever::QualName::new(None, html5ever::ns!(html), html5ever::local_name!("p"));
+                }
                 to_score.push(id);
             } else {
                 wrap_phrasing_runs(doc, id);
