@@ -13,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
+WASM_PACK_VERSION=0.15.1
 MODE=${1:-run}
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
@@ -57,7 +58,7 @@ build_native() {
 build_wasm() {
     ensure_wasm_target
     ensure_cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
-    ensure_cargo_tool wasm-pack wasm-pack ""
+    ensure_cargo_tool wasm-pack wasm-pack "$WASM_PACK_VERSION"
     ensure_npm_packages
     say "building the wasm module into extension/pkg/"
     wasm-pack build --release --target web --out-dir extension/pkg --out-name lectern \
