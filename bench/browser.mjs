@@ -143,9 +143,7 @@ for (const v of [0.05, 0.1, 0.2, 0.5, 1, 2]) {
   svg += `<line x1="${pad}" x2="${W - pad}" y1="${y(v)}" y2="${y(v)}" stroke="${v === 1 ? '#c00' : '#ddd'}"/><text x="4" y="${y(v) + 4}">${v}</text>`;
 }
 sorted.forEach((r, i) => {
-  const top = Math.min(y(r.ratio), y(1));
   svg += `<rect x="${pad + i * bw}" y="${y(r.ratio)}" width="${Math.max(1, bw - 1)}" height="${Math.max(1, H - pad - y(r.ratio))}" fill="${r.ratio > 1 ? '#c0392b' : '#2e86c1'}"><title>${r.name}: ${fmt(r.ratio)}</title></rect>`;
-  void top;
 });
 svg += `</svg>\n`;
 await writeFile(join(root, 'docs/bench-browser.svg'), svg);

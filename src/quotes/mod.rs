@@ -188,7 +188,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             running = None;
             continue;
         }
-        let mut spans: Vec<Span> = block_spans.clone();
+
         // Continue a quotation that ran on from the previous block?
         let continues = running.filter(|(f, _)| marks::starts_with_opener(chars) == Some(*f));
         if running.is_some() && continues.is_none() {
@@ -203,8 +203,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
         let cjk = is_cjk_text(chars);
         let mut prev_end = 0usize;
         let mut last_speaker_in_block: Option<usize> = None;
-        let n_spans = spans.len();
-        for (k, span) in spans.drain(..).enumerate() {
+        for (k, &span) in block_spans.iter().enumerate() {
             // Register who is named between the previous quotation and this one.
             register_mentions_order(&mut people, token_range(all_tokens, prev_end, span.open));
 
@@ -215,8 +214,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
                 continue;
             }
             let s_start = sentence_start(chars, span.open, prev_end);
-            let next_open = if k + 1 < n_spans { chars.len() } else { chars.len() };
-            let s_end = sentence_end(chars, span.end, next_open);
+            let s_end = sentence_end(chars, span.end, chars.len());
             let before_chars = &chars[s_start..span.open];
             let after_limit = token_range(all_tokens, span.end, usize::MAX).iter().find(|t| !t.word && is_opening_mark(t.text)).map(|t| t.start).unwrap_or(s_end);
             let after_chars_end = s_end.min(after_limit).max(span.end);
@@ -416,7 +414,6 @@ fn strip_outer_marks(text: &str) -> String {
 fn cjk_block_speaker(prefix: &[char]) -> Option<Subject> {
     let text: String = prefix.iter().collect();
     let (pos, verb) = lexicon::CJK_VERBS.iter().filter_map(|v| text.rfind(v).map(|p| (p, *v))).max_by_key(|(p, _)| *p)?;
-    let _ = verb;
     let head: Vec<char> = text[..pos].chars().collect();
     let start = head.iter().rposition(|&c| "。，、；：「」“”！？".contains(c)).map(|p| p + 1).unwrap_or(0);
     let mut before = head[start..].to_vec();

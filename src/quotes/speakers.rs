@@ -708,11 +708,9 @@ fn cjk_name(s: &str) -> Option<Subject> {
     }
     let start = chars.iter().rposition(|&c| !(is_cjk(c) && !matches!(c as u32, 0x3040..=0x309F)) || "、，。「」『』“”".contains(c)).map(|p| p + 1).unwrap_or(0);
     let mut run: String = chars[start..].iter().collect();
-    let mut stripped_suffix = false;
     loop {
         let Some(role) = CJK_ROLES.iter().filter(|r| run.ends_with(*r) && run.len() > r.len()).max_by_key(|r| r.len()) else { break };
         run.truncate(run.len() - role.len());
-        stripped_suffix = true;
     }
     if let Some((pos, role)) = CJK_ROLES.iter().filter_map(|r| run.rfind(r).map(|p| (p, r))).max_by_key(|(p, _)| *p) {
         run = run[pos + role.len()..].to_string();
@@ -721,6 +719,5 @@ fn cjk_name(s: &str) -> Option<Subject> {
     if run.contains('的') || run.contains('位') || !(2..=5).contains(&n) {
         return None;
     }
-    let _ = stripped_suffix;
     Some(Subject::Person { name: run, role: None })
 }
