@@ -23,7 +23,8 @@
   // The page's <body> is set aside, whole, while the view shows: its nodes, form input and state
   // stay in memory, the page's scripts keep running against it without reaching the view, and
   // closing puts the very same element back.
-  async function open() {
+  // `auto`: opened because the site is on the always-clean list, not by a click.
+  async function open({ auto = false } = {}) {
     if (view) return true;
     const nonce = crypto.randomUUID();
     const html = document.documentElement.outerHTML;
@@ -48,7 +49,7 @@
       }
     });
     observer.observe(document.documentElement, { childList: true });
-    view = { body, observer, saved, nonce };
+    view = { body, observer, saved, nonce, auto };
     frame.focus();
     return true;
   }
@@ -99,7 +100,13 @@
       switch (msg?.type) {
         case 'lectern:toggle': return view ? { open: !close() } : { open: await open() };
         case 'lectern:close': return { open: !close() };
-        case 'lectern:no-article': close(); toast(msg.text); return { open: false };
+        case 'lectern:no-article': {
+          // Pages of an always-clean site that hold no article (its home page) stay quietly as they are.
+          const auto = view?.auto;
+          close();
+          if (!auto) toast(msg.text);
+          return { open: false };
+        }
         case 'lectern:get-page': return { html: document.documentElement.outerHTML, url: location.href };
         case 'lectern:toast': toast(msg.text); return {};
         case 'lectern:write-clipboard':

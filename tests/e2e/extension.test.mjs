@@ -175,19 +175,29 @@ test('copy path: the clipboard holds the same text as the CLI prints', async () 
 });
 
 test('auto-clean path: a configured site opens cleaned; removed, it no longer does', async () => {
-  const rule = await browser.worker.evaluate(() => self.lectern.sites.add('127.0.0.1'));
-  assert.deepEqual(rule.matches, ['*://127.0.0.1/*']);
-  assert.deepEqual(await browser.worker.evaluate(() => self.lectern.sites.list()), ['127.0.0.1']);
-  const page = await openPage('/news/cloned_container.html');
-  const view = await viewFrame(page);
-  assert.ok(view, 'the page opened cleaned');
-  assert.equal(await view.locator('.lectern-article > p').count(), 7);
-  await browser.worker.evaluate(() => self.lectern.sites.remove('127.0.0.1'));
-  await page.reload();
-  await page.waitForTimeout(1000);
-  assert.equal(await hasViewFrame(page), false, 'no longer cleaned after removal');
-  assert.deepEqual(await browser.worker.evaluate(() => self.lectern.sites.list()), []);
-  await page.close();
+  try {
+    const rule = await browser.worker.evaluate(() => self.lectern.sites.add('127.0.0.1'));
+    assert.deepEqual(rule.matches, ['*://127.0.0.1/*']);
+    assert.deepEqual(await browser.worker.evaluate(() => self.lectern.sites.list()), ['127.0.0.1']);
+    const page = await openPage('/news/cloned_container.html');
+    const view = await viewFrame(page);
+    assert.ok(view, 'the page opened cleaned');
+    assert.equal(await view.locator('.lectern-article > p').count(), 7);
+    // A page of the site with no article stays as it is, without a message.
+    const list = await openPage('/news/list_page_no_article.html');
+    await list.waitForTimeout(1500);
+    assert.equal(await hasViewFrame(list), false);
+    assert.equal(await list.locator('lectern-toast').count(), 0);
+    assert.equal(await list.evaluate(() => document.body.className), 'template-section section-world', 'the page\'s own body is back');
+    await browser.worker.evaluate(() => self.lectern.sites.remove('127.0.0.1'));
+    await page.reload();
+    await page.waitForTimeout(1000);
+    assert.equal(await hasViewFrame(page), false, 'no longer cleaned after removal');
+    assert.deepEqual(await browser.worker.evaluate(() => self.lectern.sites.list()), []);
+    await page.close();
+  } finally {
+    await browser.worker.evaluate(() => self.lectern.sites.remove('127.0.0.1'));
+  }
 });
 
 test('screenshots of the view: light, dark and right to left (docs/)', async () => {
