@@ -104,7 +104,8 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     let title = if title_guess.is_empty() { first_heading(&doc).unwrap_or_default() } else { title_guess };
     let byline = located.byline.clone().or_else(|| meta.byline.clone());
     let (blocks, furniture) = clean::boilerplate::remove_furniture_blocks(blocks);
-    let (blocks, repeats) = clean::repeats::collapse(blocks, &title, byline.as_deref());
+    let collapsed = clean::repeats::collapse(blocks, &title, byline.as_deref());
+    let blocks = &collapsed.blocks;
 
     let readerable: f64 = blocks
         .iter()
@@ -128,8 +129,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
 
     let mut removed = located.removed;
     removed.extend(furniture);
-    clean::repeats::relabel_copies(&mut removed, &blocks);
-    removed.extend(repeats);
+    clean::repeats::relabel_copies(&mut removed, &collapsed);
+    let blocks = collapsed.blocks;
+    removed.extend(collapsed.removed);
 
     let mut article = Article {
         title,

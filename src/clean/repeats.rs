@@ -69,11 +69,13 @@ fn is_prose(b: &Block) -> bool {
 }
 
 /// Remove repeated blocks. Returns the kept blocks in reading order and the removals.
-pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> (Vec<Block>, Vec<Removal>) {
+pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collapsed {
     let n = blocks.len();
     let norms: Vec<String> = blocks.iter().map(identity).collect();
     let words: Vec<usize> = norms.iter().map(|s| s.split(' ').filter(|w| !w.is_empty()).count()).collect();
-    let sets: Vec<ShingleSet> = norms.iter().map(|s| shingles(s)).collect();
+    // Shorter blocks can only be exact copies (compared whole below); they need no shingles.
+    let sets: Vec<ShingleSet> =
+        blocks.iter().zip(&norms).zip(&words).map(|((b, n), &w)| if is_prose(b) && w >= MIN_TEASER_WORDS { shingles(n) } else { ShingleSet::default() }).collect();
     let norm_title = normalize(title);
     let norm_byline = byline.map(|b| normalize(b.trim_start_matches("By ").trim_start_matches("by "))).filter(|b| b.len() >= MIN_BYLINE_NAME_CHARS);
 
@@ -228,9 +230,14 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> (Vec<B
     };
     let mut kept = Vec::with_capacity(next);
     let mut removed = Vec::new();
+    let mut kept_sets = Vec::new();
+    let mut sets = sets;
     for (i, block) in blocks.into_iter().enumerate() {
         let (kind, (reason, of)) = match verdicts[i] {
             Verdict::Keep => {
+                if is_prose(&block) && !sets[i].is_empty() {
+                    kept_sets.push((kept.len(), std::mem::take(&mut sets[i]), norms[i].chars().count()));
+                }
                 kept.push(block);
                 continue;
             }
@@ -243,23 +250,23 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> (Vec<B
         };
         removed.push(Removal { kind, reason, text: block.text, kept_block: of, position: Some(position_of(i)) });
     }
-    (kept, removed)
+    Collapsed { blocks: kept, removed, kept_sets }
+}
+
+/// The result of [`collapse`]: the kept blocks, the copies removed, and the kept prose blocks'
+/// shingle sets (block index, set, normalised length) for [`relabel_copies`].
+pub struct Collapsed {
+    pub blocks: Vec<Block>,
+    pub removed: Vec<Removal>,
+    kept_sets: Vec<(usize, ShingleSet, usize)>,
 }
 
 /// Furniture removed before the blocks were assembled may itself be a copy of the story (a teaser
 /// in a "next article" box, a repeated paragraph in a rail). Label those removals for what they
 /// are, pointing at the kept block, so the account of removals says "teaser of block 7" rather
 /// than only "boilerplate".
-pub fn relabel_copies(removed: &mut [Removal], kept: &[Block]) {
-    let kept_sets: Vec<(usize, ShingleSet, usize)> = kept
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| is_prose(b))
-        .map(|(i, b)| {
-            let norm = normalize(&b.text);
-            (i, shingles(&norm), norm.chars().count())
-        })
-        .collect();
+pub fn relabel_copies(removed: &mut [Removal], collapsed: &Collapsed) {
+    let kept_sets = &collapsed.kept_sets;
     let mut postings: ShingleMap<Vec<usize>> = ShingleMap::default();
     for (k, (_, set, _)) in kept_sets.iter().enumerate() {
         for &h in set {
