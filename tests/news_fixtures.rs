@@ -112,4 +112,5 @@ fn seed_story_records_the_repeated_copy_as_removed() {
     let teaser = article.removed.iter().find(|r| r.text.starts_with("Imran Khan says “In the past")).expect("the teaser is in the account");
     assert_eq!(teaser.kind, lectern::model::RemovalKind::Teaser);
     assert_eq!(teaser.kept_block, Some(6));
+    assert!(teaser.position.is_some(), "the teaser can be shown back in place");
 }

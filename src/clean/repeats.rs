@@ -289,12 +289,15 @@ pub fn relabel_copies(removed: &mut [Removal], collapsed: &Collapsed) {
                 r.kind = RemovalKind::Duplicate;
                 r.reason = format!("duplicate of block {}", block + 1);
                 r.kept_block = Some(*block);
+                // Where it stood on the page is outside the article; show it beside its copy.
+                r.position = Some(*block);
                 break;
             }
             if (*kept_len as f64) >= len as f64 * TEASER_LENGTH_RATIO && containment(&set, kept_set) >= MIN_TEASER_CONTAINMENT {
                 r.kind = RemovalKind::Teaser;
                 r.reason = format!("teaser of block {}", block + 1);
                 r.kept_block = Some(*block);
+                r.position = Some(*block);
                 break;
             }
         }

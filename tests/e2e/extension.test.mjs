@@ -72,6 +72,9 @@ test('view toolbar: removed copies can be shown in place, and theme and size per
   const shown = view.locator('.lectern-removed:not([hidden])');
   assert.equal(await shown.count(), 1);
   assert.match(await shown.innerText(), /Duplicate — duplicate of block 3\s+At least 50 districts/);
+  await panel.locator('li', { hasText: 'teaser of block 7' }).locator('button').click();
+  assert.equal(await shown.count(), 2);
+  assert.match(await shown.filter({ hasText: 'teaser of block 7' }).innerText(), /Teaser — teaser of block 7\s+Imran Khan says “In the past/);
   await view.locator('#theme').selectOption('sepia');
   await view.locator('#larger').click();
   const stored = await browser.worker.evaluate(() => chrome.storage.sync.get(['theme', 'size']));
