@@ -23,11 +23,31 @@ pub struct Assembler<'a> {
     base: Option<&'a str>,
     blocks: Vec<Block>,
     run: Vec<Inline>,
+    /// For every node of the article: a block-level element stands somewhere below it. Computed
+    /// bottom-up once, so asking it of each inline element costs nothing.
+    block_below: Vec<bool>,
+}
+
+fn is_block_like(tag: &str) -> bool {
+    crate::locate::signals::is_block_tag(tag) || heading_level(tag).is_some()
 }
 
 /// Assemble the blocks of `nodes` (in order) from `doc`.
 pub fn assemble(doc: &Document, nodes: &[NodeId], base: Option<&str>) -> Vec<Block> {
-    let mut a = Assembler { doc, base, blocks: Vec::new(), run: Vec::new() };
+    let mut block_below = vec![false; doc.len()];
+    for &n in nodes {
+        let order: Vec<NodeId> = doc.descendants(n).collect();
+        for &id in order.iter().rev() {
+            if id == n {
+                continue;
+            }
+            let below = block_below[id.index()] || doc.tag(id).is_some_and(|t| is_block_like(t));
+            if let Some(p) = doc.parent(id) {
+                block_below[p.index()] |= below;
+            }
+        }
+    }
+    let mut a = Assembler { doc, base, blocks: Vec::new(), run: Vec::new(), block_below };
     for &n in nodes {
         a.node(n);
         a.flush();
@@ -196,8 +216,7 @@ impl<'a> Assembler<'a> {
     }
 
     fn has_block_child(&self, id: NodeId) -> bool {
-        let doc = self.doc;
-        doc.descendants(id).skip(1).any(|d| doc.tag(d).is_some_and(|t| crate::locate::signals::is_block_tag(t) || heading_level(t).is_some()))
+        self.block_below.get(id.index()).copied().unwrap_or(false)
     }
 
     /// Inline content of an element's children.
@@ -242,7 +261,7 @@ impl<'a> Assembler<'a> {
                 v
             }
             t if is_transparent_inline(t) => self.inlines(id),
-            t if crate::locate::signals::is_block_tag(t) || heading_level(t).is_some() => {
+            t if is_block_like(t) => {
                 let mut v = vec![Inline::Break];
                 v.extend(self.inlines(id));
                 v.push(Inline::Break);

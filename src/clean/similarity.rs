@@ -73,8 +73,14 @@ fn hash_words<'a>(parts: impl Iterator<Item = &'a str>) -> u64 {
 }
 
 fn hash_chars(chars: &[char]) -> u64 {
-    let s: String = chars.iter().collect();
-    hash_words(std::iter::once(s.as_str()))
+    let mut buf = [0u8; 4];
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in chars {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    (h ^ 0xff).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 /// Whether the normalised text is written without spaces between words.
