@@ -31,7 +31,7 @@ pub fn parse_html(html: &str) -> Document {
     let mut opts = ParseOpts::default();
     opts.tree_builder.scripting_enabled = false;
     let builder = TreeBuilder::new(Sink::default(), opts.tree_builder);
-    let tokenizer = Tokenizer::new(DepthGuard { builder, dropped: RefCell::default() }, opts.tokenizer);
+    let tokenizer = Tokenizer::new(DepthGuard { builder, dropped: RefCell::default(), in_unread_text: Default::default() }, opts.tokenizer);
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     // The tree builder asks to pause after each </script>; scripts do not run here, so go on.
@@ -48,15 +48,37 @@ const VOID_ELEMENTS: &[&str] =
 /// tags that would nest deeper (and their end tags) are dropped, their content flowing into the
 /// element at the cap. Without this the tree builder's stack of open elements grows with the
 /// nesting, and its scope checks, which walk that stack, make a 100,000-deep page quadratic.
+///
+/// It also drops the text of scripts and style sheets (all but JSON-LD, which holds metadata):
+/// no later stage reads them, and on script-heavy pages they are most of the bytes, so keeping
+/// them out of the tree saves copying and memory. Any tag ends the dropping: in HTML content
+/// the tokenizer passes no tag until the element's own end tag, and in SVG or MathML, where
+/// `<style>` is an ordinary element, the next tag limits what is dropped to its first text.
 struct DepthGuard {
     builder: TreeBuilder<NodeId, Sink>,
     dropped: RefCell<HashMap<html5ever::LocalName, u32>>,
+    in_unread_text: std::cell::Cell<bool>,
+}
+
+/// Whether the text of this start tag's element is never read (scripts other than JSON-LD,
+/// style sheets).
+fn content_is_unread(tag: &html5ever::tokenizer::Tag) -> bool {
+    match &*tag.name {
+        "style" => true,
+        "script" => !tag.attrs.iter().any(|a| &*a.name.local == "type" && a.value.trim().eq_ignore_ascii_case("application/ld+json")),
+        _ => false,
+    }
 }
 
 impl TokenSink for DepthGuard {
     type Handle = NodeId;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
+        match &token {
+            Token::CharacterTokens(_) | Token::NullCharacterToken if self.in_unread_text.get() => return TokenSinkResult::Continue,
+            Token::TagToken(tag) => self.in_unread_text.set(tag.kind == TagKind::StartTag && !tag.self_closing && content_is_unread(tag)),
+            _ => {}
+        }
         if let Token::TagToken(tag) = &token {
             match tag.kind {
                 TagKind::StartTag if !tag.self_closing && !VOID_ELEMENTS.contains(&&*tag.name) && self.builder.sink.at_depth_cap() => {
@@ -322,6 +344,20 @@ mod tests {
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
         bytes.extend_from_slice("<meta charset=windows-1252><p>é</p>".as_bytes());
         assert!(decode(&bytes).contains("<p>é</p>"));
+    }
+
+    #[test]
+    fn script_and_style_text_is_dropped_but_json_ld_is_kept() {
+        let doc = parse_html(r#"<head><style>p{}</style><script>var a = "<p>";</script><script type="application/ld+json">{"a":1}</script></head><body><p>text</p>"#);
+        let text = doc.text_content(doc.root());
+        assert_eq!(text, r#"{"a":1}text"#);
+    }
+
+    #[test]
+    fn style_inside_svg_drops_only_its_own_text() {
+        let doc = parse_html("<svg><style>.a{}<g></g>after</style></svg><p>kept</p>");
+        let text = doc.text_content(doc.root());
+        assert_eq!(text, "afterkept");
     }
 
     #[test]
