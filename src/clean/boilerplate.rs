@@ -91,7 +91,7 @@ fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, metrics: &Metr
         let class_id = class_and_id(doc, id);
         let reason = if FURNITURE_TAGS.contains(&tag.as_str()) {
             Some((RemovalKind::Boilerplate, furniture_reason(&class_id, &tag)))
-        } else if id != top && contains_any(&class_id, SHARE_WORDS) && metrics.chars[id.index()] < MAX_SHARE_BAR_CHARS {
+        } else if id != top && SHARE_WORDS.found_in(&class_id) && metrics.chars[id.index()] < MAX_SHARE_BAR_CHARS {
             Some((RemovalKind::Boilerplate, "boilerplate: share bar".to_string()))
         } else if matches!(tag.as_str(), "h1" | "h2" | "h3") && !title.is_empty() && {
             let heading = doc.text_content(id);

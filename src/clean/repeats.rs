@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::clean::similarity::{containment, normalize, resemblance, shingles, ShingleMap, ShingleSet};
+use crate::clean::similarity::{containment, is_unspaced, normalize, resemblance, shingles, ShingleMap, ShingleSet};
 use crate::model::{Block, BlockKind, Removal, RemovalKind};
 
 /// Two blocks whose shingle sets overlap this much (Jaccard) are copies of one another. One edited
@@ -73,6 +73,8 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
     let n = blocks.len();
     let norms: Vec<String> = blocks.iter().map(identity).collect();
     let words: Vec<usize> = norms.iter().map(|s| s.split(' ').filter(|w| !w.is_empty()).count()).collect();
+    let chars: Vec<usize> = norms.iter().map(|s| s.chars().count()).collect();
+    let unspaced: Vec<bool> = norms.iter().map(|s| is_unspaced(s)).collect();
     // Shorter blocks can only be exact copies (compared whole below); they need no shingles.
     let sets: Vec<ShingleSet> =
         blocks.iter().zip(&norms).zip(&words).map(|((b, n), &w)| if is_prose(b) && w >= MIN_TEASER_WORDS { shingles(n) } else { ShingleSet::default() }).collect();
@@ -117,11 +119,16 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
             continue;
         }
 
-        // Candidates: other blocks sharing shingles, with how many they share.
+        // Candidates: other blocks sharing shingles, with how many they share. Shingles too
+        // common to index are not counted, so a count is a lower bound and `shared + unindexed`
+        // an upper bound on the true overlap: candidates whose upper bound cannot reach a
+        // threshold are skipped without comparing their sets or searching their text.
         let mut shared: HashMap<usize, usize, std::hash::BuildHasherDefault<crate::clean::similarity::ShingleKeyHasher>> = HashMap::default();
+        let mut unindexed = 0;
         for h in &sets[i] {
             if let Some(list) = postings.get(h) {
                 if list.len() > MAX_POSTINGS {
+                    unindexed += 1;
                     continue;
                 }
                 for &j in list {
@@ -131,24 +138,31 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
                 }
             }
         }
+        let size_i = sets[i].len();
+        // A block whose text contains all of block i's words shares every shingle of i except at
+        // most the first and the last (whose edge words may be parts of longer words there).
+        let teaser_floor = (size_i as f64 * MIN_TEASER_CONTAINMENT).min(size_i.saturating_sub(2) as f64);
         let mut best: Option<(f64, Verdict)> = None;
-        for (&j, _) in shared.iter() {
+        for (&j, &count) in shared.iter() {
             if !is_prose(&blocks[j]) {
                 continue;
             }
+            let upper = (count + unindexed).min(size_i).min(sets[j].len());
             if j < i && words[i] >= MIN_NEAR_DUPLICATE_WORDS && words[j] >= MIN_NEAR_DUPLICATE_WORDS {
-                let r = resemblance(&sets[i], &sets[j]);
+                let reachable = upper as f64 / (size_i + sets[j].len() - upper) as f64 >= NEAR_DUPLICATE_RESEMBLANCE;
+                let r = if reachable { resemblance(&sets[i], &sets[j]) } else { 0.0 };
                 if r >= NEAR_DUPLICATE_RESEMBLANCE && best.is_none_or(|(s, _)| r > s) {
                     best = Some((r, Verdict::Duplicate { of: j, exact: false }));
                     continue;
                 }
             }
-            let longer = norms[j].chars().count() as f64 >= norms[i].chars().count() as f64 * TEASER_LENGTH_RATIO;
-            if longer && words[i] >= MIN_TEASER_WORDS {
+            let longer = chars[j] as f64 >= chars[i] as f64 * TEASER_LENGTH_RATIO;
+            if longer && words[i] >= MIN_TEASER_WORDS && (upper as f64 >= teaser_floor || unspaced[i] != unspaced[j]) {
                 let c = containment(&sets[i], &sets[j]);
                 let stem = norms[i].trim_end();
-                if c >= MIN_TEASER_CONTAINMENT || norms[j].contains(stem) {
-                    let score = c.max(if norms[j].contains(stem) { 1.0 } else { 0.0 });
+                let inside = norms[j].contains(stem);
+                if c >= MIN_TEASER_CONTAINMENT || inside {
+                    let score = c.max(if inside { 1.0 } else { 0.0 });
                     let prefix = norms[j].starts_with(stem) || c < 1.0;
                     let v = if blocks[i].kind == BlockKind::Quote || !prefix { Verdict::PullQuote { of: j } } else { Verdict::Teaser { of: j } };
                     if best.is_none_or(|(s, _)| score > s) {
@@ -236,7 +250,7 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
         let (kind, (reason, of)) = match verdicts[i] {
             Verdict::Keep => {
                 if is_prose(&block) && !sets[i].is_empty() {
-                    kept_sets.push((kept.len(), std::mem::take(&mut sets[i]), norms[i].chars().count()));
+                    kept_sets.push((kept.len(), std::mem::take(&mut sets[i]), chars[i]));
                 }
                 kept.push(block);
                 continue;

@@ -84,7 +84,7 @@ fn hash_chars(chars: &[char]) -> u64 {
 }
 
 /// Whether the normalised text is written without spaces between words.
-fn is_unspaced(norm: &str) -> bool {
+pub fn is_unspaced(norm: &str) -> bool {
     let chars = norm.chars().count();
     let spaces = norm.chars().filter(|&c| c == ' ').count();
     chars > 20 && spaces * 20 < chars

@@ -248,7 +248,7 @@ pub(crate) fn furniture_reason(class_id: &str, tag: &str) -> String {
 fn is_byline(doc: &Document, id: NodeId, class_id: &str) -> bool {
     let rel_author = doc.attr(id, "rel") == Some("author");
     let itemprop_author = doc.attr(id, "itemprop").is_some_and(|p| p.contains("author"));
-    rel_author || itemprop_author || contains_any(class_id, BYLINE_WORDS)
+    rel_author || itemprop_author || BYLINE_WORDS.found_in(class_id)
 }
 
 fn has_ancestor_tag(doc: &Document, id: NodeId, tag: &str, max_depth: usize) -> bool {
@@ -356,7 +356,7 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
             Some(Some("boilerplate: advertisement".to_string()))
         } else if flags.strip_unlikely
             && tag != "a"
-            && ((contains_any(&class_id, UNLIKELY_WORDS) && !contains_any(&class_id, MAYBE_CONTENT_WORDS))
+            && ((UNLIKELY_WORDS.found_in(&class_id) && !MAYBE_CONTENT_WORDS.found_in(&class_id))
                 || doc.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r)))
             && !has_ancestor_tag(doc, id, "table", 3)
             && !has_ancestor_tag(doc, id, "code", 3)

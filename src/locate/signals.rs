@@ -4,39 +4,61 @@
 //! Matching is by substring of the lower-cased `class` + `id` string, because CMS class names are
 //! compounds (`td-post-content`, `article__body-text`, `share-bar--top`).
 
+use std::sync::OnceLock;
+
+use memchr::memmem::Finder;
+
 use crate::parse::{Document, NodeId};
+
+/// A list of class/id words matched as substrings. Each word's searcher is built once, on first
+/// use, rather than at every one of the thousands of class strings a page has.
+pub struct WordList {
+    pub words: &'static [&'static str],
+    finders: OnceLock<Vec<Finder<'static>>>,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordList { words, finders: OnceLock::new() }
+    }
+
+    /// Whether any of the words occurs in `haystack`.
+    pub fn found_in(&self, haystack: &str) -> bool {
+        let finders = self.finders.get_or_init(|| self.words.iter().map(|w| Finder::new(w.as_bytes())).collect());
+        finders.iter().any(|f| f.find(haystack.as_bytes()).is_some())
+    }
+}
 
 /// Class/id words of page furniture: an element carrying one (and none of
 /// [`MAYBE_CONTENT_WORDS`]) is dropped before scoring.
-pub const UNLIKELY_WORDS: &[&str] = &[
+pub static UNLIKELY_WORDS: WordList = WordList::new(&[
     "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
     "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
     "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "cookie", "newsletter", "skip-link",
     "latest-news", "most-read", "trending",
-];
+]);
 
 /// Class/id words that rescue an element matching [`UNLIKELY_WORDS`]: `article-header`,
 /// `main-sidebar-content` and the like often wrap the story itself.
-pub const MAYBE_CONTENT_WORDS: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
+pub static MAYBE_CONTENT_WORDS: WordList = WordList::new(&["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]);
 
 /// ARIA roles that are never the article.
 pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
 /// Class/id words that raise an element's score by [`CLASS_WEIGHT`].
-pub const POSITIVE_WORDS: &[&str] =
-    &["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"];
+pub static POSITIVE_WORDS: WordList = WordList::new(&["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"]);
 
 /// Class/id words that lower an element's score by [`CLASS_WEIGHT`].
-pub const NEGATIVE_WORDS: &[&str] = &[
+pub static NEGATIVE_WORDS: WordList = WordList::new(&[
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain",
     "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
-];
+]);
 
 /// Class/id words of share and follow bars, removed inside the article when short.
-pub const SHARE_WORDS: &[&str] = &["share", "sharedaddy", "social", "sharing", "follow-us"];
+pub static SHARE_WORDS: WordList = WordList::new(&["share", "sharedaddy", "social", "sharing", "follow-us"]);
 
 /// Class/id words and `rel`/`itemprop` values that mark a byline.
-pub const BYLINE_WORDS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+pub static BYLINE_WORDS: WordList = WordList::new(&["byline", "author", "dateline", "writtenby", "p-author"]);
 
 /// Score added or removed per positive or negative class and id (each counted once).
 pub const CLASS_WEIGHT: f64 = 25.0;
@@ -85,10 +107,6 @@ pub fn is_ad_slot(class_id: &str) -> bool {
     })
 }
 
-pub fn contains_any(haystack: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| haystack.contains(w))
-}
-
 /// Lower-cased `class id` of an element, the string the word lists are matched against.
 pub fn class_and_id(doc: &Document, id: NodeId) -> String {
     let mut s = String::new();
@@ -112,10 +130,10 @@ fn weight_of(s: &str) -> f64 {
     if s.is_empty() {
         return w;
     }
-    if contains_any(s, NEGATIVE_WORDS) || has_hid_token(s) {
+    if NEGATIVE_WORDS.found_in(s) || has_hid_token(s) {
         w -= CLASS_WEIGHT;
     }
-    if contains_any(s, POSITIVE_WORDS) {
+    if POSITIVE_WORDS.found_in(s) {
         w += CLASS_WEIGHT;
     }
     w

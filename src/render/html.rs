@@ -290,19 +290,22 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
     }
 }
 
-fn escape_char(out: &mut String, c: char) {
-    match c {
-        '&' => out.push_str("&amp;"),
-        '<' => out.push_str("&lt;"),
-        '>' => out.push_str("&gt;"),
-        '"' => out.push_str("&quot;"),
-        '\'' => out.push_str("&#39;"),
-        c => out.push(c),
-    }
-}
-
+/// Append `s` with the five HTML-significant characters escaped, copying the runs between them
+/// whole (they are ASCII, so byte positions are character boundaries).
 pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        escape_char(out, c);
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(entity);
+        run = i + 1;
     }
+    out.push_str(&s[run..]);
 }
