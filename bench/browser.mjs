@@ -1,7 +1,8 @@
 // Browser benchmark: Lectern's wasm against Readability.js, in the same Chromium page and run.
 // For each page of the Readability.js test corpus, alternately times
-//   (a) Lectern: serialise the document (as the content script does) and extract the Article;
-//       separately, the time to the built reading view (extract + DOM through web-sys);
+//   (a) Lectern: snapshot the document (content/snapshot.js, as the content script does) and
+//       extract the Article; separately, the time to the built reading view (extract + DOM
+//       through web-sys), and the time from outerHTML (the route the CLI's HTML input takes);
 //   (b) Readability.js: clone the document and parse the clone (as Reader View does).
 // Median of several runs after a warm-up; writes docs/bench-browser.md and docs/bench-browser.svg.
 import http from 'node:http';
@@ -20,6 +21,7 @@ const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 
 
 const BENCH_PAGE = `<!DOCTYPE html><meta charset="utf-8"><title>bench</title>
 <script src="/readability/Readability.js"></script>
+<script src="/snapshot.js"></script>
 <script type="module">
   import init, { extract, openView } from '/pkg/lectern.js';
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -33,23 +35,25 @@ const BENCH_PAGE = `<!DOCTYPE html><meta charset="utf-8"><title>bench</title>
     const text = await (await fetch('/corpus/' + name + '/source.html')).text();
     const doc = new DOMParser().parseFromString(text, 'text/html');
     const url = 'http://fakehost/test/page.html';
-    const lectern = [], view = [], readability = [];
+    const lectern = [], view = [], fromHtml = [], readability = [];
     let found = true;
-    const runLectern = () => { try { extract(doc.documentElement.outerHTML, url); } catch { found = false; } };
-    const runView = () => { try { openView(doc.documentElement.outerHTML, url, document.createElement('div')); } catch {} };
+    const runLectern = () => { try { extract(lecternSnapshot(doc), url); } catch { found = false; } };
+    const runView = () => { try { openView(lecternSnapshot(doc), url, document.createElement('div')); } catch {} };
+    const runFromHtml = () => { try { extract(doc.documentElement.outerHTML, url); } catch {} };
     const runReadability = () => new Readability(doc.cloneNode(true)).parse();
     // Timers here tick in 0.1 ms steps: small pages repeat each operation enough to take ~3 ms.
     const once = (f) => { const t = performance.now(); f(); return performance.now() - t; };
-    for (let i = 0; i < warmup; i++) { runLectern(); runView(); runReadability(); }
+    for (let i = 0; i < warmup; i++) { runLectern(); runView(); runFromHtml(); runReadability(); }
     const slowest = Math.max(once(runLectern), once(runReadability), 0.02);
     const reps = Math.max(1, Math.ceil(3 / slowest));
     const timed = (f) => { const t = performance.now(); for (let k = 0; k < reps; k++) f(); return (performance.now() - t) / reps; };
     for (let i = 0; i < runs; i++) {
       lectern.push(timed(runLectern));
       view.push(timed(runView));
+      fromHtml.push(timed(runFromHtml));
       readability.push(timed(runReadability));
     }
-    return { name, bytes: text.length, found, lectern: median(lectern), view: median(view), readability: median(readability) };
+    return { name, bytes: text.length, found, lectern: median(lectern), view: median(view), fromHtml: median(fromHtml), readability: median(readability) };
   };
   window.ready = true;
 </script>`;
@@ -60,6 +64,7 @@ async function serve() {
     let file = null;
     if (path === '/bench.html') return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(BENCH_PAGE);
     if (path.startsWith('/pkg/')) file = join(root, 'extension', path);
+    if (path === '/snapshot.js') file = join(root, 'extension/content/snapshot.js');
     if (path.startsWith('/readability/')) file = join(root, 'node_modules/@mozilla/readability', path.slice('/readability/'.length));
     if (path.startsWith('/corpus/')) file = join(corpus, path.slice('/corpus/'.length));
     if (!file || file.includes('..')) return res.writeHead(404).end();
@@ -104,7 +109,10 @@ process.stderr.write('\n');
 await browser.close();
 server.close();
 
-for (const r of rows) r.ratio = r.lectern / r.readability;
+for (const r of rows) {
+  r.ratio = r.lectern / r.readability;
+  r.htmlRatio = r.fromHtml / r.readability;
+}
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const medianRatio = median(rows.map((r) => r.ratio));
 const slower = rows.filter((r) => r.ratio > 1);
@@ -120,11 +128,12 @@ md += `One run, ${new Date().toISOString().slice(0, 10)}, ${cpu} (${(await impor
 md += `${rows.length} pages of the Readability.js test corpus; median of ${RUNS} alternating runs after ${WARMUP} warm-up runs (operations faster than 3 ms are repeated within a run and averaged, as the browser's timer ticks in 0.1 ms steps).\n\n`;
 md += `- **Median ratio Lectern / Readability.js: ${fmt(medianRatio)}** (below 1 means Lectern is faster)\n`;
 md += `- Pages where Lectern is slower: ${slower.length}${slower.length ? ` (${slower.map((r) => r.name).join(', ')})` : ''}\n`;
+md += `- From outerHTML instead of the DOM snapshot (the HTML route): median ratio ${fmt(median(rows.map((r) => r.htmlRatio)))}, ${rows.filter((r) => r.htmlRatio > 1).length} pages slower\n`;
 md += `- Cold wasm instantiation: ${fmt(cold)} ms (median of 5 fresh pages)\n`;
 md += `- Module size: wasm ${(wasm.length / 1024).toFixed(0)} KB raw, ${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB gzipped; JS glue ${(glue.length / 1024).toFixed(1)} KB raw, ${(gzipSync(glue, { level: 9 }).length / 1024).toFixed(1)} KB gzipped\n\n`;
-md += `Lectern's time includes serialising the document to HTML (as the content script does) and extracting; Readability.js's includes cloning the document (as Reader View does) and parsing. "View" is the time from HTML to the built reading view (extraction plus DOM building).\n\n`;
-md += `![ratio per page](bench-browser.svg)\n\n| page | KB | Lectern ms | view ms | Readability.js ms | ratio |\n|---|---:|---:|---:|---:|---:|\n`;
-for (const r of rows) md += `| ${r.name} | ${(r.bytes / 1024).toFixed(0)} | ${fmt(r.lectern)} | ${fmt(r.view)} | ${fmt(r.readability)} | ${fmt(r.ratio)} |\n`;
+md += `Lectern's time includes walking the document into a snapshot (extension/content/snapshot.js, as the content script does) and extracting; Readability.js's includes cloning the document (as Reader View does) and parsing. "View" is the time from the document to the built reading view (snapshot, extraction, DOM building). "From HTML" is the time from \`outerHTML\` through html5ever instead, the route the CLI's input takes.\n\n`;
+md += `![ratio per page](bench-browser.svg)\n\n| page | KB | Lectern ms | view ms | from HTML ms | Readability.js ms | ratio |\n|---|---:|---:|---:|---:|---:|---:|\n`;
+for (const r of rows) md += `| ${r.name} | ${(r.bytes / 1024).toFixed(0)} | ${fmt(r.lectern)} | ${fmt(r.view)} | ${fmt(r.fromHtml)} | ${fmt(r.readability)} | ${fmt(r.ratio)} |\n`;
 await mkdir(join(root, 'docs'), { recursive: true });
 await writeFile(join(root, 'docs/bench-browser.md'), md);
 

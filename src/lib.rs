@@ -87,13 +87,29 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
         return Err(ExtractError::EmptyInput);
     }
     check_not_binary(html.as_bytes())?;
-    if let Some(u) = url {
-        if !urls::is_absolute(u) {
-            return Err(ExtractError::InvalidUrl { url: u.to_string() });
-        }
-    }
+    check_url(url)?;
 
-    let doc = parse::parse_html(html);
+    extract_document(parse::parse_html(html), url, started)
+}
+
+/// Extract the article from a snapshot of a live DOM (see [`parse::snapshot`]), as the browser
+/// extension sends it: the browser has parsed the page already.
+pub fn extract_snapshot(snapshot: &str, url: Option<&str>) -> Result<Article, ExtractError> {
+    let started = clock_ms();
+    check_url(url)?;
+    let doc = parse::snapshot::decode(snapshot).ok_or(ExtractError::EmptyInput)?;
+    extract_document(doc, url, started)
+}
+
+fn check_url(url: Option<&str>) -> Result<(), ExtractError> {
+    match url {
+        Some(u) if !urls::is_absolute(u) => Err(ExtractError::InvalidUrl { url: u.to_string() }),
+        _ => Ok(()),
+    }
+}
+
+/// Stages 2 to 8 over a parsed document.
+fn extract_document(doc: parse::Document, url: Option<&str>, started: f64) -> Result<Article, ExtractError> {
     let meta = metadata::extract(&doc, url);
     let title_guess = meta.title.clone().unwrap_or_default();
 

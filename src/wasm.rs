@@ -19,10 +19,21 @@ pub(crate) fn to_js_error(e: ExtractError) -> JsValue {
     err.into()
 }
 
-/// Extract the article from a page's HTML. `url` is the page's address (for relative links).
+/// The article from `page`: the page's HTML, or a snapshot of its DOM from the content script's
+/// walker (see [`crate::parse::snapshot`]), which is faster where the browser has parsed it already.
+pub(crate) fn extract_page(page: &str, url: Option<&str>) -> Result<crate::Article, JsValue> {
+    if crate::parse::snapshot::is_snapshot(page) {
+        crate::extract_snapshot(page, url).map_err(to_js_error)
+    } else {
+        crate::extract(page, url).map_err(to_js_error)
+    }
+}
+
+/// Extract the article from a page's HTML or DOM snapshot. `url` is the page's address (for
+/// relative links).
 #[wasm_bindgen]
-pub fn extract(html: &str, url: Option<String>) -> Result<JsValue, JsValue> {
-    let article = crate::extract(html, url.as_deref()).map_err(to_js_error)?;
+pub fn extract(page: &str, url: Option<String>) -> Result<JsValue, JsValue> {
+    let article = extract_page(page, url.as_deref())?;
     article.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 

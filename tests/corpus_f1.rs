@@ -43,13 +43,6 @@ const DELIBERATE_DIFFERENCES: &[(&str, &str)] = &[
     ("title-en-dash", FILLER),
 ];
 
-fn corpus_dir() -> PathBuf {
-    if let Ok(dir) = std::env::var("LECTERN_CORPUS") {
-        return PathBuf::from(dir);
-    }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability-test-pages")
-}
-
 fn expected_text(html: &str) -> String {
     let doc = lectern::parse::parse_html(html);
     doc.text_content(doc.root())
@@ -57,7 +50,7 @@ fn expected_text(html: &str) -> String {
 
 #[test]
 fn corpus_token_f1_against_readability_expected_output() {
-    let dir = corpus_dir();
+    let dir = common::corpus_dir();
     let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
         panic!("the accuracy corpus is missing at {} ({e}); set LECTERN_CORPUS to the readability-test-pages folder", dir.display())
     });

@@ -13,7 +13,7 @@ const ready = () => (wasm ??= init({ module_or_path: new URL('../pkg/lectern_bg.
 const pending = new Map();
 
 async function ensureContentScript(tabId) {
-  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/content.js'] });
+  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/snapshot.js', 'content/content.js'] });
 }
 
 async function toggle(tabId) {
@@ -27,7 +27,7 @@ async function copy(tabId, format = 'text') {
   await ready();
   let article;
   try {
-    article = extract(page.html, page.url);
+    article = extract(page.page, page.url);
   } catch (e) {
     await chrome.tabs.sendMessage(tabId, { type: 'lectern:toast', text: e.name === 'NoArticle' ? NO_ARTICLE : e.message });
     return { ok: false, error: e.message };
@@ -64,7 +64,7 @@ async function registerAutoScript() {
   if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [AUTO_SCRIPT_ID] });
   if (matches.length) {
     await chrome.scripting.registerContentScripts([
-      { id: AUTO_SCRIPT_ID, matches, js: ['content/content.js', 'content/auto.js'], runAt: 'document_idle', persistAcrossSessions: true },
+      { id: AUTO_SCRIPT_ID, matches, js: ['content/snapshot.js', 'content/content.js', 'content/auto.js'], runAt: 'document_idle', persistAcrossSessions: true },
     ]);
   }
   return matches;
@@ -117,7 +117,7 @@ chrome.storage.onChanged.addListener((changes, area) => { if (area === 'sync' &&
 chrome.permissions.onRemoved.addListener(() => syncRegistrations());
 
 const handlers = {
-  'lectern:stash-page': (msg, sender) => { pending.set(msg.nonce, { html: msg.html, url: msg.url, tabId: sender.tab?.id }); return { ok: true }; },
+  'lectern:stash-page': (msg, sender) => { pending.set(msg.nonce, { page: msg.page, url: msg.url, tabId: sender.tab?.id }); return { ok: true }; },
   // The view may load more than once (a page that moves our frame reloads it): keep the page
   // until the view closes.
   'lectern:take-page': (msg) => pending.get(msg.nonce) ?? null,

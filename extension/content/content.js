@@ -27,8 +27,9 @@
   async function open({ auto = false } = {}) {
     if (view) return true;
     const nonce = crypto.randomUUID();
-    const html = document.documentElement.outerHTML;
-    const stash = await chrome.runtime.sendMessage({ type: 'lectern:stash-page', nonce, html, url: location.href });
+    // The DOM as the browser built it (content/snapshot.js), not re-serialised HTML.
+    const page = lecternSnapshot(document);
+    const stash = await chrome.runtime.sendMessage({ type: 'lectern:stash-page', nonce, page, url: location.href });
     if (!stash?.ok || view) return !!view;
     const { host: body, shadow } = makeHost('body');
     const frame = document.createElement('iframe');
@@ -107,7 +108,7 @@
           if (!auto) toast(msg.text);
           return { open: false };
         }
-        case 'lectern:get-page': return { html: document.documentElement.outerHTML, url: location.href };
+        case 'lectern:get-page': return { page: lecternSnapshot(document), url: location.href };
         case 'lectern:toast': toast(msg.text); return {};
         case 'lectern:write-clipboard':
           await writeClipboard(msg.text, msg.html);

@@ -4,6 +4,7 @@
 //! (byte-order mark, then the page's declared charset, then UTF-8, then windows-1252) and
 //! receives the parser's tree operations into the project's own arena ([`tree`]).
 
+pub mod snapshot;
 pub mod tree;
 
 use std::borrow::Cow;

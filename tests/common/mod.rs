@@ -8,6 +8,14 @@ pub fn fixtures_dir(family: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(family)
 }
 
+/// The Readability.js test pages: `LECTERN_CORPUS`, or `../shared/corpus/readability-test-pages`.
+pub fn corpus_dir() -> PathBuf {
+    if let Ok(dir) = std::env::var("LECTERN_CORPUS") {
+        return PathBuf::from(dir);
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability-test-pages")
+}
+
 /// `(name, html path, sidecar path)` for every `NAME.html` with a `NAME.<suffix>` beside it.
 pub fn fixture_pairs(family: &str, suffix: &str) -> Vec<(String, PathBuf, PathBuf)> {
     let dir = fixtures_dir(family);

@@ -1,0 +1,290 @@
+//! Stage 1, in the browser — a snapshot of the live DOM in, a [`Document`] out.
+//!
+//! In the extension the browser has already parsed the page. Serialising that tree to HTML only
+//! to parse it again costs twice: `outerHTML` writes out every inline script and style sheet (on
+//! news sites often most of the bytes), and the HTML5 tokenizer then reads them back. Instead the
+//! content script (`extension/content/snapshot.js`) walks the DOM once and writes a flat record
+//! stream that this module turns into the same arena the HTML parser builds, with no tokenizing
+//! and no tree-construction rules to apply: the browser has applied them.
+//!
+//! # Format
+//!
+//! A string starting with [`MAGIC`], then records. Each record is a NUL, a one-character type and
+//! a payload running to the next NUL (the walker replaces NULs inside text and values by U+FFFD):
+//!
+//! | record            | meaning                                                        |
+//! |-------------------|----------------------------------------------------------------|
+//! | `<name`           | start of an HTML element (children follow, then `>`)           |
+//! | `(name` / `[name` | start of an SVG / MathML element                              |
+//! | `=name`, `-value` | an attribute of the element just started                       |
+//! | `"text`           | a text node                                                    |
+//! | `!markup`         | the raw content of a `<noscript>` (text in a page with scripts |
+//! |                   | on), parsed here as markup, as [`super::parse_html`] does      |
+//! | `>`               | end of the current element                                     |
+//!
+//! Script text other than JSON-LD and style text are left out by the walker, as the HTML path
+//! drops them. The decoder accepts any string: unknown records are skipped, unbalanced ends are
+//! ignored, nesting deeper than [`MAX_TREE_DEPTH`] is flattened as the HTML path does.
+
+use std::rc::Rc;
+
+use html5ever::tendril::StrTendril;
+use html5ever::{ns, LocalName, QualName};
+
+use super::tree::{Attr, Document, Element, NodeData, NodeId, DOCUMENT_NODE, MAX_TREE_DEPTH};
+
+/// What every snapshot starts with; also its format version.
+pub const MAGIC: &str = "\u{0}lectern-dom/1";
+
+/// Whether `input` is a DOM snapshot rather than HTML.
+pub fn is_snapshot(input: &str) -> bool {
+    input.starts_with(MAGIC)
+}
+
+/// Build a [`Document`] from a snapshot. `None` when `input` is not one.
+pub fn decode(input: &str) -> Option<Document> {
+    let body = input.strip_prefix(MAGIC)?;
+    let mut doc = Document::new();
+    // Open elements; the document node is the bottom and is never popped.
+    let mut open: Vec<NodeId> = vec![DOCUMENT_NODE];
+    // Start tags flattened at the depth cap, whose end records must not close a real element.
+    let mut flattened: usize = 0;
+    let mut pending_attr: Option<LocalName> = None;
+    let mut attrs: Vec<Attr> = Vec::new();
+    let mut element_with_attrs: Option<NodeId> = None;
+
+    let flush_attrs = |doc: &mut Document, target: &mut Option<NodeId>, attrs: &mut Vec<Attr>| {
+        if let Some(id) = target.take() {
+            if let NodeData::Element(e) = &mut doc.node_mut(id).data {
+                e.attrs = Rc::new(std::mem::take(attrs));
+            }
+        }
+        attrs.clear();
+    };
+
+    for record in body.split('\0') {
+        let mut chars = record.chars();
+        let Some(kind) = chars.next() else { continue };
+        let payload = chars.as_str();
+        match kind {
+            '=' => {
+                pending_attr = (element_with_attrs.is_some() && !payload.is_empty()).then(|| LocalName::from(payload));
+                continue;
+            }
+            '-' => {
+                // No duplicate check: a DOM element cannot hold two attributes of one name.
+                if let Some(name) = pending_attr.take() {
+                    attrs.push(Attr { name, value: StrTendril::from_slice(payload) });
+                }
+                continue;
+            }
+            _ => {}
+        }
+        pending_attr = None;
+        flush_attrs(&mut doc, &mut element_with_attrs, &mut attrs);
+        let parent = *open.last().expect("the document node stays open");
+        match kind {
+            '<' | '(' | '[' => {
+                if payload.is_empty() {
+                    continue;
+                }
+                if doc.node(parent).depth >= MAX_TREE_DEPTH {
+                    flattened += 1;
+                    continue;
+                }
+                let space = match kind {
+                    '(' => ns!(svg),
+                    '[' => ns!(mathml),
+                    _ => ns!(html),
+                };
+                let name = QualName::new(None, space, LocalName::from(payload));
+                let id = doc.create(NodeData::Element(Element { name, attrs: Rc::default() }));
+                doc.append(parent, id);
+                open.push(id);
+                element_with_attrs = Some(id);
+            }
+            '>' => {
+                if flattened > 0 {
+                    flattened -= 1;
+                } else if open.len() > 1 {
+                    open.pop();
+                }
+            }
+            '"' => append_text(&mut doc, parent, payload),
+            '!' => graft_markup(&mut doc, parent, payload),
+            _ => {}
+        }
+    }
+    flush_attrs(&mut doc, &mut element_with_attrs, &mut attrs);
+    Some(doc)
+}
+
+/// Append text under `parent`, merging with a text node just before it as the HTML parser does.
+fn append_text(doc: &mut Document, parent: NodeId, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if let Some(last) = doc.node(parent).last_child {
+        if let NodeData::Text(existing) = &mut doc.node_mut(last).data {
+            existing.push_slice(text);
+            return;
+        }
+    }
+    let node = doc.create(NodeData::Text(StrTendril::from_slice(text)));
+    doc.append(parent, node);
+}
+
+/// Parse a `<noscript>`'s raw content as markup and copy the resulting nodes under `parent`.
+fn graft_markup(doc: &mut Document, parent: NodeId, markup: &str) {
+    let fragment = super::parse_html(markup);
+    let Some(body) = fragment.body() else { return };
+    let children: Vec<NodeId> = fragment.children(body).collect();
+    for child in children {
+        copy_subtree(&fragment, child, doc, parent);
+    }
+}
+
+/// Copy `node` and its descendants from `from` under `parent` in `to`, iteratively.
+fn copy_subtree(from: &Document, node: NodeId, to: &mut Document, parent: NodeId) {
+    let mut stack = vec![(node, parent)];
+    while let Some((source, target_parent)) = stack.pop() {
+        let data = match &from.node(source).data {
+            NodeData::Element(e) => NodeData::Element(e.clone()),
+            NodeData::Text(t) => NodeData::Text(t.clone()),
+            _ => continue,
+        };
+        if to.node(target_parent).depth >= MAX_TREE_DEPTH {
+            continue;
+        }
+        let copy = to.create(data);
+        to.append(target_parent, copy);
+        // Pushed in reverse so that children are appended in order.
+        let children: Vec<NodeId> = from.children(source).collect();
+        for child in children.into_iter().rev() {
+            stack.push((child, copy));
+        }
+    }
+}
+
+/// Write a document as a snapshot, the way the content script's walker does. For tests: it lets
+/// `cargo test` check that both routes into the pipeline agree without a browser.
+pub fn encode(doc: &Document) -> String {
+    let mut out = String::from(MAGIC);
+    let mut depth_stack: Vec<NodeId> = Vec::new();
+    for id in doc.descendants(doc.root()) {
+        if id == doc.root() {
+            continue;
+        }
+        while let Some(&top) = depth_stack.last() {
+            if doc.ancestors(id).any(|a| a == top) {
+                break;
+            }
+            out.push_str("\0>");
+            depth_stack.pop();
+        }
+        match &doc.node(id).data {
+            NodeData::Element(e) => {
+                let kind = if e.name.ns == ns!(svg) {
+                    '('
+                } else if e.name.ns == ns!(mathml) {
+                    '['
+                } else {
+                    '<'
+                };
+                out.push('\0');
+                out.push(kind);
+                out.push_str(&e.name.local);
+                for a in e.attrs.iter() {
+                    out.push_str("\0=");
+                    out.push_str(&a.name);
+                    out.push_str("\0-");
+                    out.push_str(&a.value.replace('\0', "\u{FFFD}"));
+                }
+                depth_stack.push(id);
+            }
+            NodeData::Text(t) => {
+                out.push_str("\0\"");
+                out.push_str(&t.replace('\0', "\u{FFFD}"));
+            }
+            _ => {}
+        }
+    }
+    for _ in depth_stack {
+        out.push_str("\0>");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_html;
+
+    fn outline(doc: &Document) -> String {
+        let mut s = String::new();
+        for id in doc.descendants(doc.root()) {
+            match &doc.node(id).data {
+                NodeData::Element(e) => {
+                    s.push_str(&format!("<{}:{}", e.name.ns, e.name.local));
+                    for a in e.attrs.iter() {
+                        s.push_str(&format!(" {}={:?}", a.name, &*a.value));
+                    }
+                    s.push_str(&format!(" d{}>", doc.node(id).depth));
+                }
+                NodeData::Text(t) => s.push_str(&format!("{:?}", &**t)),
+                _ => {}
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn snapshot_of_a_parsed_page_decodes_to_the_same_tree() {
+        let html = r#"<!doctype html><html lang="fa" dir="rtl"><head><title>T</title></head><body><p class="a b">One <b>two</b></p><svg viewBox="0 0 1 1"><title>icon</title></svg><math><mi>x</mi></math><table><tr><td>cell</td></tr></table></body></html>"#;
+        let doc = parse_html(html);
+        let decoded = decode(&encode(&doc)).expect("a snapshot");
+        assert_eq!(outline(&decoded), outline(&doc));
+    }
+
+    #[test]
+    fn input_without_the_magic_is_not_a_snapshot() {
+        assert!(decode("<p>html</p>").is_none());
+        assert!(!is_snapshot("<p>html</p>"));
+    }
+
+    #[test]
+    fn noscript_markup_is_parsed_into_elements() {
+        let snapshot = format!("{MAGIC}\0<html\0<body\0<noscript\0!<img src=\"a.jpg\" alt=\"x\">\0>\0>\0>");
+        let doc = decode(&snapshot).unwrap();
+        let img = doc.descendants(doc.root()).find(|&n| doc.is_tag(n, "img")).expect("the image inside noscript");
+        assert_eq!(doc.attr(img, "src"), Some("a.jpg"));
+        assert!(doc.ancestors(img).any(|a| doc.is_tag(a, "noscript")));
+    }
+
+    #[test]
+    fn unbalanced_and_unknown_records_never_panic() {
+        for junk in ["", ">>>>", "\0>\0>\0>", "\0=\0-\0<", "\0-value\0=name", "\0?x\0<\0\"t\0>\0>", "\0<p\0=class\0=id\0-x\0\"a\0\"b"] {
+            let doc = decode(&format!("{MAGIC}{junk}")).expect("has the magic");
+            let _ = doc.text_content(doc.root());
+        }
+    }
+
+    #[test]
+    fn adjacent_text_records_merge_into_one_node() {
+        let doc = decode(&format!("{MAGIC}\0<p\0\"a\0\"b\0>")).unwrap();
+        let p = doc.find_first(doc.root(), "p").unwrap();
+        assert_eq!(doc.children(p).count(), 1);
+        assert_eq!(doc.text_content(p), "ab");
+    }
+
+    #[test]
+    fn nesting_beyond_the_cap_is_flattened() {
+        let snapshot = format!("{MAGIC}{}\0\"deep{}\0<p\0\"after\0>", "\0<div".repeat(100_000), "\0>".repeat(100_000));
+        let doc = decode(&snapshot).unwrap();
+        let max = doc.descendants(doc.root()).map(|n| doc.node(n).depth).max().unwrap();
+        assert!(max <= MAX_TREE_DEPTH + 1, "depth {max}");
+        let p = doc.find_first(doc.root(), "p").expect("the paragraph after the deep run");
+        assert_eq!(doc.node(p).depth, 1, "end records of flattened elements close nothing real");
+        assert!(doc.text_content(doc.root()).contains("deep"));
+    }
+}

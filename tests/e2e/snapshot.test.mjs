@@ -1,0 +1,83 @@
+// The content script's DOM walker (extension/content/snapshot.js) in Chromium: for every corpus
+// page and news fixture, the article extracted from its snapshot equals the article extracted from
+// the page's HTML. Pages are parsed with DOMParser (scripting off, as the HTML route assumes); a
+// second test loads a fixture as a live page, where <noscript> content is raw text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import { chromium } from 'playwright-core';
+import { root } from './harness.mjs';
+
+const corpus = process.env.LECTERN_CORPUS ?? join(root, '../shared/corpus/readability-test-pages');
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
+const PAGE = `<!DOCTYPE html><meta charset="utf-8"><script src="/snapshot.js"></script><script type="module">
+  import init, { extract } from '/pkg/lectern.js';
+  await init();
+  const url = 'http://fakehost/test/page.html';
+  const summary = (f) => { try { const a = f(); delete a.stats.elapsed_ms; return JSON.stringify(a); } catch (e) { return 'error ' + e.name + ': ' + e.message; } };
+  window.compare = async (path) => {
+    const doc = new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html');
+    return { html: summary(() => extract(doc.documentElement.outerHTML, url)), dom: summary(() => extract(lecternSnapshot(doc), url)) };
+  };
+  window.ready = true;
+</script>`;
+
+let server, origin, browser;
+before(async () => {
+  server = http.createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = null;
+    if (path === '/') return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(PAGE);
+    if (path === '/snapshot.js') file = join(root, 'extension/content/snapshot.js');
+    else if (path.startsWith('/pkg/')) file = join(root, 'extension', path);
+    else if (path.startsWith('/corpus/')) file = join(corpus, path.slice('/corpus/'.length));
+    else if (path.startsWith('/fixtures/')) file = join(root, 'tests/fixtures', path.slice('/fixtures/'.length));
+    if (!file || path.includes('..')) return res.writeHead(404).end();
+    let body;
+    try { body = await readFile(file); } catch { return res.writeHead(404).end(); }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('the DOM snapshot gives the same article as the HTML on every corpus page and news fixture', async () => {
+  const pages = (await readdir(corpus, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => `/corpus/${d.name}/source.html`);
+  const news = (await readdir(join(root, 'tests/fixtures/news'))).filter((f) => f.endsWith('.html')).map((f) => `/fixtures/news/${f}`);
+  assert.ok(pages.length > 100, `corpus missing at ${corpus} (set LECTERN_CORPUS)`);
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => window.ready);
+  const differ = [];
+  for (const path of [...pages, ...news]) {
+    const { html, dom } = await page.evaluate((p) => window.compare(p), path);
+    if (html !== dom) differ.push(`${path}: ${html.slice(0, 80)} | ${dom.slice(0, 80)}`);
+  }
+  assert.deepEqual(differ, []);
+});
+
+test('in a live page, <noscript> images (raw text there) still reach the article', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/fixtures/news/lazy_images.html`);
+  await page.addScriptTag({ url: '/snapshot.js' });
+  const result = await page.evaluate(async () => {
+    const { default: init, extract } = await import('/pkg/lectern.js');
+    await init();
+    const fromDom = extract(lecternSnapshot(document), location.href);
+    const fromHtml = extract(await (await fetch(location.href)).text(), location.href);
+    return { noscriptIsText: [...document.querySelectorAll('noscript')].some((n) => n.firstChild?.nodeType === 3), dom: fromDom.html, html: fromHtml.html };
+  });
+  assert.ok(result.noscriptIsText, 'the fixture has a <noscript> whose content the live page keeps as text');
+  assert.equal(result.dom, result.html);
+});

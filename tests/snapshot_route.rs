@@ -1,0 +1,45 @@
+//! The extension's route into the pipeline (a snapshot of the DOM the browser built, see
+//! `lectern::parse::snapshot`) gives the same article as the HTML route, on every corpus page and
+//! news fixture. Here the snapshot is written from html5ever's tree; the browser test
+//! (tests/e2e) checks the content script's walker against the same equality in Chromium.
+
+mod common;
+
+use lectern::parse::{parse_html, snapshot};
+
+fn same_article(name: &str, html: &str) -> Result<(), String> {
+    let url = Some("http://fakehost/test/page.html");
+    let from_html = lectern::extract(html, url);
+    let from_dom = lectern::extract_snapshot(&snapshot::encode(&parse_html(html)), url);
+    match (from_html, from_dom) {
+        (Ok(mut a), Ok(mut b)) => {
+            a.stats.elapsed_ms = 0.0;
+            b.stats.elapsed_ms = 0.0;
+            if a == b {
+                Ok(())
+            } else {
+                Err(format!("{name}: the articles differ (text {} vs {} chars)", a.text.len(), b.text.len()))
+            }
+        }
+        (Err(a), Err(b)) if a.to_string() == b.to_string() => Ok(()),
+        (a, b) => Err(format!("{name}: {:?} vs {:?}", a.map(|x| x.title), b.map(|x| x.title))),
+    }
+}
+
+#[test]
+fn snapshot_route_matches_html_route_on_the_corpus_and_fixtures() {
+    let mut pages: Vec<(String, String)> = Vec::new();
+    let dir = common::corpus_dir();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("the corpus is missing at {} ({e}); set LECTERN_CORPUS", dir.display())) {
+        let path = entry.unwrap().path().join("source.html");
+        if let Ok(bytes) = std::fs::read(&path) {
+            pages.push((path.display().to_string(), lectern::parse::decode(&bytes)));
+        }
+    }
+    for (name, html, _) in common::fixture_pairs("news", "expect.json") {
+        pages.push((name, std::fs::read_to_string(html).unwrap()));
+    }
+    assert!(pages.len() > 100, "only {} pages found", pages.len());
+    let failures: Vec<String> = pages.iter().filter_map(|(name, html)| same_article(name, html).err()).collect();
+    assert!(failures.is_empty(), "{} of {} pages differ:\n{}", failures.len(), pages.len(), failures.join("\n"));
+}
