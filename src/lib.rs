@@ -2,7 +2,8 @@
 //!
 //! The pipeline is the architecture, one module per stage:
 //!
-//! 1. [`parse`] — bytes to text, text to a [`parse::Document`] (html5ever).
+//! 1. [`parse`] — bytes to text, text to a [`parse::Document`] (html5ever); in the extension, a
+//!    snapshot of the browser's DOM to the same `Document` ([`parse::snapshot`]).
 //! 2. [`metadata`] — title, byline, dates, language from JSON-LD, OpenGraph and meta tags.
 //! 3. [`locate`] — score paragraphs and pick the nodes that hold the story.
 //! 4. [`clean::boilerplate`] — drop share bars, link clusters and asides inside them.
@@ -11,7 +12,8 @@
 //! 7. [`quotes`] — find quotations and their speakers.
 //! 8. [`render`] — HTML, Markdown and plain text of the [`model::Article`].
 //!
-//! [`extract`] runs them all; the `lectern` binary and the wasm module are thin shells over it.
+//! [`extract`] (and [`extract_snapshot`]) run them all; the `lectern` binary and the wasm module are
+//! thin shells over them.
 
 pub mod assemble;
 pub mod clean;

@@ -3,6 +3,7 @@
 //! html5ever does the spec-compliant HTML5 parsing; this module only decodes bytes to text
 //! (byte-order mark, then the page's declared charset, then UTF-8, then windows-1252) and
 //! receives the parser's tree operations into the project's own arena ([`tree`]).
+//! [`snapshot`] is the other way in: a browser's already-built DOM, walked by the extension.
 
 pub mod snapshot;
 pub mod tree;
