@@ -5,19 +5,16 @@
 //       through web-sys), and the time from outerHTML (the route the CLI's HTML input takes);
 //   (b) Readability.js: clone the document and parse the clone (as Reader View does).
 // Median of several runs after a warm-up; writes docs/bench-browser.md and docs/bench-browser.svg.
-import http from 'node:http';
-import { readFile, readdir, writeFile, mkdir, stat } from 'node:fs/promises';
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { join, extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { root, serveFiles, CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const corpus = process.env.LECTERN_CORPUS ?? join(root, '../shared/corpus/readability-test-pages');
 const RUNS = Number(process.env.RUNS ?? 9);
 const WARMUP = 2;
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
 
 const BENCH_PAGE = `<!DOCTYPE html><meta charset="utf-8"><title>bench</title>
 <script src="/readability/Readability.js"></script>
@@ -58,32 +55,16 @@ const BENCH_PAGE = `<!DOCTYPE html><meta charset="utf-8"><title>bench</title>
   window.ready = true;
 </script>`;
 
-async function serve() {
-  const server = http.createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = null;
-    if (path === '/bench.html') return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(BENCH_PAGE);
-    if (path.startsWith('/pkg/')) file = join(root, 'extension', path);
-    if (path === '/snapshot.js') file = join(root, 'extension/content/snapshot.js');
-    if (path.startsWith('/readability/')) file = join(root, 'node_modules/@mozilla/readability', path.slice('/readability/'.length));
-    if (path.startsWith('/corpus/')) file = join(corpus, path.slice('/corpus/'.length));
-    if (!file || file.includes('..')) return res.writeHead(404).end();
-    try {
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
-}
-
-const { server, origin } = await serve();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+const server = await serveFiles((path) => {
+  if (path === '/bench.html') return { html: BENCH_PAGE };
+  if (path.startsWith('/pkg/')) return join(root, 'extension', path);
+  if (path === '/snapshot.js') return join(root, 'extension/content/snapshot.js');
+  if (path.startsWith('/readability/')) return join(root, 'node_modules/@mozilla/readability', path.slice('/readability/'.length));
+  if (path.startsWith('/corpus/')) return join(corpus, path.slice('/corpus/'.length));
+  return null;
 });
+const origin = server.origin;
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 
 const coldRuns = [];
 for (let i = 0; i < 5; i++) {
@@ -107,7 +88,7 @@ for (const name of names) {
 }
 process.stderr.write('\n');
 await browser.close();
-server.close();
+await server.close();
 
 for (const r of rows) {
   r.ratio = r.lectern / r.readability;
@@ -120,7 +101,7 @@ const wasm = await readFile(join(root, 'extension/pkg/lectern_bg.wasm'));
 const glue = await readFile(join(root, 'extension/pkg/lectern.js'));
 let cpu = 'unknown CPU';
 try { cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim(); } catch {}
-const chromeVersion = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+const chromeVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
 
 const fmt = (x) => x.toFixed(2);
 let md = `# Browser benchmark: Lectern (wasm) vs Readability.js\n\n`;

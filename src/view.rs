@@ -191,12 +191,12 @@ fn render(sink: &mut DomSink, a: &Article) {
     sink.close("aside");
 }
 
-/// Extract the article from `html` (the page's HTML or DOM snapshot) and build the reading view
+/// Extract the article from `page` (the page's HTML or DOM snapshot) and build the reading view
 /// under `root`. Throws the same named errors as `extract` (`NoArticle` and the rest); returns a
 /// summary for the toolbar.
 #[wasm_bindgen(js_name = openView)]
-pub fn open_view(html: &str, url: Option<String>, root: &Element) -> Result<JsValue, JsValue> {
-    let article = crate::wasm::extract_page(html, url.as_deref())?;
+pub fn open_view(page: &str, url: Option<String>, root: &Element) -> Result<JsValue, JsValue> {
+    let article = crate::wasm::extract_page(page, url.as_deref())?;
     let doc = root.owner_document().ok_or_else(|| JsValue::from_str("the root element is not in a document"))?;
     let mut sink = DomSink { doc, stack: vec![root.clone()], error: None };
     render(&mut sink, &article);

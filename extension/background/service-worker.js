@@ -27,7 +27,7 @@ async function copy(tabId, format = 'text') {
   await ready();
   let article;
   try {
-    article = extract(page.page, page.url);
+    article = extract(page.snapshot, page.url);
   } catch (e) {
     await chrome.tabs.sendMessage(tabId, { type: 'lectern:toast', text: e.name === 'NoArticle' ? NO_ARTICLE : e.message });
     return { ok: false, error: e.message };
@@ -117,7 +117,7 @@ chrome.storage.onChanged.addListener((changes, area) => { if (area === 'sync' &&
 chrome.permissions.onRemoved.addListener(() => syncRegistrations());
 
 const handlers = {
-  'lectern:stash-page': (msg, sender) => { pending.set(msg.nonce, { page: msg.page, url: msg.url, tabId: sender.tab?.id }); return { ok: true }; },
+  'lectern:stash-page': (msg, sender) => { pending.set(msg.nonce, { snapshot: msg.snapshot, url: msg.url, tabId: sender.tab?.id }); return { ok: true }; },
   // The view may load more than once (a page that moves our frame reloads it): keep the page
   // until the view closes.
   'lectern:take-page': (msg) => pending.get(msg.nonce) ?? null,

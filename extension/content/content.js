@@ -28,8 +28,8 @@
     if (view) return true;
     const nonce = crypto.randomUUID();
     // The DOM as the browser built it (content/snapshot.js), not re-serialised HTML.
-    const page = lecternSnapshot(document);
-    const stash = await chrome.runtime.sendMessage({ type: 'lectern:stash-page', nonce, page, url: location.href });
+    const snapshot = lecternSnapshot(document);
+    const stash = await chrome.runtime.sendMessage({ type: 'lectern:stash-page', nonce, snapshot, url: location.href });
     if (!stash?.ok || view) return !!view;
     const { host: body, shadow } = makeHost('body');
     const frame = document.createElement('iframe');
@@ -108,7 +108,7 @@
           if (!auto) toast(msg.text);
           return { open: false };
         }
-        case 'lectern:get-page': return { page: lecternSnapshot(document), url: location.href };
+        case 'lectern:get-page': return { snapshot: lecternSnapshot(document), url: location.href };
         case 'lectern:toast': toast(msg.text); return {};
         case 'lectern:write-clipboard':
           await writeClipboard(msg.text, msg.html);

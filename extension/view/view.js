@@ -41,7 +41,7 @@ main.textContent = '';
 let summary;
 try {
   if (!page) throw Object.assign(new Error('the page to read was not found'), { name: 'NoArticle' });
-  summary = openView(page.page, page.url, main);
+  summary = openView(page.snapshot, page.url, main);
 } catch (e) {
   await send({ type: 'lectern:no-article', reason: e.message });
   throw e;

@@ -87,19 +87,19 @@ fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, metrics: &Metr
     let mut walk = doc.descendants(top);
     while let Some(id) = walk.next() {
         let Some(tag) = doc.tag(id) else { continue };
-        let tag = tag.to_string();
+        let tag: &str = tag;
         let class_id = class_and_id(doc, id);
-        let reason = if FURNITURE_TAGS.contains(&tag.as_str()) {
-            Some((RemovalKind::Boilerplate, furniture_reason(&class_id, &tag)))
+        let reason = if FURNITURE_TAGS.contains(&tag) {
+            Some((RemovalKind::Boilerplate, furniture_reason(&class_id, tag)))
         } else if id != top && SHARE_WORDS.found_in(&class_id) && metrics.chars[id.index()] < MAX_SHARE_BAR_CHARS {
             Some((RemovalKind::Boilerplate, "boilerplate: share bar".to_string()))
-        } else if matches!(tag.as_str(), "h1" | "h2" | "h3") && !title.is_empty() && {
+        } else if matches!(tag, "h1" | "h2" | "h3") && !title.is_empty() && {
             let heading = doc.text_content(id);
             title_similarity(title, &heading).min(title_similarity(&heading, title)) > TITLE_HEADING_SIMILARITY
         } {
             Some((RemovalKind::Title, "the article title, shown once above".to_string()))
-        } else if matches!(tag.as_str(), "h1" | "h2") && class_weight(doc, id) < 0.0 {
-            Some((RemovalKind::Boilerplate, furniture_reason(&class_id, &tag)))
+        } else if matches!(tag, "h1" | "h2") && class_weight(doc, id) < 0.0 {
+            Some((RemovalKind::Boilerplate, furniture_reason(&class_id, tag)))
         } else {
             None
         };

@@ -328,14 +328,16 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
             next = next_in_order(doc, id, body);
             continue;
         };
-        let tag = el.name.local.to_string();
+        // An atom clone, not a String: this runs for every element of the page.
+        let tag_name = el.name.local.clone();
+        let tag: &str = &tag_name;
         let class_id = class_and_id(doc, id);
 
         let remove_reason: Option<Option<String>> = if id == body {
             None
         } else if is_hidden(doc, id) {
             Some(Some("boilerplate: hidden on the page".to_string()))
-        } else if NEVER_CONTENT_TAGS.contains(&tag.as_str()) {
+        } else if NEVER_CONTENT_TAGS.contains(&tag) {
             Some((tag == "nav").then(|| "boilerplate: navigation".to_string()))
         } else if tag == "noscript" {
             unwrap_noscript_image(doc, id);
@@ -361,8 +363,8 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
             && !has_ancestor_tag(doc, id, "table", 3)
             && !has_ancestor_tag(doc, id, "code", 3)
         {
-            Some(Some(furniture_reason(&class_id, &tag)))
-        } else if matches!(tag.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") && !facts.has_content.get(id.index()).copied().unwrap_or(true) {
+            Some(Some(furniture_reason(&class_id, tag)))
+        } else if matches!(tag, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") && !facts.has_content.get(id.index()).copied().unwrap_or(true) {
             Some(None)
         } else {
             None
@@ -377,7 +379,7 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
             continue;
         }
 
-        if TAGS_TO_SCORE.contains(&tag.as_str()) {
+        if TAGS_TO_SCORE.contains(&tag) {
             to_score.push(id);
         }
         if tag == "div" {

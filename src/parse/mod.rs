@@ -78,23 +78,23 @@ impl TokenSink for DepthGuard {
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
         match &token {
             Token::CharacterTokens(_) | Token::NullCharacterToken if self.in_unread_text.get() => return TokenSinkResult::Continue,
-            Token::TagToken(tag) => self.in_unread_text.set(tag.kind == TagKind::StartTag && !tag.self_closing && content_is_unread(tag)),
-            _ => {}
-        }
-        if let Token::TagToken(tag) = &token {
-            match tag.kind {
-                TagKind::StartTag if !tag.self_closing && !VOID_ELEMENTS.contains(&&*tag.name) && self.builder.sink.at_depth_cap() => {
-                    *self.dropped.borrow_mut().entry(tag.name.clone()).or_default() += 1;
-                    return TokenSinkResult::Continue;
-                }
-                TagKind::EndTag => {
-                    if let Some(n) = self.dropped.borrow_mut().get_mut(&tag.name).filter(|n| **n > 0) {
-                        *n -= 1;
+            Token::TagToken(tag) => {
+                self.in_unread_text.set(tag.kind == TagKind::StartTag && !tag.self_closing && content_is_unread(tag));
+                match tag.kind {
+                    TagKind::StartTag if !tag.self_closing && !VOID_ELEMENTS.contains(&&*tag.name) && self.builder.sink.at_depth_cap() => {
+                        *self.dropped.borrow_mut().entry(tag.name.clone()).or_default() += 1;
                         return TokenSinkResult::Continue;
                     }
+                    TagKind::EndTag => {
+                        if let Some(n) = self.dropped.borrow_mut().get_mut(&tag.name).filter(|n| **n > 0) {
+                            *n -= 1;
+                            return TokenSinkResult::Continue;
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
+            _ => {}
         }
         self.builder.process_token(token, line_number)
     }

@@ -170,17 +170,15 @@ fn copy_subtree(from: &Document, node: NodeId, to: &mut Document, parent: NodeId
 /// `cargo test` check that both routes into the pipeline agree without a browser.
 pub fn encode(doc: &Document) -> String {
     let mut out = String::from(MAGIC);
-    let mut depth_stack: Vec<NodeId> = Vec::new();
+    let mut open: Vec<NodeId> = Vec::new();
     for id in doc.descendants(doc.root()) {
         if id == doc.root() {
             continue;
         }
-        while let Some(&top) = depth_stack.last() {
-            if doc.ancestors(id).any(|a| a == top) {
-                break;
-            }
+        // In document order, every open element that is not this node's parent has ended.
+        while open.last().is_some_and(|&top| Some(top) != doc.parent(id)) {
             out.push_str("\0>");
-            depth_stack.pop();
+            open.pop();
         }
         match &doc.node(id).data {
             NodeData::Element(e) => {
@@ -200,7 +198,7 @@ pub fn encode(doc: &Document) -> String {
                     out.push_str("\0-");
                     out.push_str(&a.value.replace('\0', "\u{FFFD}"));
                 }
-                depth_stack.push(id);
+                open.push(id);
             }
             NodeData::Text(t) => {
                 out.push_str("\0\"");
@@ -209,7 +207,7 @@ pub fn encode(doc: &Document) -> String {
             _ => {}
         }
     }
-    for _ in depth_stack {
+    for _ in open {
         out.push_str("\0>");
     }
     out

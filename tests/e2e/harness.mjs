@@ -1,44 +1,57 @@
-// Shared set-up for the end-to-end tests: a fixture server on 127.0.0.1 and Debian's Chromium,
-// headless, with the built extension loaded. The extension is copied with a test-only manifest
-// that adds host access to 127.0.0.1 (a click driven from a test carries no activeTab grant).
+// Shared set-up for the end-to-end tests (and bench/browser.mjs): a file server on 127.0.0.1 and
+// Debian's Chromium, headless, optionally with the built extension loaded. The extension is copied
+// with a test-only manifest that adds host access to 127.0.0.1 (a click driven from a test carries
+// no activeTab grant).
 import http from 'node:http';
 import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'tests/fixtures');
 
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// Headless Chromium on a machine with no open network: without the background-networking flags
+// it keeps trying to reach Google's services.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
+
+// Serve on 127.0.0.1 what `route(path)` names for each request path: a file's path, `{ file,
+// headers }` for a file with extra response headers, or `{ html }` for a page made in memory;
+// anything else is a 404.
+export async function serveFiles(route) {
+  const server = http.createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    const target = path.includes('..') ? null : route(path);
+    if (target?.html !== undefined) return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(target.html);
+    const file = target?.file ?? target;
+    let body;
+    try {
+      body = await readFile(file);
+    } catch {
+      return res.writeHead(404).end('not found');
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...target.headers }).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
 // Routes: /news/NAME.html, /extension/NAME.html; /csp/NAME.html serves a news fixture with a
 // strict Content-Security-Policy, as many news sites send.
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
 export async function startServer() {
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    const [, family, name] = url.pathname.split('/');
-    const headers = { 'content-type': 'text/html; charset=utf-8' };
-    let dir = family;
-    if (family === 'csp') {
-      dir = 'news';
-      headers['content-security-policy'] = STRICT_CSP;
-    }
-    if (!['news', 'extension', 'quotes'].includes(dir) || !/^[\w-]+\.html$/.test(name ?? '')) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    try {
-      const body = await readFile(join(fixtures, dir, name));
-      res.writeHead(200, headers).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
+  return serveFiles((path) => {
+    const [, family, name] = path.split('/');
+    if (!['news', 'extension', 'quotes', 'csp'].includes(family) || !/^[\w-]+\.html$/.test(name ?? '')) return null;
+    const file = join(fixtures, family === 'csp' ? 'news' : family, name);
+    return family === 'csp' ? { file, headers: { 'content-security-policy': STRICT_CSP } } : file;
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function launch() {
@@ -49,13 +62,10 @@ export async function launch() {
   await writeFile(join(ext, 'manifest.json'), JSON.stringify(manifest));
   const profile = await mkdtemp(join(tmpdir(), 'lectern-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1100, height: 900 },
-    args: [
-      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-    ],
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...CHROMIUM_ARGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(() => new Promise((resolve) => {

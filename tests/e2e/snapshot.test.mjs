@@ -4,14 +4,12 @@
 // second test loads a fixture as a live page, where <noscript> content is raw text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { readFile, readdir } from 'node:fs/promises';
-import { join, extname } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { root } from './harness.mjs';
+import { root, serveFiles, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
 
 const corpus = process.env.LECTERN_CORPUS ?? join(root, '../shared/corpus/readability-test-pages');
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
 const PAGE = `<!DOCTYPE html><meta charset="utf-8"><script src="/snapshot.js"></script><script type="module">
   import init, { extract } from '/pkg/lectern.js';
   await init();
@@ -24,32 +22,21 @@ const PAGE = `<!DOCTYPE html><meta charset="utf-8"><script src="/snapshot.js"></
   window.ready = true;
 </script>`;
 
-let server, origin, browser;
+let server, browser;
 before(async () => {
-  server = http.createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = null;
-    if (path === '/') return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(PAGE);
-    if (path === '/snapshot.js') file = join(root, 'extension/content/snapshot.js');
-    else if (path.startsWith('/pkg/')) file = join(root, 'extension', path);
-    else if (path.startsWith('/corpus/')) file = join(corpus, path.slice('/corpus/'.length));
-    else if (path.startsWith('/fixtures/')) file = join(root, 'tests/fixtures', path.slice('/fixtures/'.length));
-    if (!file || path.includes('..')) return res.writeHead(404).end();
-    let body;
-    try { body = await readFile(file); } catch { return res.writeHead(404).end(); }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  server = await serveFiles((path) => {
+    if (path === '/') return { html: PAGE };
+    if (path === '/snapshot.js') return join(root, 'extension/content/snapshot.js');
+    if (path.startsWith('/pkg/')) return join(root, 'extension', path);
+    if (path.startsWith('/corpus/')) return join(corpus, path.slice('/corpus/'.length));
+    if (path.startsWith('/fixtures/')) return join(root, 'tests/fixtures', path.slice('/fixtures/'.length));
+    return null;
   });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 });
 after(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
 });
 
 test('the DOM snapshot gives the same article as the HTML on every corpus page and news fixture', async () => {
@@ -57,7 +44,7 @@ test('the DOM snapshot gives the same article as the HTML on every corpus page a
   const news = (await readdir(join(root, 'tests/fixtures/news'))).filter((f) => f.endsWith('.html')).map((f) => `/fixtures/news/${f}`);
   assert.ok(pages.length > 100, `corpus missing at ${corpus} (set LECTERN_CORPUS)`);
   const page = await browser.newPage();
-  await page.goto(`${origin}/`);
+  await page.goto(`${server.origin}/`);
   await page.waitForFunction(() => window.ready);
   const differ = [];
   for (const path of [...pages, ...news]) {
@@ -69,7 +56,7 @@ test('the DOM snapshot gives the same article as the HTML on every corpus page a
 
 test('in a live page, <noscript> images (raw text there) still reach the article', async () => {
   const page = await browser.newPage();
-  await page.goto(`${origin}/fixtures/news/lazy_images.html`);
+  await page.goto(`${server.origin}/fixtures/news/lazy_images.html`);
   await page.addScriptTag({ url: '/snapshot.js' });
   const result = await page.evaluate(async () => {
     const { default: init, extract } = await import('/pkg/lectern.js');
