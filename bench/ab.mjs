@@ -1,0 +1,105 @@
+// A/B comparison of two wasm builds of Lectern, for tuning: both builds are loaded into the same
+// headless Chromium, each in its own page, and timed alternately on every corpus page, so machine
+// noise hits both sides alike. Prints the median ratio B/A over the pages and the summed times;
+// with READABILITY=1 also each side's ratio against Readability.js.
+//
+//   wasm-pack build --release --target web --out-name lectern --no-typescript --no-pack \
+//       --mode no-install --out-dir /tmp/lectern-a .      # the baseline, before a change
+//   (make the change, build again into /tmp/lectern-b)
+//   node bench/ab.mjs /tmp/lectern-a /tmp/lectern-b [page names…]
+//
+// Environment: RUNS (timed runs per page per round, default 5), VERBOSE=1 (a line per page).
+// Not part of the tests and makes no claims: it only tells whether a change helped.
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { root, serveFiles, CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+
+const [dirA, dirB, ...only] = process.argv.slice(2);
+if (!dirA || !dirB) {
+  console.error('usage: node bench/ab.mjs BUILD_DIR_A BUILD_DIR_B [page names…]  (see the comment at the top)');
+  process.exit(2);
+}
+const corpus = process.env.LECTERN_CORPUS ?? join(root, '../shared/corpus/readability-test-pages');
+const RUNS = Number(process.env.RUNS ?? 5);
+const withReadability = Boolean(process.env.READABILITY);
+const builds = { a: resolve(dirA), b: resolve(dirB) };
+
+const pageFor = (side) => `<!DOCTYPE html><meta charset="utf-8">
+<script src="/readability/Readability.js"></script>
+<script src="/snapshot.js"></script>
+<script type="module">
+  import init, { extract } from '/build/${side}/lectern.js';
+  await init();
+  // Median of RUNS timings; each timing repeats the operation for at least 10 ms (the timer ticks
+  // in 0.1 ms steps).
+  window.time = async (name, runs, which) => {
+    const text = await (await fetch('/corpus/' + name + '/source.html')).text();
+    const doc = new DOMParser().parseFromString(text, 'text/html');
+    const url = 'http://fakehost/test/page.html';
+    const f = which === 'readability'
+      ? () => new Readability(doc.cloneNode(true)).parse()
+      : () => { try { extract(lecternSnapshot(doc), url); } catch {} };
+    for (let i = 0; i < 3; i++) f();
+    const xs = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      let k = 0;
+      do { f(); k++; } while (performance.now() - t < 10);
+      xs.push((performance.now() - t) / k);
+    }
+    xs.sort((a, b) => a - b);
+    return xs[xs.length >> 1];
+  };
+  window.ready = true;
+</script>`;
+
+const server = await serveFiles((path) => {
+  const side = path.match(/^\/(a|b)\.html$/)?.[1];
+  if (side) return { html: pageFor(side) };
+  const build = path.match(/^\/build\/(a|b)\/(.+)$/);
+  if (build) return join(builds[build[1]], build[2]);
+  if (path === '/snapshot.js') return join(root, 'extension/content/snapshot.js');
+  if (path.startsWith('/readability/')) return join(root, 'node_modules/@mozilla/readability', path.slice('/readability/'.length));
+  if (path.startsWith('/corpus/')) return join(corpus, path.slice('/corpus/'.length));
+  return null;
+});
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+const open = async (side) => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/${side}.html`);
+  await page.waitForFunction(() => window.ready);
+  return page;
+};
+const pages = { a: await open('a'), b: await open('b') };
+const time = (side, name, which) => pages[side].evaluate(([n, r, w]) => window.time(n, r, w), [name, RUNS, which]);
+
+const names = only.length ? only : (await readdir(corpus, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+// Warm-up: the engine compiles wasm in tiers; the first page must not pay for that on one side only.
+for (const side of ['a', 'b']) for (const name of names.slice(0, 3)) await time(side, name, 'lectern');
+const rows = [];
+for (const name of names) {
+  const a = [], b = [], r = [];
+  // Two rounds, A then B then A then B; the best of each side damps one-off stalls (GC, scheduler).
+  for (let round = 0; round < 2; round++) {
+    a.push(await time('a', name, 'lectern'));
+    b.push(await time('b', name, 'lectern'));
+    if (withReadability) r.push(await time('a', name, 'readability'));
+  }
+  const row = { name, a: Math.min(...a), b: Math.min(...b), r: withReadability ? Math.min(...r) : NaN };
+  rows.push(row);
+  if (process.env.VERBOSE) {
+    const vsR = withReadability ? `  Readability.js ${row.r.toFixed(3)}  B/R ${(row.b / row.r).toFixed(2)}` : '';
+    console.log(`${name.padEnd(40)} A ${row.a.toFixed(3)}  B ${row.b.toFixed(3)} ms  B/A ${(row.b / row.a).toFixed(2)}${vsR}`);
+  }
+}
+await browser.close();
+await server.close();
+
+const median = (xs) => { const s = [...xs].sort((x, y) => x - y); return s[s.length >> 1]; };
+const sum = (key) => rows.reduce((s, r) => s + r[key], 0).toFixed(1);
+console.log(`${rows.length} pages: median B/A ${median(rows.map((r) => r.b / r.a)).toFixed(3)}; total A ${sum('a')} ms, B ${sum('b')} ms`);
+if (withReadability) {
+  const slower = (k) => rows.filter((r) => r[k] > r.r).length;
+  console.log(`against Readability.js: median A/R ${median(rows.map((r) => r.a / r.r)).toFixed(3)} (${slower('a')} slower), B/R ${median(rows.map((r) => r.b / r.r)).toFixed(3)} (${slower('b')} slower)`);
+}
