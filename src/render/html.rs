@@ -270,16 +270,21 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
             return;
         }
         let mut run_start = 0;
+        // Which quotation covers the text can change only where one starts or ends.
+        let mut next_change = self.offset;
         for (byte, _) in text.char_indices() {
-            let q = self.quote_at(self.offset);
-            if q.map(|q| q.id) != self.open.map(|q| q.id) {
-                if byte > run_start {
-                    self.sink.text(&text[run_start..byte]);
-                }
-                run_start = byte;
-                self.close_mark();
-                if let Some(q) = q {
-                    self.open_mark(q);
+            if self.offset >= next_change {
+                next_change = self.next_boundary(self.offset);
+                let q = self.quote_at(self.offset);
+                if q.map(|q| q.id) != self.open.map(|q| q.id) {
+                    if byte > run_start {
+                        self.sink.text(&text[run_start..byte]);
+                    }
+                    run_start = byte;
+                    self.close_mark();
+                    if let Some(q) = q {
+                        self.open_mark(q);
+                    }
                 }
             }
             self.offset += 1;
@@ -287,6 +292,11 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
         if run_start < text.len() {
             self.sink.text(&text[run_start..]);
         }
+    }
+
+    /// The first quotation start or end after `offset`.
+    fn next_boundary(&self, offset: usize) -> usize {
+        self.quotes.iter().flat_map(|q| [q.start, q.end]).filter(|&b| b > offset).min().unwrap_or(usize::MAX)
     }
 }
 
