@@ -133,12 +133,27 @@ impl Metrics {
 }
 
 /// Characters with whitespace runs counted once, and commas of any script.
+///
+/// Runs over every text node several times per page, so ASCII bytes (most of the text on most
+/// pages) are classified without decoding characters.
 fn measure_text(t: &str) -> (u32, u32) {
+    let bytes = t.as_bytes();
     let mut chars = 0u32;
     let mut commas = 0u32;
     let mut in_space = true;
-    for c in t.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, comma) = if b.is_ascii() {
+            i += 1;
+            // The ASCII characters `char::is_whitespace` accepts: tab to carriage return, space.
+            (matches!(b, b'\t'..=b'\r' | b' '), b == b',')
+        } else {
+            let c = t[i..].chars().next().expect("i is at a character boundary");
+            i += c.len_utf8();
+            (c.is_whitespace(), matches!(c, '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}' | '\u{3001}'))
+        };
+        if space {
             if !in_space {
                 chars += 1;
             }
@@ -146,9 +161,7 @@ fn measure_text(t: &str) -> (u32, u32) {
         } else {
             chars += 1;
             in_space = false;
-            if matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}' | '\u{3001}') {
-                commas += 1;
-            }
+            commas += u32::from(comma);
         }
     }
     (chars, commas)
@@ -632,4 +645,21 @@ fn select(doc: &Document, body: NodeId, s: &Scores, metrics: &Metrics, flags: Fl
         }
     }
     nodes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::measure_text;
+
+    #[test]
+    fn text_measure_counts_whitespace_runs_once_and_commas_of_every_script() {
+        assert_eq!(measure_text(""), (0, 0));
+        assert_eq!(measure_text("  a,  b\t\n"), (5, 1));
+        // No-break space, next line and ideographic space are whitespace; Arabic, ideographic and
+        // fullwidth commas are commas.
+        assert_eq!(measure_text("a\u{00A0}\u{0085}b\u{3000}c"), (5, 0));
+        assert_eq!(measure_text("نعم، لا"), (7, 1));
+        assert_eq!(measure_text("一、二，三"), (5, 2));
+        assert_eq!(measure_text("\u{000B}x\u{000C}"), (2, 0));
+    }
 }
