@@ -4,11 +4,14 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Membership tests for the word lists, built once: the lists are looked up for every word.
+use rustc_hash::FxBuildHasher;
+
+/// Membership tests for the word lists, built once: the lists are looked up for every word. The
+/// keys are fixed, so the fast non-keyed Fx hash is safe here (a page can only look words up).
 macro_rules! word_set {
     ($fn_name:ident, $list:ident) => {
         pub fn $fn_name(word: &str) -> bool {
-            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            static SET: OnceLock<HashSet<&'static str, FxBuildHasher>> = OnceLock::new();
             SET.get_or_init(|| $list.iter().copied().collect()).contains(word)
         }
     };

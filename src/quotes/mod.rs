@@ -91,8 +91,8 @@ fn prepare(block: &Block) -> Prepared<'_> {
     let chars: Vec<char> = block.text.chars().collect();
     let code = code_ranges(&block.content);
     let spans = marks::spans(&chars).into_iter().filter(|s| !code.iter().any(|r| r.contains(&s.open))).collect();
-    let tokens = speakers::tokenize(&block.text, 0, usize::MAX);
-    Prepared { chars, spans, tokens }
+    // Tokens are read only when the article has a quotation somewhere (see `find`).
+    Prepared { chars, spans, tokens: Vec::new() }
 }
 
 /// Register the names in `tokens` (text outside quotations) in reading order; with `evidence`,
@@ -164,7 +164,17 @@ struct Found {
 
 /// Quotations in `blocks`, in reading order.
 pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
-    let prepared: Vec<Prepared> = blocks.iter().map(prepare).collect();
+    let mut prepared: Vec<Prepared> = blocks.iter().map(prepare).collect();
+    // Without a quotation mark or a block quotation there is nothing to attribute, and the
+    // census of names (most of this stage's work) can be skipped.
+    if prepared.iter().all(|p| p.spans.is_empty()) && blocks.iter().all(|b| b.kind != BlockKind::Quote) {
+        return Vec::new();
+    }
+    for (p, b) in prepared.iter_mut().zip(blocks) {
+        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Heading | BlockKind::List) {
+            p.tokens = speakers::tokenize(&b.text, 0, usize::MAX);
+        }
+    }
     let mut people = census(blocks, &prepared);
     people.forget_order();
     let mut found: Vec<Found> = Vec::new();
