@@ -43,3 +43,19 @@ fn snapshot_route_matches_html_route_on_the_corpus_and_fixtures() {
     let failures: Vec<String> = pages.iter().filter_map(|(name, html)| same_article(name, html).err()).collect();
     assert!(failures.is_empty(), "{} of {} pages differ:\n{}", failures.len(), pages.len(), failures.join("\n"));
 }
+
+/// The content script's walker sends only the attributes the core reads; its list must be the
+/// parsers' list, or the two routes would see different pages.
+#[test]
+fn walker_sends_exactly_the_attributes_the_parsers_keep() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("extension/content/snapshot.js");
+    let js = std::fs::read_to_string(&path).unwrap();
+    let start = js.find("const READ_ATTRIBUTES = new Set([").expect("snapshot.js declares READ_ATTRIBUTES");
+    let list = &js[start..];
+    let list = &list[list.find('[').unwrap() + 1..list.find("])").expect("the list ends with ])")];
+    let mut in_js: Vec<&str> = list.split(',').map(|s| s.trim().trim_matches('\'')).filter(|s| !s.is_empty()).collect();
+    let mut in_rust: Vec<&str> = lectern::parse::tree::READ_ATTRIBUTES.to_vec();
+    in_js.sort_unstable();
+    in_rust.sort_unstable();
+    assert_eq!(in_js, in_rust);
+}

@@ -4,12 +4,20 @@
 // sheet only for the core to tokenize them again. Defines globalThis.lecternSnapshot(document).
 //
 // Written for speed (it is on the path timed by bench/browser.mjs): string concatenation, indexed
-// attribute loops and sibling pointers instead of iterators and recursion (which also keeps a
-// 100,000-deep page from overflowing the stack).
+// loops and sibling pointers instead of iterators and recursion (which also keeps a 100,000-deep
+// page from overflowing the stack), and only the attributes the core reads.
 (() => {
   const MAGIC = '\0lectern-dom/1';
   const SVG = 'http://www.w3.org/2000/svg';
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
+  // The attributes the core reads, READ_ATTRIBUTES in src/parse/tree.rs (a cargo test holds the
+  // two lists equal); the rest (handlers, data- payloads, ARIA) is most of a page's attributes.
+  const READ_ATTRIBUTES = new Set([
+    'class', 'id', 'role', 'style', 'hidden', 'aria-hidden', 'itemprop', 'rel', 'datatable', 'summary',
+    'href', 'src', 'srcset', 'data-src', 'data-srcset', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src', 'data-lazy',
+    'alt', 'width', 'height',
+    'lang', 'xml:lang', 'dir', 'name', 'property', 'content', 'http-equiv', 'datetime', 'type',
+  ]);
   const clean = (s) => (s.indexOf('\0') === -1 ? s : s.replaceAll('\0', '\uFFFD'));
   // The HTML route drops the same text (src/parse/mod.rs): nothing downstream reads it.
   const unread = (el, name) =>
@@ -30,10 +38,14 @@
         const ns = node.namespaceURI;
         const name = node.localName;
         out += (ns === SVG ? '\0(' : ns === MATHML ? '\0[' : '\0<') + name;
-        const attrs = node.attributes;
-        for (let i = 0, n = attrs.length; i < n; i++) {
-          const a = attrs[i];
-          out += '\0=' + a.name + '\0-' + clean(a.value);
+        // Attribute names and getAttribute, not `attributes`: that creates an Attr object each.
+        if (node.hasAttributes()) {
+          const names = node.getAttributeNames();
+          for (let i = 0; i < names.length; i++) {
+            const attr = names[i];
+            const value = READ_ATTRIBUTES.has(attr) ? node.getAttribute(attr) : null;
+            if (value !== null) out += '\0=' + attr + '\0-' + clean(value);
+          }
         }
         if (unread(node, name)) {
           out += '\0>';

@@ -411,7 +411,7 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
     }
     // Wrapped runs are new <p> elements; find them for scoring.
     for d in doc.descendants(body) {
-        if doc.is_tag(d, "p") && doc.attr(d, "data-lectern-wrapped").is_some() {
+        if doc.is_tag(d, "p") && doc.attr(d, crate::parse::tree::WRAPPER_MARK).is_some() {
             to_score.push(d);
         }
     }
@@ -434,7 +434,7 @@ fn wrap_phrasing_runs(doc: &mut Document, div: NodeId) {
         }
         let p = doc.create(NodeData::Element(crate::parse::Element {
             name: html5ever::QualName::new(None, html5ever::ns!(html), html5ever::local_name!("p")),
-            attrs: std::rc::Rc::new(vec![crate::parse::Attr { name: html5ever::LocalName::from("data-lectern-wrapped"), value: Default::default() }]),
+            attrs: std::rc::Rc::new(vec![crate::parse::Attr { name: html5ever::LocalName::from(crate::parse::tree::WRAPPER_MARK), value: Default::default() }]),
         }));
         doc.insert_before(run[0], p);
         for &n in run.iter() {

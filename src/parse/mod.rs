@@ -212,7 +212,7 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        let attrs = std::rc::Rc::new(attrs.into_iter().map(|a| Attr { name: a.name.local, value: a.value }).collect());
+        let attrs = std::rc::Rc::new(attrs.into_iter().filter(|a| tree::is_read_attribute(&a.name.local)).map(|a| Attr { name: a.name.local, value: a.value }).collect());
         let mut doc = self.doc.borrow_mut();
         let id = doc.create(NodeData::Element(Element { name: name.clone(), attrs }));
         if flags.template {
@@ -289,7 +289,7 @@ impl TreeSink for Sink {
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
         let mut doc = self.doc.borrow_mut();
         if let NodeData::Element(e) = &mut doc.node_mut(*target).data {
-            for a in attrs {
+            for a in attrs.into_iter().filter(|a| tree::is_read_attribute(&a.name.local)) {
                 if !e.attrs.iter().any(|x| x.name == a.name.local) {
                     std::rc::Rc::make_mut(&mut e.attrs).push(Attr { name: a.name.local, value: a.value });
                 }

@@ -31,7 +31,7 @@ use std::rc::Rc;
 use html5ever::tendril::StrTendril;
 use html5ever::{ns, LocalName, QualName};
 
-use super::tree::{Attr, Document, Element, NodeData, NodeId, DOCUMENT_NODE, MAX_TREE_DEPTH};
+use super::tree::{is_read_attribute, Attr, Document, Element, NodeData, NodeId, DOCUMENT_NODE, MAX_TREE_DEPTH};
 
 /// What every snapshot starts with; also its format version.
 pub const MAGIC: &str = "\u{0}lectern-dom/1";
@@ -75,7 +75,7 @@ pub fn decode(input: &str) -> Option<Document> {
         let payload = chars.as_str();
         match kind {
             '=' => {
-                pending_attr = (element_with_attrs.is_some() && !payload.is_empty()).then(|| LocalName::from(payload));
+                pending_attr = (element_with_attrs.is_some() && is_read_attribute(payload)).then(|| LocalName::from(payload));
                 continue;
             }
             '-' => {

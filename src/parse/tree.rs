@@ -22,6 +22,32 @@ impl NodeId {
     }
 }
 
+/// The attributes later stages read; both parsers keep only these (and the extension's DOM
+/// walker sends only these, from the same list in `extension/content/snapshot.js`, which a test
+/// holds equal to this one). Pages carry far more — inline handlers, `data-` payloads, ARIA, and
+/// styles on every element — and copying them was half of the walker's time.
+///
+/// A stage that starts reading another attribute must add it here (debug builds assert this in
+/// [`Element::attr`]).
+pub const READ_ATTRIBUTES: &[&str] = &[
+    // Scoring, furniture and hidden-element signals.
+    "class", "id", "role", "style", "hidden", "aria-hidden", "itemprop", "rel", "datatable", "summary",
+    // Links, images (with lazy-loading variants) and their sizes.
+    "href", "src", "srcset", "data-src", "data-srcset", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-lazy",
+    "alt", "width", "height",
+    // Language and direction; metadata in <meta>, <time> and JSON-LD <script>.
+    "lang", "xml:lang", "dir", "name", "property", "content", "http-equiv", "datetime", "type",
+];
+
+/// Marks the paragraphs the article finder wraps loose text in. Not in [`READ_ATTRIBUTES`], so a
+/// page cannot set it.
+pub(crate) const WRAPPER_MARK: &str = "data-lectern-wrapped";
+
+/// Whether the parsers keep an attribute of this name (see [`READ_ATTRIBUTES`]).
+pub fn is_read_attribute(name: &str) -> bool {
+    READ_ATTRIBUTES.contains(&name)
+}
+
 /// An element's attribute, name lower-cased by the parser.
 #[derive(Clone, Debug)]
 pub struct Attr {
@@ -40,6 +66,7 @@ pub struct Element {
 
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
+        debug_assert!(is_read_attribute(name) || name == WRAPPER_MARK, "attribute {name:?} is not in READ_ATTRIBUTES, so the parsers drop it");
         self.attrs.iter().find(|a| &*a.name == name).map(|a| &*a.value)
     }
 }
