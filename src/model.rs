@@ -137,18 +137,56 @@ fn push_inline_text(content: &[Inline], out: &mut String) {
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let word = if is_ascii_space(b) {
             pending_space = true;
-        } else {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+            i += 1;
+            continue;
+        } else if b.is_ascii() {
+            // Runs of ASCII that is not whitespace (most text) are copied whole.
+            let run = i;
+            while i < bytes.len() && bytes[i].is_ascii() && !is_ascii_space(bytes[i]) {
+                i += 1;
             }
-            pending_space = false;
-            out.push(c);
+            &s[run..i]
+        } else {
+            let c = s[i..].chars().next().expect("i is at a character boundary");
+            let start = i;
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                pending_space = true;
+                continue;
+            }
+            &s[start..i]
+        };
+        if pending_space && !out.is_empty() {
+            out.push(' ');
         }
+        pending_space = false;
+        out.push_str(word);
     }
     out
+}
+
+/// The ASCII characters `char::is_whitespace` accepts: tab to carriage return, and space.
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Whether `s` is empty or only whitespace (as `s.trim().is_empty()`, without decoding ASCII).
+pub fn is_blank(s: &str) -> bool {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            return s[i..].chars().all(char::is_whitespace);
+        }
+        if !is_ascii_space(b) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Why something on the page is not in the article.
@@ -234,4 +272,31 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     pub removed: Vec<Removal>,
     pub stats: Stats,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_runs_of_any_script_collapse_to_one_space_and_the_ends_go() {
+        assert_eq!(collapse_whitespace(""), "");
+        assert_eq!(collapse_whitespace(" \t\n "), "");
+        assert_eq!(collapse_whitespace("  one \n\t two  "), "one two");
+        assert_eq!(collapse_whitespace("a\u{00A0}\u{2003}b\u{000B}c\u{3000}"), "a b c");
+        assert_eq!(collapse_whitespace("گفت  \u{200C}می‌گوید"), "گفت \u{200C}می‌گوید");
+        assert_eq!(collapse_whitespace("«Oui»\u{202F}!"), "«Oui» !");
+    }
+
+    #[test]
+    fn blank_means_only_whitespace_as_trim_sees_it() {
+        for s in ["", " ", "\t\r\n\u{000B}\u{000C}", "\u{00A0}", " \u{3000} \u{2028}"] {
+            assert!(is_blank(s), "{s:?}");
+            assert_eq!(is_blank(s), s.trim().is_empty());
+        }
+        for s in ["x", "  .", "\u{00A0}é", "\u{200B}", " \u{200C} "] {
+            assert!(!is_blank(s), "{s:?}");
+            assert_eq!(is_blank(s), s.trim().is_empty());
+        }
+    }
 }

@@ -9,7 +9,7 @@
 pub mod signals;
 
 use crate::clean::boilerplate;
-use crate::model::{collapse_whitespace, Removal, RemovalKind};
+use crate::model::{collapse_whitespace, is_blank, Removal, RemovalKind};
 use crate::parse::{Document, NodeData, NodeId};
 use signals::*;
 
@@ -288,7 +288,7 @@ fn is_phrasing(doc: &Document, id: NodeId) -> bool {
 
 fn is_whitespace_node(doc: &Document, id: NodeId) -> bool {
     match &doc.node(id).data {
-        NodeData::Text(t) => t.trim().is_empty(),
+        NodeData::Text(t) => is_blank(t),
         NodeData::Element(_) => doc.is_tag(id, "br"),
         _ => true,
     }
@@ -311,7 +311,7 @@ impl Facts {
         for &id in order.iter().rev() {
             let i = id.index();
             match &doc.node(id).data {
-                NodeData::Text(t) => f.has_content[i] = !t.trim().is_empty(),
+                NodeData::Text(t) => f.has_content[i] = !is_blank(t),
                 NodeData::Element(e) => {
                     if matches!(&*e.name.local, "img" | "picture" | "figure" | "table" | "pre" | "hr") {
                         f.has_content[i] = true;
@@ -467,7 +467,7 @@ fn unwrap_noscript_image(doc: &mut Document, noscript: NodeId) {
     let real = imgs[0];
     let mut prev = doc.node(noscript).prev_sibling;
     while let Some(p) = prev {
-        if doc.text(p).is_some_and(|t| t.trim().is_empty()) {
+        if doc.text(p).is_some_and(is_blank) {
             prev = doc.node(p).prev_sibling;
         } else {
             break;
