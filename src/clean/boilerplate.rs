@@ -3,7 +3,7 @@
 
 use crate::clean::similarity::{normalize, title_similarity};
 use crate::locate::signals::*;
-use crate::locate::{furniture_reason, record_boilerplate, Flags, Metrics};
+use crate::locate::{furniture_reason, record_boilerplate, Flags, Metrics, TextMeasures};
 use crate::model::{collapse_whitespace, Block, BlockKind, Removal, RemovalKind};
 use crate::parse::{Document, NodeId};
 
@@ -70,12 +70,13 @@ pub fn remove_furniture_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>)
 
 /// `metrics` were measured before anything was removed; furniture removal only needs sizes, and
 /// conditional cleaning measures again once the furniture is gone.
-pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, title: &str, metrics: &Metrics, removed: &mut Vec<Removal>) {
+pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, title: &str, metrics: &Metrics, texts: &mut TextMeasures, removed: &mut Vec<Removal>) {
     for &top in nodes {
         remove_furniture(doc, top, title, metrics, removed);
     }
     if flags.clean_conditionally {
-        let metrics = Metrics::compute(doc, crate::parse::tree::DOCUMENT_NODE);
+        // Measured again without the furniture just removed; only the article's nodes are judged.
+        let metrics = Metrics::compute(doc, nodes, texts);
         for &top in nodes {
             clean_conditionally(doc, top, &metrics, flags, removed);
         }

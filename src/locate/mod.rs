@@ -97,26 +97,34 @@ pub struct Metrics {
 const HASH_LINK_WEIGHT: f32 = 0.3;
 
 impl Metrics {
-    pub fn compute(doc: &Document, root: NodeId) -> Metrics {
+    /// Measures for every node under each of `roots` (which must not contain one another).
+    pub fn compute(doc: &Document, roots: &[NodeId], texts: &mut TextMeasures) -> Metrics {
         let n = doc.len();
         let mut m = Metrics { chars: vec![0; n], link_chars: vec![0.0; n], commas: vec![0; n] };
-        let order: Vec<NodeId> = doc.descendants(root).collect();
-        for &id in order.iter().rev() {
-            let i = id.index();
-            if let NodeData::Text(t) = &doc.node(id).data {
-                let (chars, commas) = measure_text(t);
-                m.chars[i] = chars;
-                m.commas[i] = commas;
-            } else if doc.is_tag(id, "a") {
-                let weight = if doc.attr(id, "href").is_some_and(|h| h.starts_with('#')) { HASH_LINK_WEIGHT } else { 1.0 };
-                m.link_chars[i] = m.chars[i] as f32 * weight;
-            }
-            if let Some(p) = doc.parent(id) {
-                let (c, l, k) = (m.chars[i], m.link_chars[i], m.commas[i]);
-                let p = p.index();
-                m.chars[p] += c;
-                m.link_chars[p] += l;
-                m.commas[p] += k;
+        let mut order: Vec<NodeId> = Vec::new();
+        for &root in roots {
+            order.clear();
+            order.extend(doc.descendants(root));
+            for &id in order.iter().rev() {
+                let i = id.index();
+                if let NodeData::Text(t) = &doc.node(id).data {
+                    let (chars, commas) = texts.measure(id, t);
+                    m.chars[i] = chars;
+                    m.commas[i] = commas;
+                } else if doc.is_tag(id, "a") {
+                    let weight = if doc.attr(id, "href").is_some_and(|h| h.starts_with('#')) { HASH_LINK_WEIGHT } else { 1.0 };
+                    m.link_chars[i] = m.chars[i] as f32 * weight;
+                }
+                if id == root {
+                    continue;
+                }
+                if let Some(p) = doc.parent(id) {
+                    let (c, l, k) = (m.chars[i], m.link_chars[i], m.commas[i]);
+                    let p = p.index();
+                    m.chars[p] += c;
+                    m.link_chars[p] += l;
+                    m.commas[p] += k;
+                }
             }
         }
         m
@@ -128,6 +136,35 @@ impl Metrics {
             0.0
         } else {
             (self.link_chars[id.index()] / c as f32).min(1.0) as f64
+        }
+    }
+}
+
+/// Each text node's [`measure_text`], taken on first use and kept for the page: the finder's
+/// attempts work on copies of one parsed page (same node ids, same text), and each attempt
+/// measures the same text in several passes.
+pub struct TextMeasures {
+    /// Characters and commas by node id; `NOT_MEASURED` characters until measured.
+    measured: Vec<(u32, u32)>,
+}
+
+const NOT_MEASURED: u32 = u32::MAX;
+
+impl TextMeasures {
+    pub fn new(page: &Document) -> TextMeasures {
+        TextMeasures { measured: vec![(NOT_MEASURED, 0); page.len()] }
+    }
+
+    /// The measure of text node `id`, whose text is `text`.
+    pub fn measure(&mut self, id: NodeId, text: &str) -> (u32, u32) {
+        match self.measured.get_mut(id.index()) {
+            Some(slot) if slot.0 != NOT_MEASURED => *slot,
+            Some(slot) => {
+                *slot = measure_text(text);
+                *slot
+            }
+            // A node made after the page was parsed; the finder makes elements, not text.
+            None => measure_text(text),
         }
     }
 }
@@ -171,9 +208,10 @@ fn measure_text(t: &str) -> (u32, u32) {
 pub fn locate(page: &Document, title: &str) -> Option<Located> {
     let mut flags = Flags::ALL;
     let mut best: Option<Located> = None;
+    let mut texts = TextMeasures::new(page);
     loop {
         let mut doc = page.clone();
-        let attempt = attempt(&mut doc, flags, title);
+        let attempt = attempt(&mut doc, flags, title, &mut texts);
         if let Some((nodes, byline, removed, text_chars)) = attempt {
             let found = Located { doc, nodes, byline, removed, text_chars };
             if found.text_chars >= MIN_ARTICLE_CHARS {
@@ -192,21 +230,21 @@ pub fn locate(page: &Document, title: &str) -> Option<Located> {
 
 type Attempt = (Vec<NodeId>, Option<String>, Vec<Removal>, usize);
 
-fn attempt(doc: &mut Document, flags: Flags, title: &str) -> Option<Attempt> {
+fn attempt(doc: &mut Document, flags: Flags, title: &str, texts: &mut TextMeasures) -> Option<Attempt> {
     let body = doc.body()?;
     let mut removed = Vec::new();
     let (byline, to_score) = prepare(doc, body, flags, &mut removed);
-    let metrics = Metrics::compute(doc, body);
+    let metrics = Metrics::compute(doc, &[body], texts);
     let scores = score(doc, &to_score, &metrics, flags);
     let nodes = select(doc, body, &scores, &metrics, flags);
-    boilerplate::clean_article(doc, &nodes, flags, title, &metrics, &mut removed);
-    let text_chars = nodes.iter().map(|&n| subtree_chars(doc, n)).sum();
+    boilerplate::clean_article(doc, &nodes, flags, title, &metrics, texts, &mut removed);
+    let text_chars = nodes.iter().map(|&n| subtree_chars(doc, n, texts)).sum();
     Some((nodes, byline, removed, text_chars))
 }
 
 /// Characters of text under `root`, whitespace runs counted once.
-fn subtree_chars(doc: &Document, root: NodeId) -> usize {
-    doc.descendants(root).filter_map(|n| doc.text(n)).map(|t| measure_text(t).0 as usize).sum()
+fn subtree_chars(doc: &Document, root: NodeId, texts: &mut TextMeasures) -> usize {
+    doc.descendants(root).filter_map(|n| doc.text(n).map(|t| texts.measure(n, t).0 as usize)).sum()
 }
 
 /// Record an element removed as page furniture, with the first matching word as the reason.
