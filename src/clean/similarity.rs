@@ -17,16 +17,34 @@ pub const SHINGLE_CHARS: usize = 4;
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII, most of most pages, is classified and lower-cased without decoding characters.
+        let (keep, space) = if b.is_ascii() {
+            i += 1;
+            (b.is_ascii_alphanumeric(), crate::model::is_ascii_space(b) || b == b'-' || b == b'/')
+        } else {
+            let c = text[i..].chars().next().expect("i is at a character boundary");
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.extend(c.to_lowercase());
+                continue;
+            }
+            (false, c.is_whitespace() || c == '\u{2013}' || c == '\u{2014}')
+        };
+        if keep {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-        } else if c.is_whitespace() || c == '-' || c == '\u{2013}' || c == '\u{2014}' || c == '/' {
+            out.push(b.to_ascii_lowercase() as char);
+        } else if space {
             pending_space = true;
         }
         // Other punctuation (apostrophes, quotes, commas) joins nothing and splits nothing.
@@ -59,17 +77,19 @@ impl Hasher for ShingleKeyHasher {
 pub type ShingleSet = HashSet<u64, BuildHasherDefault<ShingleKeyHasher>>;
 pub type ShingleMap<V> = HashMap<u64, V, BuildHasherDefault<ShingleKeyHasher>>;
 
-/// FNV-1a over the shingle's words, with a separator so ("ab", "c") and ("a", "bc") differ. Not
-/// for untrusted keys in a security sense: a page can at worst make its own copies look alike.
-fn hash_words<'a>(parts: impl Iterator<Item = &'a str>) -> u64 {
+/// FNV-1a over a word. Not for untrusted keys in a security sense: a page can at worst make its
+/// own copies look alike.
+fn hash_word(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for &b in p.as_bytes() {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        h = (h ^ 0xff).wrapping_mul(0x0000_0100_0000_01b3);
+    for &b in word.as_bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
+}
+
+/// One hash for a sequence of word hashes; the order matters, so "a b c" and "c b a" differ.
+fn combine(word_hashes: &[u64]) -> u64 {
+    word_hashes.iter().fold(0x9E37_79B9_7F4A_7C15, |h, &w| (h.rotate_left(23) ^ w).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 fn hash_chars(chars: &[char]) -> u64 {
@@ -102,12 +122,14 @@ pub fn shingles(norm: &str) -> ShingleSet {
             set.insert(hash_chars(&chars));
         }
     } else {
-        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        // Each word is hashed once; a shingle's hash combines its words' hashes in order.
+        let words: Vec<u64> = norm.split(' ').filter(|w| !w.is_empty()).map(hash_word).collect();
+        set.reserve(words.len());
         for w in words.windows(SHINGLE_WORDS) {
-            set.insert(hash_words(w.iter().copied()));
+            set.insert(combine(w));
         }
         if words.len() < SHINGLE_WORDS && !words.is_empty() {
-            set.insert(hash_words(words.iter().copied()));
+            set.insert(combine(&words));
         }
     }
     set
@@ -158,6 +180,19 @@ mod tests {
         let a = normalize("The ministry said there is a need for sincere cooperation and the implementation of its commitments to achieve peace in the country.");
         let b = normalize("The ministry said there is a need for genuine cooperation and the implementation of its commitments to achieve peace in the country.");
         assert!(resemblance(&shingles(&a), &shingles(&b)) > 0.7);
+    }
+
+    #[test]
+    fn normalisation_lowercases_every_script_and_splits_at_dashes_and_slashes() {
+        assert_eq!(normalize("Ünïcode—STRASSE/x-y  Straße, «Ça» 2021"), "ünïcode strasse x y straße ça 2021");
+        assert_eq!(normalize("  ...  "), "");
+    }
+
+    #[test]
+    fn shingles_depend_on_word_order() {
+        assert_ne!(shingles("one two three"), shingles("three two one"));
+        assert_eq!(shingles("one two three four").len(), 2);
+        assert_eq!(shingles("one two").len(), 1);
     }
 
     #[test]
