@@ -180,7 +180,13 @@ pub struct Token<'a> {
 
 impl<'a> Token<'a> {
     fn new(text: &'a str, start: usize, word: bool) -> Self {
-        let lower = if text.chars().any(char::is_uppercase) { std::borrow::Cow::Owned(text.to_lowercase()) } else { std::borrow::Cow::Borrowed(text) };
+        let lower = if text.is_ascii() {
+            if text.bytes().any(|b| b.is_ascii_uppercase()) { std::borrow::Cow::Owned(text.to_ascii_lowercase()) } else { std::borrow::Cow::Borrowed(text) }
+        } else if text.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
         Token { text, lower, start, word }
     }
     fn cap(&self) -> bool {
@@ -197,31 +203,29 @@ impl<'a> Token<'a> {
 /// Split the characters `from..to` of `text` (character offsets) into words (letters, digits,
 /// inner apostrophes, hyphens, zero-width non-joiners) and single punctuation marks.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let to = to.min(chars.len());
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
-    let mut out = Vec::new();
-    let mut i = from;
-    while i < to {
-        let c = chars[i].1;
+    let mut out = Vec::with_capacity(text.len() / 5);
+    // (character offset, byte offset, character) of the characters from..to.
+    let mut chars = text.char_indices().enumerate().map(|(i, (b, c))| (i, b, c)).skip(from).take(to.saturating_sub(from)).peekable();
+    while let Some((i, b, c)) = chars.next() {
         if c.is_alphanumeric() {
-            let start = i;
-            while i < to {
-                let c = chars[i].1;
-                let next_is_alnum = i + 1 < to && chars[i + 1].1.is_alphanumeric();
-                let inner = matches!(c, '\'' | '’' | '-' | '.') && next_is_alnum && i > start;
-                if c.is_alphanumeric() || inner || c == '\u{200C}' {
-                    i += 1;
-                } else {
+            let mut end = b + c.len_utf8();
+            while let Some(&(_, nb, nc)) = chars.peek() {
+                let joins = nc.is_alphanumeric()
+                    || nc == '\u{200C}'
+                    || (matches!(nc, '\'' | '’' | '-' | '.') && {
+                        let mut ahead = chars.clone();
+                        ahead.next();
+                        ahead.peek().is_some_and(|&(_, _, after)| after.is_alphanumeric())
+                    });
+                if !joins {
                     break;
                 }
+                chars.next();
+                end = nb + nc.len_utf8();
             }
-            out.push(Token::new(&text[byte_at(start)..byte_at(i)], start, true));
-        } else {
-            if !c.is_whitespace() {
-                out.push(Token::new(&text[byte_at(i)..byte_at(i + 1)], i, false));
-            }
-            i += 1;
+            out.push(Token::new(&text[b..end], i, true));
+        } else if !c.is_whitespace() {
+            out.push(Token::new(&text[b..b + c.len_utf8()], i, false));
         }
     }
     out
@@ -720,4 +724,36 @@ fn cjk_name(s: &str) -> Option<Subject> {
         return None;
     }
     Some(Subject::Person { name: run, role: None })
+}
+
+#[cfg(test)]
+mod tokenizer_tests {
+    use super::tokenize;
+
+    fn texts(s: &str, from: usize, to: usize) -> Vec<(String, usize, bool)> {
+        tokenize(s, from, to).into_iter().map(|t| (t.text.to_string(), t.start, t.word)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_hyphens_and_dots_only_between_letters_or_digits() {
+        let t = texts("Khan’s co-founder U.S.-based said: 'no'.", 0, usize::MAX);
+        let words: Vec<&str> = t.iter().map(|(w, _, _)| w.as_str()).collect();
+        assert_eq!(words, ["Khan’s", "co-founder", "U.S", ".", "-", "based", "said", ":", "'", "no", "'", "."]);
+        assert_eq!(t[2], ("U.S".to_string(), 18, true));
+        assert!(!t[3].2, "punctuation is not a word");
+    }
+
+    #[test]
+    fn zero_width_non_joiner_stays_inside_persian_words() {
+        let t = texts("او می‌گوید", 0, usize::MAX);
+        assert_eq!(t.iter().map(|(w, _, _)| w.as_str()).collect::<Vec<_>>(), ["او", "می‌گوید"]);
+    }
+
+    #[test]
+    fn range_limits_tokens_and_lookahead_by_character_offsets() {
+        // "é" is two bytes: offsets are characters, not bytes.
+        assert_eq!(texts("é ab-cd ef", 2, 6), [("ab-c".to_string(), 2, true)]);
+        // The hyphen joins only if the character after it is inside the range.
+        assert_eq!(texts("ab-cd", 0, 3), [("ab".to_string(), 0, true), ("-".to_string(), 2, false)]);
+    }
 }
