@@ -70,6 +70,10 @@ fn census(blocks: &[Block], prepared: &[Prepared]) -> People {
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Heading | BlockKind::List) {
             continue;
         }
+        if p.spans.is_empty() {
+            register_mentions(&mut people, &p.tokens, true);
+            continue;
+        }
         let mask = quoted_mask(p.chars.len(), &p.spans);
         let outside: Vec<Token> = p.tokens.iter().filter(|t| !mask[t.start]).cloned().collect();
         register_mentions(&mut people, &outside, true);

@@ -294,17 +294,25 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     if seq.is_empty() {
         return None;
     }
-    // A lower-case word that is not a particle cannot be part of a name.
-    let name: Vec<&&Token> = name.iter().collect();
-    let role_text = role.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    let words = |tokens: &[&Token], word: fn(&str) -> &str| {
+        let mut text = String::new();
+        for t in tokens {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word(t.text));
+        }
+        text
+    };
     if name.is_empty() {
-        return (!role_text.is_empty()).then_some(Subject::Role(role_text));
+        return (!role.is_empty()).then(|| Subject::Role(words(role, |w| w)));
     }
+    // A lower-case word that is not a particle cannot be part of a name.
     if !name.first().is_some_and(|t| t.cap()) || !name.last().is_some_and(|t| t.cap()) {
         return None;
     }
-    let name_text = name.iter().map(|t| t.text.trim_end_matches(['’', '\'']).trim_end_matches("’s").to_string()).collect::<Vec<_>>().join(" ");
-    Some(Subject::Person { name: name_text, role: (!role_text.is_empty()).then_some(role_text) })
+    let name_text = words(name, |w| w.trim_end_matches(['’', '\'']).trim_end_matches("’s"));
+    Some(Subject::Person { name: name_text, role: (!role.is_empty()).then(|| words(role, |w| w)) })
 }
 
 /// Name-like run ending at `end` (inclusive), going backwards: capitalised words, particles
@@ -354,14 +362,15 @@ fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
     }
     // "the mayor, Jean Dupont", "die Sprecherin der Initiative, Monika Lachmann" — a role, then
     // the name in apposition.
-    let names_person = split_role(&seq).is_some_and(|s| matches!(s, Subject::Person { .. }));
+    let subject = split_role(&seq);
+    let names_person = matches!(subject, Some(Subject::Person { .. }));
     if !seq.is_empty() && seq.iter().any(|t| is_role(t)) && !names_person && tokens.get(i).is_some_and(|t| t.text == ",") {
         if let Some(Subject::Person { name, .. }) = run_forward(tokens, i + 1) {
             let role = seq.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
             return Some(Subject::Person { name, role: Some(role) });
         }
     }
-    split_role(&seq)
+    subject
 }
 
 fn is_article(t: &Token) -> bool {
