@@ -1,7 +1,7 @@
 //! Boilerplate inside the article: the located nodes in, the same nodes with furniture detached
 //! out, each removal recorded as a [`Removal`].
 
-use crate::clean::similarity::{normalize, title_similarity};
+use crate::clean::similarity::{normalize, normalized_title_similarity};
 use crate::locate::signals::*;
 use crate::locate::{furniture_reason, record_boilerplate, Flags, Metrics, TextMeasures};
 use crate::model::{collapse_whitespace, Block, BlockKind, Removal, RemovalKind};
@@ -71,8 +71,9 @@ pub fn remove_furniture_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>)
 /// `metrics` were measured before anything was removed; furniture removal only needs sizes, and
 /// conditional cleaning measures again once the furniture is gone.
 pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, title: &str, metrics: &Metrics, texts: &mut TextMeasures, removed: &mut Vec<Removal>) {
+    let norm_title = normalize(title);
     for &top in nodes {
-        remove_furniture(doc, top, title, metrics, removed);
+        remove_furniture(doc, top, title, &norm_title, metrics, removed);
     }
     if flags.clean_conditionally {
         // Measured again without the furniture just removed; only the article's nodes are judged.
@@ -83,7 +84,7 @@ pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, title: 
     }
 }
 
-fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, metrics: &Metrics, removed: &mut Vec<Removal>) {
+fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, norm_title: &str, metrics: &Metrics, removed: &mut Vec<Removal>) {
     let mut victims: Vec<(NodeId, Option<(RemovalKind, String)>)> = Vec::new();
     let mut walk = doc.descendants(top);
     while let Some(id) = walk.next() {
@@ -95,8 +96,8 @@ fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, metrics: &Metr
         } else if id != top && SHARE_WORDS.found_in(&class_id) && metrics.chars[id.index()] < MAX_SHARE_BAR_CHARS {
             Some((RemovalKind::Boilerplate, "boilerplate: share bar".to_string()))
         } else if matches!(tag, "h1" | "h2" | "h3") && !title.is_empty() && {
-            let heading = doc.text_content(id);
-            title_similarity(title, &heading).min(title_similarity(&heading, title)) > TITLE_HEADING_SIMILARITY
+            let heading = normalize(&doc.text_content(id));
+            normalized_title_similarity(norm_title, &heading).min(normalized_title_similarity(&heading, norm_title)) > TITLE_HEADING_SIMILARITY
         } {
             Some((RemovalKind::Title, "the article title, shown once above".to_string()))
         } else if matches!(tag, "h1" | "h2") && class_weight(doc, id) < 0.0 {

@@ -155,8 +155,12 @@ pub fn containment(part: &ShingleSet, whole: &ShingleSet) -> f64 {
 /// How much of `b` is made of words found in `a`, by characters (1.0 = all of it). Used to decide
 /// whether a heading repeats the title; asymmetric on purpose, as a heading may add a kicker.
 pub fn title_similarity(a: &str, b: &str) -> f64 {
-    let na = normalize(a);
-    let nb = normalize(b);
+    normalized_title_similarity(&normalize(a), &normalize(b))
+}
+
+/// [`title_similarity`] of texts already [`normalize`]d, for callers comparing one title with
+/// many headings.
+pub fn normalized_title_similarity(na: &str, nb: &str) -> f64 {
     if na.is_empty() || nb.is_empty() {
         return 0.0;
     }
