@@ -301,21 +301,55 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
 }
 
 /// Append `s` with the five HTML-significant characters escaped, copying the runs between them
-/// whole (they are ASCII, so byte positions are character boundaries).
+/// whole. The next special character of each kind is found with memchr, and each search starts
+/// after the last match of its kind, so the work stays linear (long `data:` URLs have none).
 pub fn escape_into(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let end = bytes.len();
+    let markup = |from: usize| memchr::memchr3(b'&', b'<', b'>', &bytes[from..]).map_or(end, |p| from + p);
+    let quotes = |from: usize| memchr::memchr2(b'"', b'\'', &bytes[from..]).map_or(end, |p| from + p);
+    let (mut next_markup, mut next_quote) = (markup(0), quotes(0));
     let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let entity = match b {
+    loop {
+        let i = next_markup.min(next_quote);
+        if i == end {
+            break;
+        }
+        // The special characters are ASCII, so `i` and `i + 1` are character boundaries.
+        out.push_str(&s[run..i]);
+        out.push_str(match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[run..i]);
-        out.push_str(entity);
+            _ => "&#39;",
+        });
         run = i + 1;
+        if i == next_markup {
+            next_markup = markup(run);
+        } else {
+            next_quote = quotes(run);
+        }
     }
     out.push_str(&s[run..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_into;
+
+    fn escaped(s: &str) -> String {
+        let mut out = String::new();
+        escape_into(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn the_five_html_characters_are_escaped_and_everything_else_is_copied() {
+        assert_eq!(escaped(""), "");
+        assert_eq!(escaped("plain «текст»"), "plain «текст»");
+        assert_eq!(escaped(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(escaped("\"\"''<<>>&&"), "&quot;&quot;&#39;&#39;&lt;&lt;&gt;&gt;&amp;&amp;");
+        assert_eq!(escaped("é\"é<é"), "é&quot;é&lt;é");
+    }
 }
