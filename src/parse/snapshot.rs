@@ -44,7 +44,10 @@ pub fn is_snapshot(input: &str) -> bool {
 /// Build a [`Document`] from a snapshot. `None` when `input` is not one.
 pub fn decode(input: &str) -> Option<Document> {
     let body = input.strip_prefix(MAGIC)?;
-    let mut doc = Document::new();
+    // Every node is a record, and every record starts with a NUL; elements take two or more
+    // (start, end, attributes), text one. Half the NULs is close, and never far over.
+    let records = memchr::memchr_iter(0, body.as_bytes()).count();
+    let mut doc = Document::with_capacity(records / 2 + 1);
     // Open elements; the document node is the bottom and is never popped.
     let mut open: Vec<NodeId> = vec![DOCUMENT_NODE];
     // Start tags flattened at the depth cap, whose end records must not close a real element.

@@ -109,7 +109,15 @@ impl Default for Document {
 
 impl Document {
     pub fn new() -> Self {
-        Document { nodes: vec![Node::new(NodeData::Document)] }
+        Self::with_capacity(1)
+    }
+
+    /// An empty document with room for `nodes` nodes: parsers that can estimate the count save
+    /// the copies of a growing arena (several megabytes on large pages).
+    pub fn with_capacity(nodes: usize) -> Self {
+        let mut all = Vec::with_capacity(nodes.max(1));
+        all.push(Node::new(NodeData::Document));
+        Document { nodes: all }
     }
 
     pub fn root(&self) -> NodeId {
