@@ -144,15 +144,14 @@ pub fn is_ad_slot(class_id: &str) -> bool {
 
 /// Lower-cased `class id` of an element, the string the word lists are matched against.
 pub fn class_and_id(doc: &Document, id: NodeId) -> String {
-    let mut s = String::new();
-    if let Some(c) = doc.attr(id, "class") {
-        s.push_str(c);
-    }
+    let class = doc.attr(id, "class").unwrap_or("");
+    let ident = doc.attr(id, "id").unwrap_or("");
+    let mut s = String::with_capacity(class.len() + 1 + ident.len());
+    s.push_str(class);
     s.push(' ');
-    if let Some(i) = doc.attr(id, "id") {
-        s.push_str(i);
-    }
-    s.to_ascii_lowercase()
+    s.push_str(ident);
+    s.make_ascii_lowercase();
+    s
 }
 
 /// Whether `s` (lower-cased class or id) contains the word `hid` as a whole token.
