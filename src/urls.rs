@@ -72,6 +72,33 @@ fn plain_rest(rest: &str) -> bool {
         && !rest.to_ascii_lowercase().contains("%2e")
 }
 
+/// A link for the reading view: `href` resolved against `base`, if the result is a safe link
+/// ([`is_safe_link`]). An address whose scheme is plainly unsafe (`javascript:`, pages put
+/// hundreds of `javascript:void(0)` on their buttons) is refused before it is resolved.
+pub fn resolve_link(base: Option<&str>, href: &str) -> Option<String> {
+    let href = href.trim();
+    if explicit_scheme(href).is_some_and(|s| !matches!(s.as_str(), "http" | "https" | "mailto")) {
+        return None;
+    }
+    resolve(base, href).filter(|h| is_safe_link(h))
+}
+
+/// The scheme of `href` as the URL parser reads it (C0 controls and spaces trimmed, tabs and
+/// newlines ignored, lower-cased), or `None` when it has none and is a relative reference.
+fn explicit_scheme(href: &str) -> Option<String> {
+    let mut chars = href.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    let first = chars.next().filter(char::is_ascii_alphabetic)?;
+    let mut scheme = String::from(first.to_ascii_lowercase());
+    for c in chars {
+        match c {
+            ':' => return Some(scheme),
+            c if c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.') => scheme.push(c.to_ascii_lowercase()),
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Whether `url` is an absolute URL (a page address).
 pub fn is_absolute(url: &str) -> bool {
     imp::resolve(None, url.trim()).is_some()

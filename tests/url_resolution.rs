@@ -36,6 +36,12 @@ fn check(hrefs: &[String]) -> Vec<String> {
             if ours != parser {
                 differ.push(format!("{href:?} against {base:?}: {ours:?}, the parser says {parser:?}"));
             }
+            // Links: refusing unsafe schemes before resolving keeps exactly the safe results.
+            let link = lectern::urls::resolve_link(base, href);
+            let safe = parser.filter(|u| lectern::urls::is_safe_link(u));
+            if link != safe {
+                differ.push(format!("link {href:?} against {base:?}: {link:?}, the parser and the safety check say {safe:?}"));
+            }
         }
     }
     differ
@@ -53,6 +59,8 @@ fn addresses_near_the_edge_of_plain_resolve_as_the_parser_resolves_them() {
         "https://example.com/a?", "https://example.com/a#", "http://a-.b-/x", "https://localhost/x", "https://example.com/\ta",
         "/", "/a/b?c#d", "//cdn.example.com/x.png", "/a/./b", "/a b", "#", "#frag", "#a b", "?q=1", "a/b", "../up", "./here", "javascript:alert(1)", "mailto:a@b.c",
         "data:image/png;base64,AAAA", "  https://example.com/padded  ", "", "ftp://example.com/a", "https:example.com", "http:/example.com",
+        "javascript:void(0);", " JavaScript:alert(1) ", "java\tscript:alert(1)", "\u{a0}javascript:x", "jav ascript:x", "MAILTO:a@b.c", "HTTP://example.com/",
+        "http:relative", "1http:x", "+x:y", "x+y-z.w:thing", ":nothing", "\u{1}javascript:x",
     ];
     let differ = check(&cases.iter().map(|s| s.to_string()).collect::<Vec<_>>());
     assert!(differ.is_empty(), "{}", differ.join("\n"));

@@ -242,7 +242,7 @@ impl<'a> Assembler<'a> {
             "img" => self.image(id).map(Inline::Image).into_iter().collect(),
             "a" => {
                 let children = self.inlines(id);
-                let href = doc.attr(id, "href").and_then(|h| urls::resolve(self.base, h)).filter(|h| urls::is_safe_link(h));
+                let href = doc.attr(id, "href").and_then(|h| urls::resolve_link(self.base, h));
                 match href {
                     Some(href) if !children.is_empty() => vec![Inline::Link { href, children }],
                     _ => children,
