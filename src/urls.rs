@@ -101,7 +101,8 @@ fn explicit_scheme(href: &str) -> Option<String> {
 
 /// Whether `url` is an absolute URL (a page address).
 pub fn is_absolute(url: &str) -> bool {
-    imp::resolve(None, url.trim()).is_some()
+    let url = url.trim();
+    plain_absolute(url).is_some() || imp::resolve(None, url).is_some()
 }
 
 /// A reference with no scheme: `page.html`, `/a/b`, `../x`, `?q`, `#frag` (not `//host`, which

@@ -30,6 +30,9 @@ fn by_the_parser(base: Option<&str>, href: &str) -> Option<String> {
 fn check(hrefs: &[String]) -> Vec<String> {
     let mut differ = Vec::new();
     for href in hrefs {
+        if lectern::urls::is_absolute(href) != url::Url::parse(href.trim()).is_ok() {
+            differ.push(format!("{href:?}: is_absolute says {}", lectern::urls::is_absolute(href)));
+        }
         for base in BASES.iter().map(|b| Some(*b)).chain([None]) {
             let ours = lectern::urls::resolve(base, href);
             let parser = by_the_parser(base, href);
