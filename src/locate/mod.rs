@@ -9,7 +9,7 @@
 pub mod signals;
 
 use crate::clean::boilerplate;
-use crate::model::{collapse_whitespace, is_blank, Removal, RemovalKind};
+use crate::model::{collapse_whitespace, is_ascii_space, is_blank, Removal, RemovalKind};
 use crate::parse::{Document, NodeData, NodeId};
 use signals::*;
 
@@ -140,9 +140,9 @@ impl Metrics {
     }
 }
 
-/// Each text node's [`measure_text`], taken on first use and kept for the page: the finder's
-/// attempts work on copies of one parsed page (same node ids, same text), and each attempt
-/// measures the same text in several passes.
+/// Each text node's measure (characters, commas), taken on first use and kept for the page: the
+/// finder's attempts work on copies of one parsed page (same node ids, same text), and each
+/// attempt measures the same text in several passes.
 pub struct TextMeasures {
     /// Characters and commas by node id; `NOT_MEASURED` characters until measured.
     measured: Vec<(u32, u32)>,
@@ -183,8 +183,7 @@ fn measure_text(t: &str) -> (u32, u32) {
         let b = bytes[i];
         let (space, comma) = if b.is_ascii() {
             i += 1;
-            // The ASCII characters `char::is_whitespace` accepts: tab to carriage return, space.
-            (matches!(b, b'\t'..=b'\r' | b' '), b == b',')
+            (is_ascii_space(b), b == b',')
         } else {
             let c = t[i..].chars().next().expect("i is at a character boundary");
             i += c.len_utf8();

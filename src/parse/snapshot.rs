@@ -22,8 +22,9 @@
 //! |                   | on), parsed here as markup, as [`super::parse_html`] does      |
 //! | `>`               | end of the current element                                     |
 //!
-//! Script text other than JSON-LD and style text are left out by the walker, as the HTML path
-//! drops them. The decoder accepts any string: unknown records are skipped, unbalanced ends are
+//! Script text other than JSON-LD, style text, and attributes outside
+//! [`READ_ATTRIBUTES`](super::tree::READ_ATTRIBUTES) are left out by the walker, as the HTML path
+//! drops them (the decoder drops such attributes too, whatever it is sent). The decoder accepts any string: unknown records are skipped, unbalanced ends are
 //! ignored, nesting deeper than [`MAX_TREE_DEPTH`] is flattened as the HTML path does.
 
 use std::rc::Rc;
