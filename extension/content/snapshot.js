@@ -7,7 +7,8 @@
 // loops and sibling pointers instead of iterators and recursion (which also keeps a 100,000-deep
 // page from overflowing the stack), and only the attributes the core reads.
 (() => {
-  const MAGIC = '\0lectern-dom/1';
+  // The header of src/parse/snapshot.rs (its comment says why it ends with a non-ASCII "…").
+  const MAGIC = '\0lectern-dom/2\u2026';
   const SVG = 'http://www.w3.org/2000/svg';
   const MATHML = 'http://www.w3.org/1998/Math/MathML';
   // The attributes the core reads, READ_ATTRIBUTES in src/parse/tree.rs (a cargo test holds the
