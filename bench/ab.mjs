@@ -8,19 +8,20 @@
 //   (make the change, build again into /tmp/lectern-b)
 //   node bench/ab.mjs /tmp/lectern-a /tmp/lectern-b [page names…]
 //
+// Both builds are fed by the walker in extension/content/snapshot.js, so both must read its
+// snapshot format; a build that cannot stops the run with its error.
+//
 // Environment: RUNS (timed runs per page per round, default 5), VERBOSE=1 (a line per page).
 // Not part of the tests and makes no claims: it only tells whether a change helped.
-import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { root, serveFiles, CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { serveFiles, corpusRoute, corpusPageNames, CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
 const [dirA, dirB, ...only] = process.argv.slice(2);
 if (!dirA || !dirB) {
   console.error('usage: node bench/ab.mjs BUILD_DIR_A BUILD_DIR_B [page names…]  (see the comment at the top)');
   process.exit(2);
 }
-const corpus = process.env.LECTERN_CORPUS ?? join(root, '../shared/corpus/readability-test-pages');
 const RUNS = Number(process.env.RUNS ?? 5);
 const withReadability = Boolean(process.env.READABILITY);
 const builds = { a: resolve(dirA), b: resolve(dirB) };
@@ -39,7 +40,9 @@ const pageFor = (side) => `<!DOCTYPE html><meta charset="utf-8">
     const url = 'http://fakehost/test/page.html';
     const f = which === 'readability'
       ? () => new Readability(doc.cloneNode(true)).parse()
-      : () => { try { extract(lecternSnapshot(doc), url); } catch {} };
+      // A page without an article is a result; any other error (a build whose snapshot format
+      // is not the walker's reads as EmptyInput) would make the timings meaningless.
+      : () => { try { extract(lecternSnapshot(doc), url); } catch (e) { if (e.name !== 'NoArticle') throw e; } };
     for (let i = 0; i < 3; i++) f();
     const xs = [];
     for (let i = 0; i < runs; i++) {
@@ -59,10 +62,7 @@ const server = await serveFiles((path) => {
   if (side) return { html: pageFor(side) };
   const build = path.match(/^\/build\/(a|b)\/(.+)$/);
   if (build) return join(builds[build[1]], build[2]);
-  if (path === '/snapshot.js') return join(root, 'extension/content/snapshot.js');
-  if (path.startsWith('/readability/')) return join(root, 'node_modules/@mozilla/readability', path.slice('/readability/'.length));
-  if (path.startsWith('/corpus/')) return join(corpus, path.slice('/corpus/'.length));
-  return null;
+  return corpusRoute(path);
 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 const open = async (side) => {
@@ -74,7 +74,7 @@ const open = async (side) => {
 const pages = { a: await open('a'), b: await open('b') };
 const time = (side, name, which) => pages[side].evaluate(([n, r, w]) => window.time(n, r, w), [name, RUNS, which]);
 
-const names = only.length ? only : (await readdir(corpus, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const names = only.length ? only : await corpusPageNames();
 // Warm-up: the engine compiles wasm in tiers; the first page must not pay for that on one side only.
 for (const side of ['a', 'b']) for (const name of names.slice(0, 3)) await time(side, name, 'lectern');
 const rows = [];

@@ -5,14 +5,13 @@
 //       through web-sys), and the time from outerHTML (the route the CLI's HTML input takes);
 //   (b) Readability.js: clone the document and parse the clone (as Reader View does).
 // Median of several runs after a warm-up; writes docs/bench-browser.md and docs/bench-browser.svg.
-import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { root, serveFiles, CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { root, serveFiles, corpusRoute, corpusPageNames, CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
-const corpus = process.env.LECTERN_CORPUS ?? join(root, '../shared/corpus/readability-test-pages');
 const RUNS = Number(process.env.RUNS ?? 9);
 const WARMUP = 2;
 
@@ -58,10 +57,7 @@ const BENCH_PAGE = `<!DOCTYPE html><meta charset="utf-8"><title>bench</title>
 const server = await serveFiles((path) => {
   if (path === '/bench.html') return { html: BENCH_PAGE };
   if (path.startsWith('/pkg/')) return join(root, 'extension', path);
-  if (path === '/snapshot.js') return join(root, 'extension/content/snapshot.js');
-  if (path.startsWith('/readability/')) return join(root, 'node_modules/@mozilla/readability', path.slice('/readability/'.length));
-  if (path.startsWith('/corpus/')) return join(corpus, path.slice('/corpus/'.length));
-  return null;
+  return corpusRoute(path);
 });
 const origin = server.origin;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -80,7 +76,7 @@ const page = await browser.newPage();
 await page.goto(`${origin}/bench.html`);
 await page.waitForFunction(() => window.ready);
 await page.evaluate(() => window.cold());
-const names = (await readdir(corpus, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const names = await corpusPageNames();
 const rows = [];
 for (const name of names) {
   rows.push(await page.evaluate(([n, r, w]) => window.measure(n, r, w), [name, RUNS, WARMUP]));

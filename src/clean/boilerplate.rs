@@ -68,12 +68,12 @@ pub fn remove_furniture_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>)
     (kept, removed)
 }
 
-/// `metrics` were measured before anything was removed; furniture removal only needs sizes, and
-/// conditional cleaning measures again once the furniture is gone.
-pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, title: &str, metrics: &Metrics, texts: &mut TextMeasures, removed: &mut Vec<Removal>) {
-    let norm_title = normalize(title);
+/// `norm_title` is the article title, [`normalize`]d. `metrics` were measured before anything was
+/// removed; furniture removal only needs sizes, and conditional cleaning measures again once the
+/// furniture is gone.
+pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, norm_title: &str, metrics: &Metrics, texts: &mut TextMeasures, removed: &mut Vec<Removal>) {
     for &top in nodes {
-        remove_furniture(doc, top, title, &norm_title, metrics, removed);
+        remove_furniture(doc, top, norm_title, metrics, removed);
     }
     if flags.clean_conditionally {
         // Measured again without the furniture just removed; only the article's nodes are judged.
@@ -84,7 +84,7 @@ pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, title: 
     }
 }
 
-fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, norm_title: &str, metrics: &Metrics, removed: &mut Vec<Removal>) {
+fn remove_furniture(doc: &mut Document, top: NodeId, norm_title: &str, metrics: &Metrics, removed: &mut Vec<Removal>) {
     let mut victims: Vec<(NodeId, Option<(RemovalKind, String)>)> = Vec::new();
     let mut walk = doc.descendants(top);
     while let Some(id) = walk.next() {
@@ -95,7 +95,7 @@ fn remove_furniture(doc: &mut Document, top: NodeId, title: &str, norm_title: &s
             Some((RemovalKind::Boilerplate, furniture_reason(&class_id, tag)))
         } else if id != top && SHARE_WORDS.found_in(&class_id) && metrics.chars[id.index()] < MAX_SHARE_BAR_CHARS {
             Some((RemovalKind::Boilerplate, "boilerplate: share bar".to_string()))
-        } else if matches!(tag, "h1" | "h2" | "h3") && !title.is_empty() && {
+        } else if matches!(tag, "h1" | "h2" | "h3") && !norm_title.is_empty() && {
             let heading = normalize(&doc.text_content(id));
             normalized_title_similarity(norm_title, &heading).min(normalized_title_similarity(&heading, norm_title)) > TITLE_HEADING_SIMILARITY
         } {

@@ -208,9 +208,11 @@ pub fn locate(page: &Document, title: &str) -> Option<Located> {
     let mut flags = Flags::ALL;
     let mut best: Option<Located> = None;
     let mut texts = TextMeasures::new(page);
+    // Headings are compared with the title in every attempt; normalise it once.
+    let norm_title = crate::clean::similarity::normalize(title);
     loop {
         let mut doc = page.clone();
-        let attempt = attempt(&mut doc, flags, title, &mut texts);
+        let attempt = attempt(&mut doc, flags, &norm_title, &mut texts);
         if let Some((nodes, byline, removed, text_chars)) = attempt {
             let found = Located { doc, nodes, byline, removed, text_chars };
             if found.text_chars >= MIN_ARTICLE_CHARS {
@@ -229,14 +231,14 @@ pub fn locate(page: &Document, title: &str) -> Option<Located> {
 
 type Attempt = (Vec<NodeId>, Option<String>, Vec<Removal>, usize);
 
-fn attempt(doc: &mut Document, flags: Flags, title: &str, texts: &mut TextMeasures) -> Option<Attempt> {
+fn attempt(doc: &mut Document, flags: Flags, norm_title: &str, texts: &mut TextMeasures) -> Option<Attempt> {
     let body = doc.body()?;
     let mut removed = Vec::new();
     let (byline, to_score) = prepare(doc, body, flags, &mut removed);
     let metrics = Metrics::compute(doc, &[body], texts);
     let scores = score(doc, &to_score, &metrics, flags);
     let nodes = select(doc, body, &scores, &metrics, flags);
-    boilerplate::clean_article(doc, &nodes, flags, title, &metrics, texts, &mut removed);
+    boilerplate::clean_article(doc, &nodes, flags, norm_title, &metrics, texts, &mut removed);
     let text_chars = nodes.iter().map(|&n| subtree_chars(doc, n, texts)).sum();
     Some((nodes, byline, removed, text_chars))
 }

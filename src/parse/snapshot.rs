@@ -24,8 +24,9 @@
 //!
 //! Script text other than JSON-LD, style text, and attributes outside
 //! [`READ_ATTRIBUTES`](super::tree::READ_ATTRIBUTES) are left out by the walker, as the HTML path
-//! drops them (the decoder drops such attributes too, whatever it is sent). The decoder accepts any string: unknown records are skipped, unbalanced ends are
-//! ignored, nesting deeper than [`MAX_TREE_DEPTH`] is flattened as the HTML path does.
+//! drops them (the decoder drops such attributes too, whatever it is sent). The decoder accepts
+//! any string: unknown records are skipped, unbalanced ends are ignored, nesting deeper than
+//! [`MAX_TREE_DEPTH`] is flattened as the HTML path does.
 
 use std::rc::Rc;
 

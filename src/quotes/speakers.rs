@@ -294,25 +294,27 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     if seq.is_empty() {
         return None;
     }
-    let words = |tokens: &[&Token], word: fn(&str) -> &str| {
-        let mut text = String::new();
-        for t in tokens {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(word(t.text));
-        }
-        text
-    };
     if name.is_empty() {
-        return (!role.is_empty()).then(|| Subject::Role(words(role, |w| w)));
+        return (!role.is_empty()).then(|| Subject::Role(join_words(role, |w| w)));
     }
     // A lower-case word that is not a particle cannot be part of a name.
     if !name.first().is_some_and(|t| t.cap()) || !name.last().is_some_and(|t| t.cap()) {
         return None;
     }
-    let name_text = words(name, |w| w.trim_end_matches(['’', '\'']).trim_end_matches("’s"));
-    Some(Subject::Person { name: name_text, role: (!role.is_empty()).then(|| words(role, |w| w)) })
+    let name_text = join_words(name, |w| w.trim_end_matches(['’', '\'']).trim_end_matches("’s"));
+    Some(Subject::Person { name: name_text, role: (!role.is_empty()).then(|| join_words(role, |w| w)) })
+}
+
+/// The tokens' texts, each passed through `word`, separated by single spaces.
+fn join_words(tokens: &[&Token], word: fn(&str) -> &str) -> String {
+    let mut text = String::new();
+    for t in tokens {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word(t.text));
+    }
+    text
 }
 
 /// Name-like run ending at `end` (inclusive), going backwards: capitalised words, particles
@@ -366,8 +368,7 @@ fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
     let names_person = matches!(subject, Some(Subject::Person { .. }));
     if !seq.is_empty() && seq.iter().any(|t| is_role(t)) && !names_person && tokens.get(i).is_some_and(|t| t.text == ",") {
         if let Some(Subject::Person { name, .. }) = run_forward(tokens, i + 1) {
-            let role = seq.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-            return Some(Subject::Person { name, role: Some(role) });
+            return Some(Subject::Person { name, role: Some(join_words(&seq, |w| w)) });
         }
     }
     subject

@@ -1,9 +1,9 @@
-// Shared set-up for the end-to-end tests (and bench/browser.mjs): a file server on 127.0.0.1 and
+// Shared set-up for the end-to-end tests (and the benchmarks in bench/): a file server on 127.0.0.1 and
 // Debian's Chromium, headless, optionally with the built extension loaded. The extension is copied
 // with a test-only manifest that adds host access to 127.0.0.1 (a click driven from a test carries
 // no activeTab grant).
 import http from 'node:http';
-import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,24 @@ import { chromium } from 'playwright-core';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'tests/fixtures');
+
+// The Readability.js test pages: LECTERN_CORPUS, or ../shared/corpus/readability-test-pages.
+export const CORPUS = process.env.LECTERN_CORPUS ?? join(root, '../shared/corpus/readability-test-pages');
+
+// The corpus's page names (its folders), sorted.
+export async function corpusPageNames() {
+  return (await readdir(CORPUS, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}
+
+// The files pages that run Lectern's walker beside the corpus load: /snapshot.js (the content
+// script's walker), /readability/* (@mozilla/readability) and /corpus/NAME/source.html. For use
+// inside a `serveFiles` route; null for any other path.
+export function corpusRoute(path) {
+  if (path === '/snapshot.js') return join(root, 'extension/content/snapshot.js');
+  if (path.startsWith('/readability/')) return join(root, 'node_modules/@mozilla/readability', path.slice('/readability/'.length));
+  if (path.startsWith('/corpus/')) return join(CORPUS, path.slice('/corpus/'.length));
+  return null;
+}
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // Headless Chromium on a machine with no open network: without the background-networking flags

@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { root, serveFiles, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
+import { root, serveFiles, corpusRoute, corpusPageNames, CORPUS, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
 
-const corpus = process.env.LECTERN_CORPUS ?? join(root, '../shared/corpus/readability-test-pages');
 const PAGE = `<!DOCTYPE html><meta charset="utf-8"><script src="/snapshot.js"></script><script type="module">
   import init, { extract } from '/pkg/lectern.js';
   await init();
@@ -26,11 +25,9 @@ let server, browser;
 before(async () => {
   server = await serveFiles((path) => {
     if (path === '/') return { html: PAGE };
-    if (path === '/snapshot.js') return join(root, 'extension/content/snapshot.js');
     if (path.startsWith('/pkg/')) return join(root, 'extension', path);
-    if (path.startsWith('/corpus/')) return join(corpus, path.slice('/corpus/'.length));
     if (path.startsWith('/fixtures/')) return join(root, 'tests/fixtures', path.slice('/fixtures/'.length));
-    return null;
+    return corpusRoute(path);
   });
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 });
@@ -40,9 +37,9 @@ after(async () => {
 });
 
 test('the DOM snapshot gives the same article as the HTML on every corpus page and news fixture', async () => {
-  const pages = (await readdir(corpus, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => `/corpus/${d.name}/source.html`);
+  const pages = (await corpusPageNames()).map((name) => `/corpus/${name}/source.html`);
   const news = (await readdir(join(root, 'tests/fixtures/news'))).filter((f) => f.endsWith('.html')).map((f) => `/fixtures/news/${f}`);
-  assert.ok(pages.length > 100, `corpus missing at ${corpus} (set LECTERN_CORPUS)`);
+  assert.ok(pages.length > 100, `corpus missing at ${CORPUS} (set LECTERN_CORPUS)`);
   const page = await browser.newPage();
   await page.goto(`${server.origin}/`);
   await page.waitForFunction(() => window.ready);
