@@ -6,7 +6,31 @@
 // Written for speed (it is on the path timed by bench/browser.mjs): string concatenation, indexed
 // loops and sibling pointers instead of iterators and recursion (which also keeps a 100,000-deep
 // page from overflowing the stack), and only the attributes the core reads.
+//
+// Every DOM read goes through the native accessor taken from its prototype, never `node.name`: a
+// <form> exposes its fields as properties named after them, shadowing the built-in ones
+// (<input name="nextSibling"> makes form.nextSibling that input, and the walk would go round in
+// circles), and a page's named images do the same to the document's ("DOM clobbering"). Calling
+// the native accessor costs no more than the property read.
 (() => {
+  const native = (proto, name) => {
+    const d = Object.getOwnPropertyDescriptor(proto, name);
+    return d.get ?? d.value;
+  };
+  const documentElementOf = native(Document.prototype, 'documentElement');
+  const defaultViewOf = native(Document.prototype, 'defaultView');
+  const nodeTypeOf = native(Node.prototype, 'nodeType');
+  const firstChildOf = native(Node.prototype, 'firstChild');
+  const nextSiblingOf = native(Node.prototype, 'nextSibling');
+  const parentNodeOf = native(Node.prototype, 'parentNode');
+  const textContentOf = native(Node.prototype, 'textContent');
+  const dataOf = native(CharacterData.prototype, 'data');
+  const localNameOf = native(Element.prototype, 'localName');
+  const namespaceOf = native(Element.prototype, 'namespaceURI');
+  const hasAttributes = native(Element.prototype, 'hasAttributes');
+  const getAttributeNames = native(Element.prototype, 'getAttributeNames');
+  const getAttribute = native(Element.prototype, 'getAttribute');
+
   // The header of src/parse/snapshot.rs (its comment says why it ends with a non-ASCII "…").
   const MAGIC = '\0lectern-dom/2\u2026';
   const SVG = 'http://www.w3.org/2000/svg';
@@ -22,51 +46,55 @@
   const clean = (s) => (s.indexOf('\0') === -1 ? s : s.replaceAll('\0', '\uFFFD'));
   // The HTML route drops the same text (src/parse/mod.rs): nothing downstream reads it.
   const unread = (el, name) =>
-    name === 'style' || (name === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json');
+    name === 'style' || (name === 'script' && (getAttribute.call(el, 'type') ?? '').trim().toLowerCase() !== 'application/ld+json');
   // In a page with scripting on, a <noscript>'s content is one text node of raw markup, which the
   // core parses. A document without a window (DOMParser's) has scripting off and parsed it already.
-  const rawMarkup = (el, name, live) =>
-    live && name === 'noscript' && el.firstChild !== null && [...el.childNodes].every((c) => c.nodeType === 3);
+  const rawMarkup = (el, name, live) => {
+    if (!live || name !== 'noscript' || firstChildOf.call(el) === null) return false;
+    for (let c = firstChildOf.call(el); c !== null; c = nextSiblingOf.call(c)) if (nodeTypeOf.call(c) !== 3) return false;
+    return true;
+  };
 
   globalThis.lecternSnapshot = (doc) => {
-    const root = doc.documentElement;
-    const live = doc.defaultView !== null;
+    const root = documentElementOf.call(doc);
+    const live = defaultViewOf.call(doc) !== null;
     let out = MAGIC;
     let node = root;
     while (node) {
-      const type = node.nodeType;
+      const type = nodeTypeOf.call(node);
       if (type === 1) {
-        const ns = node.namespaceURI;
-        const name = node.localName;
+        const ns = namespaceOf.call(node);
+        const name = localNameOf.call(node);
         out += (ns === SVG ? '\0(' : ns === MATHML ? '\0[' : '\0<') + name;
         // Attribute names and getAttribute, not `attributes`: that creates an Attr object each.
-        if (node.hasAttributes()) {
-          const names = node.getAttributeNames();
+        if (hasAttributes.call(node)) {
+          const names = getAttributeNames.call(node);
           for (let i = 0; i < names.length; i++) {
             const attr = names[i];
-            const value = READ_ATTRIBUTES.has(attr) ? node.getAttribute(attr) : null;
+            const value = READ_ATTRIBUTES.has(attr) ? getAttribute.call(node, attr) : null;
             if (value !== null) out += '\0=' + attr + '\0-' + clean(value);
           }
         }
+        const first = firstChildOf.call(node);
         if (unread(node, name)) {
           out += '\0>';
         } else if (rawMarkup(node, name, live)) {
-          out += '\0!' + clean(node.textContent) + '\0>';
-        } else if (node.firstChild) {
-          node = node.firstChild;
+          out += '\0!' + clean(textContentOf.call(node)) + '\0>';
+        } else if (first) {
+          node = first;
           continue;
         } else {
           out += '\0>';
         }
       } else if (type === 3 || type === 4) {
-        out += '\0"' + clean(node.data);
+        out += '\0"' + clean(dataOf.call(node));
       }
       // On to the next node in document order, closing the elements this one ends.
-      while (node !== root && !node.nextSibling) {
-        node = node.parentNode;
+      while (node !== root && !nextSiblingOf.call(node)) {
+        node = parentNodeOf.call(node);
         out += '\0>';
       }
-      node = node === root ? null : node.nextSibling;
+      node = node === root ? null : nextSiblingOf.call(node);
     }
     return out;
   };

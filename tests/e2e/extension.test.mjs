@@ -1,6 +1,7 @@
 // The extension end to end in headless Chromium: toolbar path, restore path, strict CSP,
-// a hostile page, no-article message, right-to-left, copy path and auto-clean path. Each test
-// drives the functions the UI calls (self.lectern.* in the service worker).
+// a hostile page, a page that shadows DOM properties by name, no-article message, right-to-left,
+// copy path and auto-clean path. Each test drives the functions the UI calls (self.lectern.* in
+// the service worker).
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -141,6 +142,26 @@ test('a hostile page that rewrites itself and styles everything cannot break the
   const paragraphs = await view.locator('.lectern-article > p').allInnerTexts();
   assert.equal(paragraphs.length, 5);
   assert.ok(!(await view.locator('main').innerText()).includes('Advertisement'));
+  await page.close();
+});
+
+test('a page whose images and form fields shadow DOM properties by name opens and closes like any other', { timeout: 60_000 }, async () => {
+  // The fixture's forms have fields named firstChild, nextSibling, nodeType…, which shadow those
+  // properties of the form, in the content script's world too (its images named documentElement
+  // and body shadow the document's properties only in the page's own world).
+  const page = await openPage('/extension/clobbering_names.html');
+  const markup = () => page.evaluate(() => document.querySelector('html').outerHTML);
+  const before = await markup();
+  await toggle(page);
+  const view = await viewFrame(page);
+  assert.ok(view, 'the reading view opened');
+  const paragraphs = await view.locator('.lectern-article > p').allInnerTexts();
+  assert.equal(paragraphs.length, 5, 'all five paragraphs, including the one after the comment form');
+  assert.match(paragraphs.at(-1), /^Freight sailings are not affected/);
+  await toggle(page);
+  await page.waitForFunction(() => document.querySelector('html > body > article') !== null);
+  assert.equal(await hasViewFrame(page), false);
+  assert.equal(await markup(), before);
   await page.close();
 });
 

@@ -1,7 +1,8 @@
 // The content script's DOM walker (extension/content/snapshot.js) in Chromium: for every corpus
 // page and news fixture, the article extracted from its snapshot equals the article extracted from
 // the page's HTML. Pages are parsed with DOMParser (scripting off, as the HTML route assumes); a
-// second test loads a fixture as a live page, where <noscript> content is raw text.
+// second test loads a fixture as a live page, where <noscript> content is raw text; a third, a page
+// whose named elements shadow the DOM properties the walker reads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
@@ -64,4 +65,26 @@ test('in a live page, <noscript> images (raw text there) still reach the article
   });
   assert.ok(result.noscriptIsText, 'the fixture has a <noscript> whose content the live page keeps as text');
   assert.equal(result.dom, result.html);
+});
+
+test('a page whose images and form fields shadow DOM properties by name is read whole, live or parsed', { timeout: 60_000 }, async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/fixtures/extension/clobbering_names.html`);
+  await page.addScriptTag({ url: '/snapshot.js' });
+  const result = await page.evaluate(async () => {
+    const { default: init, extract } = await import('/pkg/lectern.js');
+    await init();
+    const article = (input) => { const a = extract(input, location.href); delete a.stats.elapsed_ms; return JSON.stringify(a); };
+    const html = await (await fetch(location.href)).text();
+    return {
+      shadowed: String(document.documentElement),
+      live: article(lecternSnapshot(document)),
+      parsed: article(lecternSnapshot(new DOMParser().parseFromString(html, 'text/html'))),
+      html: article(html),
+    };
+  });
+  assert.equal(result.shadowed, '[object HTMLImageElement]', "the fixture's <img name=documentElement> shadows the document's property");
+  assert.equal(result.live, result.html);
+  assert.equal(result.parsed, result.html);
+  assert.match(result.html, /Freight sailings are not affected/);
 });
