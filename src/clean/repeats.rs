@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::clean::similarity::{containment, is_unspaced, normalize, resemblance, shingles, ShingleMap, ShingleSet};
+use crate::clean::similarity::{containment, is_unspaced, normalize, resemblance, shingles, ShingleSet};
 use crate::model::{Block, BlockKind, Removal, RemovalKind};
 
 /// Two blocks whose shingle sets overlap this much (Jaccard) are copies of one another. One edited
@@ -68,6 +68,30 @@ fn is_prose(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
 }
 
+/// The inverted index: which blocks hold each shingle. One sorted array of (shingle, block) pairs
+/// rather than a map of lists, which cost an allocation per distinct shingle (about one per word
+/// of the article); the blocks holding a shingle are one run of it, in block order.
+struct Postings(Vec<(u64, u32)>);
+
+impl Postings {
+    fn new<'a>(sets: impl Iterator<Item = &'a ShingleSet>) -> Postings {
+        let mut pairs = Vec::new();
+        for (block, set) in sets.enumerate() {
+            pairs.extend(set.iter().map(|&h| (h, block as u32)));
+        }
+        // A set holds each shingle once, so the pairs are distinct and their order is total.
+        pairs.sort_unstable();
+        Postings(pairs)
+    }
+
+    /// The blocks holding shingle `h`, in block order.
+    fn blocks_with(&self, h: u64) -> impl ExactSizeIterator<Item = usize> + '_ {
+        let start = self.0.partition_point(|&(k, _)| k < h);
+        let len = self.0[start..].partition_point(|&(k, _)| k == h);
+        self.0[start..start + len].iter().map(|&(_, block)| block as usize)
+    }
+}
+
 /// Remove repeated blocks. Returns the kept blocks in reading order and the removals.
 pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collapsed {
     let n = blocks.len();
@@ -81,15 +105,7 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
     let norm_title = normalize(title);
     let norm_byline = byline.map(|b| normalize(b.trim_start_matches("By ").trim_start_matches("by "))).filter(|b| b.len() >= MIN_BYLINE_NAME_CHARS);
 
-    let mut postings: ShingleMap<Vec<usize>> = ShingleMap::default();
-    for (i, set) in sets.iter().enumerate() {
-        for &h in set {
-            let list = postings.entry(h).or_default();
-            if list.len() <= MAX_POSTINGS {
-                list.push(i);
-            }
-        }
-    }
+    let postings = Postings::new(sets.iter());
 
     let mut first_exact: HashMap<&str, usize> = HashMap::new();
     let mut verdicts = vec![Verdict::Keep; n];
@@ -125,16 +141,15 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
         // threshold are skipped without comparing their sets or searching their text.
         let mut shared: HashMap<usize, usize, std::hash::BuildHasherDefault<crate::clean::similarity::ShingleKeyHasher>> = HashMap::default();
         let mut unindexed = 0;
-        for h in &sets[i] {
-            if let Some(list) = postings.get(h) {
-                if list.len() > MAX_POSTINGS {
-                    unindexed += 1;
-                    continue;
-                }
-                for &j in list {
-                    if j != i {
-                        *shared.entry(j).or_default() += 1;
-                    }
+        for &h in &sets[i] {
+            let holders = postings.blocks_with(h);
+            if holders.len() > MAX_POSTINGS {
+                unindexed += 1;
+                continue;
+            }
+            for j in holders {
+                if j != i {
+                    *shared.entry(j).or_default() += 1;
                 }
             }
         }
@@ -281,19 +296,14 @@ pub struct Collapsed {
 /// than only "boilerplate".
 pub fn relabel_copies(removed: &mut [Removal], collapsed: &Collapsed) {
     let kept_sets = &collapsed.kept_sets;
-    let mut postings: ShingleMap<Vec<usize>> = ShingleMap::default();
-    for (k, (_, set, _)) in kept_sets.iter().enumerate() {
-        for &h in set {
-            postings.entry(h).or_default().push(k);
-        }
-    }
+    let postings = Postings::new(kept_sets.iter().map(|(_, set, _)| set));
     for r in removed.iter_mut().filter(|r| r.kind == RemovalKind::Boilerplate) {
         let norm = normalize(&r.text);
         if norm.split(' ').count() < MIN_TEASER_WORDS {
             continue;
         }
         let set = shingles(&norm);
-        let mut candidates: Vec<usize> = set.iter().filter_map(|h| postings.get(h)).flatten().copied().collect();
+        let mut candidates: Vec<usize> = set.iter().flat_map(|&h| postings.blocks_with(h)).collect();
         candidates.sort_unstable();
         candidates.dedup();
         let len = norm.chars().count();

@@ -2,7 +2,7 @@
 //! case, punctuation, quote style and entities, and word-shingle sets for resemblance and
 //! containment.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Words per shingle. Three words are specific enough that distinct stories rarely share many,
@@ -75,7 +75,6 @@ impl Hasher for ShingleKeyHasher {
 }
 
 pub type ShingleSet = HashSet<u64, BuildHasherDefault<ShingleKeyHasher>>;
-pub type ShingleMap<V> = HashMap<u64, V, BuildHasherDefault<ShingleKeyHasher>>;
 
 /// FNV-1a over a word. Not for untrusted keys in a security sense: a page can at worst make its
 /// own copies look alike.
