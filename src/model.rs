@@ -225,7 +225,7 @@ pub fn collapse_whitespace(s: &str) -> String {
 }
 
 /// The ASCII characters `char::is_whitespace` accepts: tab to carriage return, and space.
-pub fn is_ascii_space(b: u8) -> bool {
+pub const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::clean::similarity::{containment, is_unspaced, normalize, resemblance, shingles, ShingleSet};
+use crate::clean::similarity::{containment, is_unspaced, normalize, resemblance, shingles, word_count, ShingleSet};
 use crate::model::{Block, BlockKind, Removal, RemovalKind};
 
 /// Two blocks whose shingle sets overlap this much (Jaccard) are copies of one another. One edited
@@ -96,7 +96,7 @@ impl Postings {
 pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collapsed {
     let n = blocks.len();
     let norms: Vec<String> = blocks.iter().map(identity).collect();
-    let words: Vec<usize> = norms.iter().map(|s| s.split(' ').filter(|w| !w.is_empty()).count()).collect();
+    let words: Vec<usize> = norms.iter().map(|s| word_count(s)).collect();
     let chars: Vec<usize> = norms.iter().map(|s| s.chars().count()).collect();
     let unspaced: Vec<bool> = norms.iter().map(|s| is_unspaced(s)).collect();
     // Shorter blocks can only be exact copies (compared whole below); they need no shingles.

@@ -3,6 +3,8 @@
 //! containment.
 
 use std::collections::HashSet;
+
+use rustc_hash::FxHashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Words per shingle. Three words are specific enough that distinct stories rarely share many,
@@ -12,44 +14,69 @@ pub const SHINGLE_WORDS: usize = 3;
 /// Characters per shingle for scripts written without spaces (Chinese, Japanese, Thai).
 pub const SHINGLE_CHARS: usize = 4;
 
+/// What [`normalize`] does with each ASCII byte: drop it, take it as a word break, or keep it
+/// lower-cased (the value is then the byte to write).
+const DROP: u8 = 0;
+const BREAK: u8 = 1;
+const ASCII_ROLE: [u8; 128] = {
+    let mut role = [DROP; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        role[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else if crate::model::is_ascii_space(c) || c == b'-' || c == b'/' {
+            BREAK
+        } else {
+            DROP
+        };
+        b += 1;
+    }
+    role
+};
+
 /// Lower-case letters and digits, words separated by single spaces. Punctuation, quote marks and
 /// symbols vanish, so `“Khan”` and `"Khan"` compare equal.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut pending_space = false;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII, most of most pages, is classified and lower-cased without decoding characters.
-        let (keep, space) = if b.is_ascii() {
+        // ASCII, most of most pages, is classified and lower-cased by table, without decoding.
+        if b.is_ascii() {
             i += 1;
-            (b.is_ascii_alphanumeric(), crate::model::is_ascii_space(b) || b == b'-' || b == b'/')
-        } else {
-            let c = text[i..].chars().next().expect("i is at a character boundary");
-            i += c.len_utf8();
-            if c.is_alphanumeric() {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
+            match ASCII_ROLE[b as usize] {
+                DROP => {}
+                BREAK => pending_space = true,
+                lower => {
+                    if pending_space && !out.is_empty() {
+                        out.push(b' ');
+                    }
+                    pending_space = false;
+                    out.push(lower);
                 }
-                pending_space = false;
-                out.extend(c.to_lowercase());
-                continue;
             }
-            (false, c.is_whitespace() || c == '\u{2013}' || c == '\u{2014}')
-        };
-        if keep {
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is at a character boundary");
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
             pending_space = false;
-            out.push(b.to_ascii_lowercase() as char);
-        } else if space {
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
+        } else if c.is_whitespace() || c == '\u{2013}' || c == '\u{2014}' {
             pending_space = true;
         }
         // Other punctuation (apostrophes, quotes, commas) joins nothing and splits nothing.
     }
-    out
+    String::from_utf8(out).expect("only whole characters are written")
 }
 
 /// Shingle hashes are already well mixed, so sets and maps keyed by them need no second hash:
@@ -78,13 +105,16 @@ pub type ShingleSet = HashSet<u64, BuildHasherDefault<ShingleKeyHasher>>;
 
 /// FNV-1a over a word. Not for untrusted keys in a security sense: a page can at worst make its
 /// own copies look alike.
+#[cfg(test)]
 fn hash_word(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in word.as_bytes() {
-        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
     }
     h
 }
+
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// One hash for a sequence of word hashes; the order matters, so "a b c" and "c b a" differ.
 fn combine(word_hashes: &[u64]) -> u64 {
@@ -105,8 +135,45 @@ fn hash_chars(chars: &[char]) -> u64 {
 /// Whether the normalised text is written without spaces between words.
 pub fn is_unspaced(norm: &str) -> bool {
     let chars = norm.chars().count();
-    let spaces = norm.chars().filter(|&c| c == ' ').count();
+    // A space is one byte and no byte of a longer character, so counting bytes counts spaces.
+    let spaces = norm.bytes().filter(|&b| b == b' ').count();
     chars > 20 && spaces * 20 < chars
+}
+
+/// Words of `text` separated by spaces (as `text.split(' ').filter(|w| !w.is_empty()).count()`).
+pub fn word_count(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let starts = b != b' ' && !in_word;
+        words += usize::from(starts);
+        in_word = b != b' ';
+    }
+    words
+}
+
+/// The [`hash_word`] of each word of normalised text, in order.
+fn word_hashes(norm: &str) -> Vec<u64> {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hashes = Vec::with_capacity(norm.len() / 4 + 1);
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
+    for &b in norm.as_bytes() {
+        if b == b' ' {
+            if in_word {
+                hashes.push(h);
+            }
+            h = FNV_OFFSET;
+            in_word = false;
+        } else {
+            h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
+            in_word = true;
+        }
+    }
+    if in_word {
+        hashes.push(h);
+    }
+    hashes
 }
 
 /// Hashes of the word (or, for unspaced scripts, character) shingles of normalised text.
@@ -122,7 +189,7 @@ pub fn shingles(norm: &str) -> ShingleSet {
         }
     } else {
         // Each word is hashed once; a shingle's hash combines its words' hashes in order.
-        let words: Vec<u64> = norm.split(' ').filter(|w| !w.is_empty()).map(hash_word).collect();
+        let words = word_hashes(norm);
         set.reserve(words.len());
         for w in words.windows(SHINGLE_WORDS) {
             set.insert(combine(w));
@@ -163,9 +230,14 @@ pub fn normalized_title_similarity(na: &str, nb: &str) -> f64 {
     if na.is_empty() || nb.is_empty() {
         return 0.0;
     }
-    let words_a: HashSet<&str> = na.split(' ').collect();
-    let unique_b: Vec<&str> = nb.split(' ').filter(|w| !words_a.contains(w)).collect();
-    let unique_len = unique_b.join(" ").chars().count() as f64;
+    let words_a: FxHashSet<&str> = na.split(' ').collect();
+    // Characters of b's words missing from a, joined by single spaces.
+    let (mut unique_chars, mut unique_words) = (0, 0);
+    for w in nb.split(' ').filter(|w| !words_a.contains(w)) {
+        unique_chars += w.chars().count();
+        unique_words += 1;
+    }
+    let unique_len = (unique_chars + unique_words.max(1) - 1) as f64;
     1.0 - unique_len / nb.chars().count() as f64
 }
 
@@ -189,6 +261,22 @@ mod tests {
     fn normalisation_lowercases_every_script_and_splits_at_dashes_and_slashes() {
         assert_eq!(normalize("Ünïcode—STRASSE/x-y  Straße, «Ça» 2021"), "ünïcode strasse x y straße ça 2021");
         assert_eq!(normalize("  ...  "), "");
+    }
+
+    #[test]
+    fn word_hashes_and_counts_agree_with_splitting_at_spaces() {
+        for text in ["", " ", "one", "one two  three ", "  ünïcode strasse x y straße ça 2021", "image http://a/b c.jpg"] {
+            let split: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+            assert_eq!(word_hashes(text), split.iter().map(|w| hash_word(w)).collect::<Vec<_>>(), "{text:?}");
+            assert_eq!(word_count(text), split.len(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn title_similarity_counts_the_characters_of_the_words_the_heading_adds() {
+        // "breaking" and "now" are new: "breaking now" is 12 of the heading's 24 characters.
+        assert!((normalized_title_similarity("khan speaks", "breaking khan now speaks") - (1.0 - 12.0 / 24.0)).abs() < 1e-9);
+        assert_eq!(normalized_title_similarity("a b", "a b"), 1.0);
     }
 
     #[test]
