@@ -112,11 +112,11 @@ impl<'a> Assembler<'a> {
                 self.run.push(Inline::Text { text: t.to_string() });
                 return;
             }
-            NodeData::Element(e) => e.name.local.to_string(),
+            // Borrowed from the document, which outlives `self`'s mutable borrows below.
+            NodeData::Element(e) => &*e.name.local,
             NodeData::Document => return self.children(id),
             _ => return,
         };
-        let tag = tag.as_str();
         if let Some(level) = heading_level(tag) {
             self.flush();
             let mut b = Block::new(BlockKind::Heading, normalize_inlines(self.inlines(id)));
@@ -234,10 +234,10 @@ impl<'a> Assembler<'a> {
         let doc = self.doc;
         let tag = match &doc.node(id).data {
             NodeData::Text(t) => return vec![Inline::Text { text: t.to_string() }],
-            NodeData::Element(e) => e.name.local.to_string(),
+            NodeData::Element(e) => &*e.name.local,
             _ => return Vec::new(),
         };
-        match tag.as_str() {
+        match tag {
             "br" => vec![Inline::Break],
             "img" => self.image(id).map(Inline::Image).into_iter().collect(),
             "a" => {
@@ -408,23 +408,42 @@ pub fn normalize_inlines(content: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
+/// Append `text` to `out` with each run of whitespace as one space, and none where `space_before`
+/// says a space (or the start of the block) precedes. Runs without whitespace are copied whole;
+/// only non-ASCII characters are decoded.
+fn push_collapsed(out: &mut String, text: &str, space_before: &mut bool) {
+    let bytes = text.as_bytes();
+    let mut kept_from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = if bytes[i].is_ascii() {
+            (crate::model::is_ascii_space(bytes[i]), 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is at a character boundary");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            out.push_str(&text[kept_from..i]);
+            if !*space_before {
+                out.push(' ');
+                *space_before = true;
+            }
+            kept_from = i + len;
+        } else {
+            *space_before = false;
+        }
+        i += len;
+    }
+    out.push_str(&text[kept_from..]);
+}
+
 fn collapse(content: Vec<Inline>, space_before: &mut bool) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(content.len());
     for item in content {
         match item {
             Inline::Text { text } => {
                 let mut s = String::with_capacity(text.len());
-                for c in text.chars() {
-                    if c.is_whitespace() {
-                        if !*space_before {
-                            s.push(' ');
-                            *space_before = true;
-                        }
-                    } else {
-                        s.push(c);
-                        *space_before = false;
-                    }
-                }
+                push_collapsed(&mut s, &text, space_before);
                 if s.is_empty() {
                     continue;
                 }
