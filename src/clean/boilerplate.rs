@@ -3,7 +3,7 @@
 
 use crate::clean::similarity::{normalize, normalized_title_similarity};
 use crate::locate::signals::*;
-use crate::locate::{furniture_reason, record_boilerplate, Flags, Metrics, TextMeasures};
+use crate::locate::{collapsed_chars_within, furniture_reason, record_boilerplate, Flags, Metrics, TextMeasures};
 use crate::model::{collapse_whitespace, Block, BlockKind, Removal, RemovalKind};
 use crate::parse::{Document, NodeId};
 
@@ -135,8 +135,8 @@ fn remove_datelines(doc: &mut Document, top: NodeId, removed: &mut Vec<Removal>)
         }
         let block = doc.ancestors(time).take_while(|&a| a != top).find(|&a| doc.tag(a).is_some_and(|t| is_block_tag(t)));
         let Some(block) = block else { continue };
-        let text = collapse_whitespace(&doc.text_content(block));
-        if text.chars().count() <= MAX_DATELINE_CHARS {
+        if collapsed_chars_within(doc, block, MAX_DATELINE_CHARS).is_some() {
+            let text = collapse_whitespace(&doc.text_content(block));
             removed.push(Removal { kind: RemovalKind::Boilerplate, reason: "boilerplate: dateline".into(), text, kept_block: None, position: None });
             doc.detach(block);
         }

@@ -257,6 +257,40 @@ pub(crate) fn record_boilerplate(doc: &Document, id: NodeId, reason: &str, remov
     removed.push(Removal { kind: RemovalKind::Boilerplate, reason: reason.to_string(), text, kept_block: None, position: None });
 }
 
+/// Characters of `collapse_whitespace(&doc.text_content(id))`, counted without building the
+/// text and given up as soon as they pass `limit` (`None`): the length checks on bylines, ad
+/// slots and datelines would otherwise copy the text of every large container they ask about.
+pub(crate) fn collapsed_chars_within(doc: &Document, id: NodeId, limit: usize) -> Option<usize> {
+    let mut chars = 0;
+    let mut pending_space = false;
+    for n in doc.descendants(id) {
+        let Some(text) = doc.text(n) else { continue };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let space = if bytes[i].is_ascii() {
+                i += 1;
+                is_ascii_space(bytes[i - 1])
+            } else {
+                let c = text[i..].chars().next().expect("i is at a character boundary");
+                i += c.len_utf8();
+                c.is_whitespace()
+            };
+            if space {
+                pending_space = true;
+                continue;
+            }
+            // A run of whitespace counts once, and only between words (the text is trimmed).
+            chars += 1 + usize::from(pending_space && chars > 0);
+            pending_space = false;
+            if chars > limit {
+                return None;
+            }
+        }
+    }
+    Some(chars)
+}
+
 /// A human reason for removing furniture matched by class/id words.
 pub(crate) fn furniture_reason(class_id: &str, tag: &str) -> String {
     const NAMES: &[(&str, &str)] = &[
@@ -394,10 +428,7 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
         } else if tag == "noscript" {
             unwrap_noscript_image(doc, id);
             Some(None)
-        } else if is_byline(doc, id, &class_id) && {
-            let t = collapse_whitespace(&doc.text_content(id));
-            !t.is_empty() && t.chars().count() < MAX_BYLINE_CHARS
-        } {
+        } else if is_byline(doc, id, &class_id) && collapsed_chars_within(doc, id, MAX_BYLINE_CHARS - 1).is_some_and(|n| n > 0) {
             // The first byline goes to the article's metadata; later ones are copies of it.
             match &byline {
                 None => {
@@ -406,7 +437,7 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
                 }
                 Some(_) => Some(Some("boilerplate: byline".to_string())),
             }
-        } else if is_ad_slot(&class_id) && tag != "body" && collapse_whitespace(&doc.text_content(id)).chars().count() <= MAX_AD_SLOT_CHARS {
+        } else if is_ad_slot(&class_id) && tag != "body" && collapsed_chars_within(doc, id, MAX_AD_SLOT_CHARS).is_some() {
             Some(Some("boilerplate: advertisement".to_string()))
         } else if flags.strip_unlikely
             && tag != "a"
@@ -688,7 +719,25 @@ fn select(doc: &Document, body: NodeId, s: &Scores, metrics: &Metrics, flags: Fl
 
 #[cfg(test)]
 mod tests {
-    use super::measure_text;
+    use super::{collapsed_chars_within, measure_text};
+    use crate::model::collapse_whitespace;
+
+    #[test]
+    fn bounded_text_length_equals_the_collapsed_texts_length_up_to_the_limit() {
+        let doc = crate::parse::parse_html(
+            "<body><div id=a>  <p> One\u{00A0}\u{00A0}two </p>\n\t<span>three</span><b>four</b>  </div><div id=b> \n </div><div id=c></div></body>",
+        );
+        let by_id = |v: &str| doc.descendants(doc.root()).find(|&n| doc.attr(n, "id") == Some(v)).unwrap();
+        for id in ["a", "b", "c"].map(by_id) {
+            let expected = collapse_whitespace(&doc.text_content(id)).chars().count();
+            assert_eq!(collapsed_chars_within(&doc, id, 1000), Some(expected));
+            assert_eq!(collapsed_chars_within(&doc, id, expected), Some(expected));
+            if expected > 0 {
+                assert_eq!(collapsed_chars_within(&doc, id, expected - 1), None);
+            }
+        }
+        assert_eq!(collapsed_chars_within(&doc, by_id("a"), 1000), Some("One two threefour".len()));
+    }
 
     #[test]
     fn text_measure_counts_whitespace_runs_once_and_commas_of_every_script() {
