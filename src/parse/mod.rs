@@ -158,6 +158,8 @@ struct Sink {
     names: RefCell<Vec<Option<QualName>>>,
     /// Depth of the element appended last: at the cap, deeper start tags are dropped.
     last_element_depth: std::cell::Cell<u32>,
+    /// The attribute list of every element without read attributes (most), shared.
+    no_attrs: std::rc::Rc<Vec<Attr>>,
 }
 
 impl Sink {
@@ -218,7 +220,8 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        let attrs = std::rc::Rc::new(attrs.into_iter().filter(|a| tree::is_read_attribute(&a.name.local)).map(|a| Attr { name: a.name.local, value: a.value }).collect());
+        let read: Vec<Attr> = attrs.into_iter().filter(|a| tree::is_read_attribute(&a.name.local)).map(|a| Attr { name: a.name.local, value: a.value }).collect();
+        let attrs = if read.is_empty() { std::rc::Rc::clone(&self.no_attrs) } else { std::rc::Rc::new(read) };
         let mut doc = self.doc.borrow_mut();
         let id = doc.create(NodeData::Element(Element { name: name.clone(), attrs }));
         if flags.template {

@@ -61,11 +61,14 @@ pub fn decode(input: &str) -> Option<Document> {
     let mut pending_attr: Option<LocalName> = None;
     let mut attrs: Vec<Attr> = Vec::new();
     let mut element_with_attrs: Option<NodeId> = None;
+    // Elements start with one shared empty list (no allocation each); those with attributes get
+    // their own, sized exactly, while the scratch list keeps its capacity.
+    let no_attrs: Rc<Vec<Attr>> = Rc::default();
 
     let flush_attrs = |doc: &mut Document, target: &mut Option<NodeId>, attrs: &mut Vec<Attr>| {
         if let Some(id) = target.take() {
-            if let NodeData::Element(e) = &mut doc.node_mut(id).data {
-                e.attrs = Rc::new(std::mem::take(attrs));
+            if let (NodeData::Element(e), false) = (&mut doc.node_mut(id).data, attrs.is_empty()) {
+                e.attrs = Rc::new(attrs.drain(..).collect());
             }
         }
         attrs.clear();
@@ -114,7 +117,7 @@ pub fn decode(input: &str) -> Option<Document> {
                     _ => ns!(html),
                 };
                 let name = QualName::new(None, space, LocalName::from(payload));
-                let id = doc.create(NodeData::Element(Element { name, attrs: Rc::default() }));
+                let id = doc.create(NodeData::Element(Element { name, attrs: Rc::clone(&no_attrs) }));
                 doc.append(parent, id);
                 open.push(id);
                 element_with_attrs = Some(id);
