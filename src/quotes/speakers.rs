@@ -203,29 +203,49 @@ impl<'a> Token<'a> {
 /// Split the characters `from..to` of `text` (character offsets) into words (letters, digits,
 /// inner apostrophes, hyphens, zero-width non-joiners) and single punctuation marks.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    // The character at byte `b` and its length; ASCII, most of most text, without decoding.
+    let char_at = |b: usize| -> (char, usize) {
+        if bytes[b].is_ascii() {
+            (bytes[b] as char, 1)
+        } else {
+            let c = text[b..].chars().next().expect("b is at a character boundary");
+            (c, c.len_utf8())
+        }
+    };
     let mut out = Vec::with_capacity(text.len() / 5);
-    // (character offset, byte offset, character) of the characters from..to.
-    let mut chars = text.char_indices().enumerate().map(|(i, (b, c))| (i, b, c)).skip(from).take(to.saturating_sub(from)).peekable();
-    while let Some((i, b, c)) = chars.next() {
+    // Byte offset `b` of character `i`, walking to `from` first.
+    let (mut b, mut i) = (0, 0);
+    while i < from && b < bytes.len() {
+        b += char_at(b).1;
+        i += 1;
+    }
+    while i < to && b < bytes.len() {
+        let (c, len) = char_at(b);
         if c.is_alphanumeric() {
-            let mut end = b + c.len_utf8();
-            while let Some(&(_, nb, nc)) = chars.peek() {
-                let joins = nc.is_alphanumeric()
-                    || nc == '\u{200C}'
-                    || (matches!(nc, '\'' | '’' | '-' | '.') && {
-                        let mut ahead = chars.clone();
-                        ahead.next();
-                        ahead.peek().is_some_and(|&(_, _, after)| after.is_alphanumeric())
-                    });
+            let (start, first) = (b, i);
+            b += len;
+            i += 1;
+            while i < to && b < bytes.len() {
+                let (next, next_len) = char_at(b);
+                // An apostrophe, hyphen or dot joins only when a letter or digit follows it
+                // inside the range.
+                let joins = next.is_alphanumeric()
+                    || next == '\u{200C}'
+                    || (matches!(next, '\'' | '’' | '-' | '.') && i + 1 < to && b + next_len < bytes.len() && char_at(b + next_len).0.is_alphanumeric());
                 if !joins {
                     break;
                 }
-                chars.next();
-                end = nb + nc.len_utf8();
+                b += next_len;
+                i += 1;
             }
-            out.push(Token::new(&text[b..end], i, true));
-        } else if !c.is_whitespace() {
-            out.push(Token::new(&text[b..b + c.len_utf8()], i, false));
+            out.push(Token::new(&text[start..b], first, true));
+        } else {
+            if !c.is_whitespace() {
+                out.push(Token::new(&text[b..b + len], i, false));
+            }
+            b += len;
+            i += 1;
         }
     }
     out
