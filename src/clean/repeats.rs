@@ -5,8 +5,9 @@
 //! shingles keeps the comparison close to linear in the number of blocks.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
-use crate::clean::similarity::{containment, is_unspaced, normalize, resemblance, shingles, word_count, ShingleSet};
+use crate::clean::similarity::{containment, is_unspaced, normalize, resemblance, shingles, word_count, ShingleKeyHasher, ShingleSet};
 use crate::model::{Block, BlockKind, Removal, RemovalKind};
 
 /// Two blocks whose shingle sets overlap this much (Jaccard) are copies of one another. One edited
@@ -68,27 +69,47 @@ fn is_prose(b: &Block) -> bool {
     matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
 }
 
-/// The inverted index: which blocks hold each shingle. One sorted array of (shingle, block) pairs
-/// rather than a map of lists, which cost an allocation per distinct shingle (about one per word
-/// of the article); the blocks holding a shingle are one run of it, in block order.
-struct Postings(Vec<(u64, u32)>);
+/// The inverted index: which blocks hold each shingle. The blocks of all shingles sit in one array,
+/// grouped by shingle and in block order within a group, with a map from shingle to its group
+/// (built in two counting passes): no list allocated per distinct shingle (about one per word of
+/// the article), and a lookup costs one hash probe however large the page.
+struct Postings {
+    /// Each shingle's group in `blocks`: start and length.
+    groups: HashMap<u64, (u32, u32), BuildHasherDefault<ShingleKeyHasher>>,
+    blocks: Vec<u32>,
+}
 
 impl Postings {
-    fn new<'a>(sets: impl Iterator<Item = &'a ShingleSet>) -> Postings {
-        let mut pairs = Vec::new();
-        for (block, set) in sets.enumerate() {
-            pairs.extend(set.iter().map(|&h| (h, block as u32)));
+    fn new<'a>(sets: impl Iterator<Item = &'a ShingleSet> + Clone) -> Postings {
+        let mut groups: HashMap<u64, (u32, u32), BuildHasherDefault<ShingleKeyHasher>> = HashMap::default();
+        groups.reserve(sets.clone().map(|s| s.len()).sum());
+        for set in sets.clone() {
+            for &h in set {
+                groups.entry(h).or_default().1 += 1;
+            }
         }
-        // A set holds each shingle once, so the pairs are distinct and their order is total.
-        pairs.sort_unstable();
-        Postings(pairs)
+        // Lay the groups out one after another; lengths count up again as the blocks are filled in.
+        let mut total = 0;
+        for group in groups.values_mut() {
+            let len = group.1;
+            *group = (total, 0);
+            total += len;
+        }
+        let mut blocks = vec![0; total as usize];
+        for (block, set) in sets.enumerate() {
+            for h in set {
+                let group = groups.get_mut(h).expect("counted in the first pass");
+                blocks[(group.0 + group.1) as usize] = block as u32;
+                group.1 += 1;
+            }
+        }
+        Postings { groups, blocks }
     }
 
     /// The blocks holding shingle `h`, in block order.
     fn blocks_with(&self, h: u64) -> impl ExactSizeIterator<Item = usize> + '_ {
-        let start = self.0.partition_point(|&(k, _)| k < h);
-        let len = self.0[start..].partition_point(|&(k, _)| k == h);
-        self.0[start..start + len].iter().map(|&(_, block)| block as usize)
+        let (start, len) = self.groups.get(&h).map_or((0, 0), |&(s, l)| (s as usize, l as usize));
+        self.blocks[start..start + len].iter().map(|&block| block as usize)
     }
 }
 
@@ -139,7 +160,7 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
         // common to index are not counted, so a count is a lower bound and `shared + unindexed`
         // an upper bound on the true overlap: candidates whose upper bound cannot reach a
         // threshold are skipped without comparing their sets or searching their text.
-        let mut shared: HashMap<usize, usize, std::hash::BuildHasherDefault<crate::clean::similarity::ShingleKeyHasher>> = HashMap::default();
+        let mut shared: HashMap<usize, usize, BuildHasherDefault<ShingleKeyHasher>> = HashMap::default();
         let mut unindexed = 0;
         for &h in &sets[i] {
             let holders = postings.blocks_with(h);
