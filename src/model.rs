@@ -188,40 +188,60 @@ fn push_inline_text(content: &[Inline], out: &mut String) {
 
 /// Collapse runs of whitespace (including non-breaking spaces) to one space and trim.
 pub fn collapse_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let word = if is_ascii_space(b) {
-            pending_space = true;
-            i += 1;
-            continue;
-        } else if b.is_ascii() {
-            // Runs of ASCII that is not whitespace (most text) are copied whole.
-            let run = i;
-            while i < bytes.len() && bytes[i].is_ascii() && !is_ascii_space(bytes[i]) {
-                i += 1;
-            }
-            &s[run..i]
-        } else {
-            let c = s[i..].chars().next().expect("i is at a character boundary");
-            let start = i;
-            i += c.len_utf8();
-            if c.is_whitespace() {
-                pending_space = true;
-                continue;
-            }
-            &s[start..i]
-        };
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        out.push_str(word);
+    let mut c = Collapser::with_capacity(s.len());
+    c.push(s);
+    c.finish()
+}
+
+/// [`collapse_whitespace`] of text that comes in pieces (the text nodes of a subtree), without
+/// joining the pieces first: the result is that of collapsing their concatenation.
+pub struct Collapser {
+    out: String,
+    pending_space: bool,
+}
+
+impl Collapser {
+    pub fn with_capacity(bytes: usize) -> Collapser {
+        Collapser { out: String::with_capacity(bytes), pending_space: false }
     }
-    out
+
+    pub fn push(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let word = if is_ascii_space(b) {
+                self.pending_space = true;
+                i += 1;
+                continue;
+            } else if b.is_ascii() {
+                // Runs of ASCII that is not whitespace (most text) are copied whole.
+                let run = i;
+                while i < bytes.len() && bytes[i].is_ascii() && !is_ascii_space(bytes[i]) {
+                    i += 1;
+                }
+                &s[run..i]
+            } else {
+                let c = s[i..].chars().next().expect("i is at a character boundary");
+                let start = i;
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    self.pending_space = true;
+                    continue;
+                }
+                &s[start..i]
+            };
+            if self.pending_space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.pending_space = false;
+            self.out.push_str(word);
+        }
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
 }
 
 /// The ASCII characters `char::is_whitespace` accepts: tab to carriage return, and space.

@@ -3,8 +3,8 @@
 
 use crate::clean::similarity::{normalize, normalized_title_similarity};
 use crate::locate::signals::*;
-use crate::locate::{collapsed_chars_within, furniture_reason, record_boilerplate, Flags, Metrics, TextMeasures};
-use crate::model::{collapse_whitespace, Block, BlockKind, Removal, RemovalKind};
+use crate::locate::{collapsed_chars_within, collapsed_text, furniture_reason, record_boilerplate, Flags, Metrics, TextMeasures};
+use crate::model::{Block, BlockKind, Removal, RemovalKind};
 use crate::parse::{Document, NodeId};
 
 /// Share and follow bars longer than this are more likely prose that mentions sharing.
@@ -112,7 +112,7 @@ fn remove_furniture(doc: &mut Document, top: NodeId, norm_title: &str, metrics: 
     }
     for (id, reason) in victims {
         if let Some((kind, reason)) = reason {
-            let text = collapse_whitespace(&doc.text_content(id));
+            let text = collapsed_text(doc, id);
             if !text.is_empty() {
                 removed.push(Removal { kind, reason, text, kept_block: None, position: None });
             }
@@ -136,7 +136,7 @@ fn remove_datelines(doc: &mut Document, top: NodeId, removed: &mut Vec<Removal>)
         let block = doc.ancestors(time).take_while(|&a| a != top).find(|&a| doc.tag(a).is_some_and(|t| is_block_tag(t)));
         let Some(block) = block else { continue };
         if collapsed_chars_within(doc, block, MAX_DATELINE_CHARS).is_some() {
-            let text = collapse_whitespace(&doc.text_content(block));
+            let text = collapsed_text(doc, block);
             removed.push(Removal { kind: RemovalKind::Boilerplate, reason: "boilerplate: dateline".into(), text, kept_block: None, position: None });
             doc.detach(block);
         }

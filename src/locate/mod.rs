@@ -9,7 +9,7 @@
 pub mod signals;
 
 use crate::clean::boilerplate;
-use crate::model::{collapse_whitespace, is_ascii_space, is_blank, Removal, RemovalKind};
+use crate::model::{is_ascii_space, is_blank, Collapser, Removal, RemovalKind};
 use crate::parse::{Document, NodeData, NodeId};
 use signals::*;
 
@@ -250,11 +250,24 @@ fn subtree_chars(doc: &Document, root: NodeId, texts: &mut TextMeasures) -> usiz
 
 /// Record an element removed as page furniture, with the first matching word as the reason.
 pub(crate) fn record_boilerplate(doc: &Document, id: NodeId, reason: &str, removed: &mut Vec<Removal>) {
-    let text = collapse_whitespace(&doc.text_content(id));
+    let text = collapsed_text(doc, id);
     if text.is_empty() {
         return;
     }
     removed.push(Removal { kind: RemovalKind::Boilerplate, reason: reason.to_string(), text, kept_block: None, position: None });
+}
+
+/// `collapse_whitespace(&doc.text_content(id))`, collapsed as it is gathered instead of gathered
+/// and then copied again: the text of every container removed as furniture is kept for the
+/// account of removals, and containers can hold most of a page.
+pub(crate) fn collapsed_text(doc: &Document, id: NodeId) -> String {
+    let mut text = Collapser::with_capacity(0);
+    for n in doc.descendants(id) {
+        if let Some(t) = doc.text(n) {
+            text.push(t);
+        }
+    }
+    text.finish()
 }
 
 /// Characters of `collapse_whitespace(&doc.text_content(id))`, counted without building the
@@ -432,7 +445,7 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
             // The first byline goes to the article's metadata; later ones are copies of it.
             match &byline {
                 None => {
-                    byline = Some(collapse_whitespace(&doc.text_content(id)));
+                    byline = Some(collapsed_text(doc, id));
                     Some(None)
                 }
                 Some(_) => Some(Some("boilerplate: byline".to_string())),
@@ -719,16 +732,17 @@ fn select(doc: &Document, body: NodeId, s: &Scores, metrics: &Metrics, flags: Fl
 
 #[cfg(test)]
 mod tests {
-    use super::{collapsed_chars_within, measure_text};
+    use super::{collapsed_chars_within, collapsed_text, measure_text};
     use crate::model::collapse_whitespace;
 
     #[test]
-    fn bounded_text_length_equals_the_collapsed_texts_length_up_to_the_limit() {
+    fn subtree_text_and_its_bounded_length_equal_collapsing_the_joined_text() {
         let doc = crate::parse::parse_html(
             "<body><div id=a>  <p> One\u{00A0}\u{00A0}two </p>\n\t<span>three</span><b>four</b>  </div><div id=b> \n </div><div id=c></div></body>",
         );
         let by_id = |v: &str| doc.descendants(doc.root()).find(|&n| doc.attr(n, "id") == Some(v)).unwrap();
         for id in ["a", "b", "c"].map(by_id) {
+            assert_eq!(collapsed_text(&doc, id), collapse_whitespace(&doc.text_content(id)));
             let expected = collapse_whitespace(&doc.text_content(id)).chars().count();
             assert_eq!(collapsed_chars_within(&doc, id, 1000), Some(expected));
             assert_eq!(collapsed_chars_within(&doc, id, expected), Some(expected));
