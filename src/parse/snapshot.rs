@@ -33,7 +33,7 @@ use std::rc::Rc;
 use html5ever::tendril::StrTendril;
 use html5ever::{ns, LocalName, QualName};
 
-use super::tree::{is_read_attribute, Attr, Document, Element, NodeData, NodeId, DOCUMENT_NODE, MAX_TREE_DEPTH};
+use super::tree::{Attr, Document, Element, NodeData, NodeId, DOCUMENT_NODE, MAX_TREE_DEPTH, READ_ATTRIBUTES};
 
 /// What every snapshot starts with; also its format version. It ends with a non-ASCII character
 /// on purpose: wasm-bindgen's glue copies a string's leading ASCII into wasm memory one character
@@ -64,6 +64,9 @@ pub fn decode(input: &str) -> Option<Document> {
     // Elements start with one shared empty list (no allocation each); those with attributes get
     // their own, sized exactly, while the scratch list keeps its capacity.
     let no_attrs: Rc<Vec<Attr>> = Rc::default();
+    // Names are interned once per page, not once per element: making an atom hashes the name.
+    let mut attr_names: [Option<LocalName>; READ_ATTRIBUTES.len()] = std::array::from_fn(|_| None);
+    let mut tag_names = TagNames::default();
 
     let flush_attrs = |doc: &mut Document, target: &mut Option<NodeId>, attrs: &mut Vec<Attr>| {
         if let Some(id) = target.take() {
@@ -87,7 +90,8 @@ pub fn decode(input: &str) -> Option<Document> {
         let payload = chars.as_str();
         match kind {
             '=' => {
-                pending_attr = (element_with_attrs.is_some() && is_read_attribute(payload)).then(|| LocalName::from(payload));
+                let read = READ_ATTRIBUTES.iter().position(|&a| a == payload).filter(|_| element_with_attrs.is_some());
+                pending_attr = read.map(|i| attr_names[i].get_or_insert_with(|| LocalName::from(payload)).clone());
                 continue;
             }
             '-' => {
@@ -116,7 +120,7 @@ pub fn decode(input: &str) -> Option<Document> {
                     '[' => ns!(mathml),
                     _ => ns!(html),
                 };
-                let name = QualName::new(None, space, LocalName::from(payload));
+                let name = QualName::new(None, space, tag_names.get(payload));
                 let id = doc.create(NodeData::Element(Element { name, attrs: Rc::clone(&no_attrs) }));
                 doc.append(parent, id);
                 open.push(id);
@@ -136,6 +140,28 @@ pub fn decode(input: &str) -> Option<Document> {
     }
     flush_attrs(&mut doc, &mut element_with_attrs, &mut attrs);
     Some(doc)
+}
+
+/// The atoms of the tag names met so far, in a small table indexed by length and end letters:
+/// a page uses a few dozen tag names over and over.
+#[derive(Default)]
+struct TagNames<'a> {
+    slots: [Option<(&'a str, LocalName)>; 32],
+}
+
+impl<'a> TagNames<'a> {
+    fn get(&mut self, name: &'a str) -> LocalName {
+        let bytes = name.as_bytes();
+        let slot = (bytes.len() * 7 + bytes[0] as usize * 3 + bytes[bytes.len() - 1] as usize) % 32;
+        match &self.slots[slot] {
+            Some((seen, atom)) if *seen == name => atom.clone(),
+            _ => {
+                let atom = LocalName::from(name);
+                self.slots[slot] = Some((name, atom.clone()));
+                atom
+            }
+        }
+    }
 }
 
 /// Append text under `parent`, merging with a text node just before it as the HTML parser does.
