@@ -190,11 +190,11 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     if el.attr("hidden").is_some() {
         return true;
     }
-    if el.attr("class").is_some_and(|c| c.split_whitespace().any(|t| SCREEN_READER_CLASSES.contains(&t.to_ascii_lowercase().as_str()))) {
+    if el.attr("class").is_some_and(|c| c.split_whitespace().any(|t| SCREEN_READER_CLASSES.iter().any(|sr| sr.eq_ignore_ascii_case(t)))) {
         return true;
     }
     if let Some(style) = el.attr("style") {
-        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let compact: String = style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
             return true;
         }
