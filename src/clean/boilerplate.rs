@@ -167,8 +167,38 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
     rows >= 10 || max_cols > 4 || rows * max_cols > 10
 }
 
-fn count_tag(doc: &Document, root: NodeId, tag: &str) -> usize {
-    doc.descendants(root).skip(1).filter(|&d| doc.is_tag(d, tag)).count()
+/// What a block holds, gathered in one walk of its subtree (the block itself is never one of
+/// these elements).
+#[derive(Default)]
+struct Contents {
+    paragraphs: usize,
+    images: usize,
+    list_items: usize,
+    inputs: usize,
+    /// Characters inside list items and inside headings.
+    list_chars: u32,
+    heading_chars: u32,
+}
+
+impl Contents {
+    fn of(doc: &Document, block: NodeId, metrics: &Metrics) -> Contents {
+        let mut c = Contents::default();
+        for d in doc.descendants(block).skip(1) {
+            let Some(tag) = doc.tag(d) else { continue };
+            match &**tag {
+                "p" => c.paragraphs += 1,
+                "img" => c.images += 1,
+                "input" => c.inputs += 1,
+                "li" => {
+                    c.list_items += 1;
+                    c.list_chars += metrics.chars[d.index()];
+                }
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => c.heading_chars += metrics.chars[d.index()],
+                _ => {}
+            }
+        }
+        c
+    }
 }
 
 /// The reason to drop a block that looks like furniture rather than prose, or `None` to keep it.
@@ -187,15 +217,13 @@ fn conditional_reason(doc: &Document, id: NodeId, tag: &str, metrics: &Metrics, 
         return None;
     }
     let chars = metrics.chars[id.index()];
-    let list_chars: u32 = doc.descendants(id).filter(|&d| doc.is_tag(d, "li")).map(|d| metrics.chars[d.index()]).sum();
-    let is_list = matches!(tag, "ul" | "ol") || (chars > 0 && list_chars as f64 / chars as f64 > 0.9);
-    let p = count_tag(doc, id, "p") as f64;
-    let img = count_tag(doc, id, "img") as f64;
-    let li = count_tag(doc, id, "li") as f64 - 100.0;
-    let input = count_tag(doc, id, "input") as f64;
-    let heading_chars: u32 =
-        doc.descendants(id).filter(|&d| doc.tag(d).is_some_and(|t| matches!(&**t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))).map(|d| metrics.chars[d.index()]).sum();
-    let heading_density = if chars == 0 { 0.0 } else { heading_chars as f64 / chars as f64 };
+    let contents = Contents::of(doc, id, metrics);
+    let is_list = matches!(tag, "ul" | "ol") || (chars > 0 && contents.list_chars as f64 / chars as f64 > 0.9);
+    let p = contents.paragraphs as f64;
+    let img = contents.images as f64;
+    let li = contents.list_items as f64 - 100.0;
+    let input = contents.inputs as f64;
+    let heading_density = if chars == 0 { 0.0 } else { contents.heading_chars as f64 / chars as f64 };
     let link_density = metrics.link_density(id);
     let in_figure = doc.ancestors(id).any(|a| doc.is_tag(a, "figure"));
 
@@ -224,8 +252,14 @@ fn conditional_reason(doc: &Document, id: NodeId, tag: &str, metrics: &Metrics, 
 }
 
 fn clean_conditionally(doc: &mut Document, top: NodeId, metrics: &Metrics, flags: Flags, removed: &mut Vec<Removal>) {
-    for tag in CONDITIONAL_TAGS {
-        let found: Vec<NodeId> = doc.descendants(top).filter(|&d| doc.is_tag(d, tag)).collect();
+    // The candidates of every tag, gathered in one walk; judged tag by tag, each tag's last first.
+    let mut by_tag: Vec<Vec<NodeId>> = vec![Vec::new(); CONDITIONAL_TAGS.len()];
+    for d in doc.descendants(top) {
+        if let Some(k) = doc.tag(d).and_then(|t| CONDITIONAL_TAGS.iter().position(|c| **c == **t)) {
+            by_tag[k].push(d);
+        }
+    }
+    for (tag, found) in CONDITIONAL_TAGS.iter().zip(by_tag) {
         for id in found.into_iter().rev() {
             // Skip nodes whose ancestor was already removed in this pass.
             if !doc.ancestors(id).any(|a| a == top) && id != top {
