@@ -143,15 +143,19 @@ pub fn is_ad_slot(class_id: &str) -> bool {
 }
 
 /// Lower-cased `class id` of an element, the string the word lists are matched against.
-pub fn class_and_id(doc: &Document, id: NodeId) -> String {
+pub fn class_and_id(doc: &Document, id: NodeId) -> std::borrow::Cow<'static, str> {
     let class = doc.attr(id, "class").unwrap_or("");
     let ident = doc.attr(id, "id").unwrap_or("");
+    // Most elements have neither, and every element of the page is asked: no copy for those.
+    if class.is_empty() && ident.is_empty() {
+        return std::borrow::Cow::Borrowed(" ");
+    }
     let mut s = String::with_capacity(class.len() + 1 + ident.len());
     s.push_str(class);
     s.push(' ');
     s.push_str(ident);
     s.make_ascii_lowercase();
-    s
+    std::borrow::Cow::Owned(s)
 }
 
 /// Whether `s` (lower-cased class or id) contains the word `hid` as a whole token.
