@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::clean::similarity::{containment, is_unspaced, normalize, resemblance, shingles, word_count, ShingleKeyHasher, ShingleSet};
+use crate::clean::similarity::{containment, is_unspaced, normalize, resemblance, shingles, word_count, ShingleKeyHasher, ShingleMap, ShingleSet};
 use crate::model::{Block, BlockKind, Removal, RemovalKind};
 
 /// Two blocks whose shingle sets overlap this much (Jaccard) are copies of one another. One edited
@@ -75,13 +75,13 @@ fn is_prose(b: &Block) -> bool {
 /// the article), and a lookup costs one hash probe however large the page.
 struct Postings {
     /// Each shingle's group in `blocks`: start and length.
-    groups: HashMap<u64, (u32, u32), BuildHasherDefault<ShingleKeyHasher>>,
+    groups: ShingleMap<(u32, u32)>,
     blocks: Vec<u32>,
 }
 
 impl Postings {
     fn new<'a>(sets: impl Iterator<Item = &'a ShingleSet> + Clone) -> Postings {
-        let mut groups: HashMap<u64, (u32, u32), BuildHasherDefault<ShingleKeyHasher>> = HashMap::default();
+        let mut groups: ShingleMap<(u32, u32)> = ShingleMap::default();
         groups.reserve(sets.clone().map(|s| s.len()).sum());
         for set in sets.clone() {
             for &h in set {

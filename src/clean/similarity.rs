@@ -102,6 +102,7 @@ impl Hasher for ShingleKeyHasher {
 }
 
 pub type ShingleSet = HashSet<u64, BuildHasherDefault<ShingleKeyHasher>>;
+pub type ShingleMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<ShingleKeyHasher>>;
 
 /// FNV-1a over a word. Not for untrusted keys in a security sense: a page can at worst make its
 /// own copies look alike.

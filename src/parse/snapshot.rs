@@ -68,6 +68,9 @@ pub fn decode(input: &str) -> Option<Document> {
     let mut attr_names: [Option<LocalName>; READ_ATTRIBUTES.len()] = std::array::from_fn(|_| None);
     let mut tag_names = TagNames::default();
 
+    // Drained into an exact-size list, not taken whole: the element keeps no spare capacity and
+    // the scratch list keeps its own.
+    #[allow(clippy::drain_collect)]
     let flush_attrs = |doc: &mut Document, target: &mut Option<NodeId>, attrs: &mut Vec<Attr>| {
         if let Some(id) = target.take() {
             if let (NodeData::Element(e), false) = (&mut doc.node_mut(id).data, attrs.is_empty()) {
@@ -152,7 +155,8 @@ struct TagNames<'a> {
 impl<'a> TagNames<'a> {
     fn get(&mut self, name: &'a str) -> LocalName {
         let bytes = name.as_bytes();
-        let slot = (bytes.len() * 7 + bytes[0] as usize * 3 + bytes[bytes.len() - 1] as usize) % 32;
+        let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
+        let slot = (bytes.len() * 7 + first as usize * 3 + last as usize) % 32;
         match &self.slots[slot] {
             Some((seen, atom)) if *seen == name => atom.clone(),
             _ => {
