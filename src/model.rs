@@ -206,41 +206,73 @@ impl Collapser {
     }
 
     pub fn push(&mut self, s: &str) {
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let word = if is_ascii_space(b) {
-                self.pending_space = true;
-                i += 1;
-                continue;
-            } else if b.is_ascii() {
-                // Runs of ASCII that is not whitespace (most text) are copied whole.
-                let run = i;
-                while i < bytes.len() && bytes[i].is_ascii() && !is_ascii_space(bytes[i]) {
-                    i += 1;
+        for run in runs(s) {
+            match run {
+                Run::Space => self.pending_space = true,
+                Run::Word(word) => {
+                    if self.pending_space && !self.out.is_empty() {
+                        self.out.push(' ');
+                    }
+                    self.pending_space = false;
+                    self.out.push_str(word);
                 }
-                &s[run..i]
-            } else {
-                let c = s[i..].chars().next().expect("i is at a character boundary");
-                let start = i;
-                i += c.len_utf8();
-                if c.is_whitespace() {
-                    self.pending_space = true;
-                    continue;
-                }
-                &s[start..i]
-            };
-            if self.pending_space && !self.out.is_empty() {
-                self.out.push(' ');
             }
-            self.pending_space = false;
-            self.out.push_str(word);
         }
     }
 
     pub fn finish(self) -> String {
         self.out
+    }
+}
+
+/// A stretch of text as whitespace collapsing reads it.
+pub enum Run<'a> {
+    /// One or more whitespace characters (as `char::is_whitespace`, so no-break spaces too).
+    Space,
+    /// Characters up to the next whitespace.
+    Word(&'a str),
+}
+
+/// `s` as alternating [`Run`]s: the one reading of whitespace that collapsing, measuring and
+/// assembling text share.
+pub fn runs(s: &str) -> impl Iterator<Item = Run<'_>> {
+    let bytes = s.as_bytes();
+    let space_at = |i: usize| -> (bool, usize) {
+        if bytes[i].is_ascii() {
+            (is_ascii_space(bytes[i]), 1)
+        } else {
+            let (c, len) = char_at(s, i);
+            (c.is_whitespace(), len)
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        let space = space_at(i).0;
+        while i < bytes.len() {
+            let (is_space, len) = space_at(i);
+            if is_space != space {
+                break;
+            }
+            i += len;
+        }
+        Some(if space { Run::Space } else { Run::Word(&s[start..i]) })
+    })
+}
+
+/// The character at byte `i` of `s` (a character boundary) and its length in bytes. ASCII, most
+/// of the text of most pages, is read without decoding.
+#[inline]
+pub fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().expect("i is at a character boundary");
+        (c, c.len_utf8())
     }
 }
 

@@ -409,32 +409,21 @@ pub fn normalize_inlines(content: Vec<Inline>) -> Vec<Inline> {
 }
 
 /// Append `text` to `out` with each run of whitespace as one space, and none where `space_before`
-/// says a space (or the start of the block) precedes. Runs without whitespace are copied whole;
-/// only non-ASCII characters are decoded.
+/// says a space (or the start of the block) precedes.
 fn push_collapsed(out: &mut String, text: &str, space_before: &mut bool) {
-    let bytes = text.as_bytes();
-    let mut kept_from = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (space, len) = if bytes[i].is_ascii() {
-            (crate::model::is_ascii_space(bytes[i]), 1)
-        } else {
-            let c = text[i..].chars().next().expect("i is at a character boundary");
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if space {
-            out.push_str(&text[kept_from..i]);
-            if !*space_before {
+    for run in crate::model::runs(text) {
+        match run {
+            crate::model::Run::Space if !*space_before => {
                 out.push(' ');
                 *space_before = true;
             }
-            kept_from = i + len;
-        } else {
-            *space_before = false;
+            crate::model::Run::Space => {}
+            crate::model::Run::Word(word) => {
+                out.push_str(word);
+                *space_before = false;
+            }
         }
-        i += len;
     }
-    out.push_str(&text[kept_from..]);
 }
 
 fn collapse(content: Vec<Inline>, space_before: &mut bool) -> Vec<Inline> {

@@ -9,7 +9,7 @@
 pub mod signals;
 
 use crate::clean::boilerplate;
-use crate::model::{is_ascii_space, is_blank, Collapser, Removal, RemovalKind};
+use crate::model::{char_at, is_ascii_space, is_blank, runs, Collapser, Removal, RemovalKind, Run};
 use crate::parse::{Document, NodeData, NodeId};
 use signals::*;
 
@@ -174,10 +174,10 @@ impl TextMeasures {
 /// Runs over every text node several times per page, so ASCII bytes (most of the text on most
 /// pages) are classified without decoding characters.
 fn measure_text(t: &str) -> (u32, u32) {
-    let bytes = t.as_bytes();
     let mut chars = 0u32;
     let mut commas = 0u32;
     let mut in_space = true;
+    let bytes = t.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -185,8 +185,8 @@ fn measure_text(t: &str) -> (u32, u32) {
             i += 1;
             (is_ascii_space(b), b == b',')
         } else {
-            let c = t[i..].chars().next().expect("i is at a character boundary");
-            i += c.len_utf8();
+            let (c, len) = char_at(t, i);
+            i += len;
             (c.is_whitespace(), matches!(c, '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}' | '\u{3001}'))
         };
         if space {
@@ -278,26 +278,17 @@ pub(crate) fn collapsed_chars_within(doc: &Document, id: NodeId, limit: usize) -
     let mut pending_space = false;
     for n in doc.descendants(id) {
         let Some(text) = doc.text(n) else { continue };
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let space = if bytes[i].is_ascii() {
-                i += 1;
-                is_ascii_space(bytes[i - 1])
-            } else {
-                let c = text[i..].chars().next().expect("i is at a character boundary");
-                i += c.len_utf8();
-                c.is_whitespace()
-            };
-            if space {
-                pending_space = true;
-                continue;
-            }
-            // A run of whitespace counts once, and only between words (the text is trimmed).
-            chars += 1 + usize::from(pending_space && chars > 0);
-            pending_space = false;
-            if chars > limit {
-                return None;
+        for run in runs(text) {
+            match run {
+                Run::Space => pending_space = true,
+                Run::Word(word) => {
+                    // A run of whitespace counts once, and only between words (the text is trimmed).
+                    chars += word.chars().count() + usize::from(pending_space && chars > 0);
+                    pending_space = false;
+                    if chars > limit {
+                        return None;
+                    }
+                }
             }
         }
     }

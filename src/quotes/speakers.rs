@@ -204,15 +204,7 @@ impl<'a> Token<'a> {
 /// inner apostrophes, hyphens, zero-width non-joiners) and single punctuation marks.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
-    // The character at byte `b` and its length; ASCII, most of most text, without decoding.
-    let char_at = |b: usize| -> (char, usize) {
-        if bytes[b].is_ascii() {
-            (bytes[b] as char, 1)
-        } else {
-            let c = text[b..].chars().next().expect("b is at a character boundary");
-            (c, c.len_utf8())
-        }
-    };
+    let char_at = |b: usize| crate::model::char_at(text, b);
     let mut out = Vec::with_capacity(text.len() / 5);
     // Byte offset `b` of character `i`, walking to `from` first.
     let (mut b, mut i) = (0, 0);
