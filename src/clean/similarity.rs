@@ -60,8 +60,8 @@ pub fn normalize(text: &str) -> String {
             }
             continue;
         }
-        let c = text[i..].chars().next().expect("i is at a character boundary");
-        i += c.len_utf8();
+        let (c, len) = crate::model::char_at(text, i);
+        i += len;
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(b' ');

@@ -33,7 +33,7 @@ use std::rc::Rc;
 use html5ever::tendril::StrTendril;
 use html5ever::{ns, LocalName, QualName};
 
-use super::tree::{Attr, Document, Element, NodeData, NodeId, DOCUMENT_NODE, MAX_TREE_DEPTH, READ_ATTRIBUTES};
+use super::tree::{read_attribute_index, Attr, Document, Element, NodeData, NodeId, DOCUMENT_NODE, MAX_TREE_DEPTH, READ_ATTRIBUTES};
 
 /// What every snapshot starts with; also its format version. It ends with a non-ASCII character
 /// on purpose: wasm-bindgen's glue copies a string's leading ASCII into wasm memory one character
@@ -93,7 +93,7 @@ pub fn decode(input: &str) -> Option<Document> {
         let payload = chars.as_str();
         match kind {
             '=' => {
-                let read = READ_ATTRIBUTES.iter().position(|&a| a == payload).filter(|_| element_with_attrs.is_some());
+                let read = read_attribute_index(payload).filter(|_| element_with_attrs.is_some());
                 pending_attr = read.map(|i| attr_names[i].get_or_insert_with(|| LocalName::from(payload)).clone());
                 continue;
             }

@@ -45,7 +45,12 @@ pub(crate) const WRAPPER_MARK: &str = "data-lectern-wrapped";
 
 /// Whether the parsers keep an attribute of this name (see [`READ_ATTRIBUTES`]).
 pub fn is_read_attribute(name: &str) -> bool {
-    READ_ATTRIBUTES.contains(&name)
+    read_attribute_index(name).is_some()
+}
+
+/// The position of `name` in [`READ_ATTRIBUTES`], for callers that keep something per attribute.
+pub fn read_attribute_index(name: &str) -> Option<usize> {
+    READ_ATTRIBUTES.iter().position(|&a| a == name)
 }
 
 /// An element's attribute, name lower-cased by the parser.
