@@ -52,13 +52,24 @@ test('the DOM snapshot gives the same article as the HTML on every corpus page a
   assert.deepEqual(differ, []);
 });
 
-test('in a live page, <noscript> images (raw text there) still reach the article', async () => {
+// A fixture opened as a live page (scripting on), with the walker and the wasm module's `extract`
+// (as window.lecternExtract) loaded into it.
+async function livePage(path) {
   const page = await browser.newPage();
-  await page.goto(`${server.origin}/fixtures/news/lazy_images.html`);
+  await page.goto(`${server.origin}${path}`);
   await page.addScriptTag({ url: '/snapshot.js' });
-  const result = await page.evaluate(async () => {
+  await page.evaluate(async () => {
     const { default: init, extract } = await import('/pkg/lectern.js');
     await init();
+    window.lecternExtract = extract;
+  });
+  return page;
+}
+
+test('in a live page, <noscript> images (raw text there) still reach the article', async () => {
+  const page = await livePage('/fixtures/news/lazy_images.html');
+  const result = await page.evaluate(async () => {
+    const extract = window.lecternExtract;
     const fromDom = extract(lecternSnapshot(document), location.href);
     const fromHtml = extract(await (await fetch(location.href)).text(), location.href);
     return { noscriptIsText: [...document.querySelectorAll('noscript')].some((n) => n.firstChild?.nodeType === 3), dom: fromDom.html, html: fromHtml.html };
@@ -68,13 +79,9 @@ test('in a live page, <noscript> images (raw text there) still reach the article
 });
 
 test('a page whose images and form fields shadow DOM properties by name is read whole, live or parsed', { timeout: 60_000 }, async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.origin}/fixtures/extension/clobbering_names.html`);
-  await page.addScriptTag({ url: '/snapshot.js' });
+  const page = await livePage('/fixtures/extension/clobbering_names.html');
   const result = await page.evaluate(async () => {
-    const { default: init, extract } = await import('/pkg/lectern.js');
-    await init();
-    const article = (input) => { const a = extract(input, location.href); delete a.stats.elapsed_ms; return JSON.stringify(a); };
+    const article = (input) => { const a = window.lecternExtract(input, location.href); delete a.stats.elapsed_ms; return JSON.stringify(a); };
     const html = await (await fetch(location.href)).text();
     return {
       shadowed: String(document.documentElement),
