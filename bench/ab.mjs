@@ -32,6 +32,7 @@ const pageFor = (side) => `<!DOCTYPE html><meta charset="utf-8">
 <script type="module">
   import init, { extract } from '/build/${side}/lectern.js';
   await init();
+  let sink = 0;
   // Median of RUNS timings; each timing repeats the operation for at least 10 ms (the timer ticks
   // in 0.1 ms steps).
   window.time = async (name, runs, which) => {
@@ -42,7 +43,15 @@ const pageFor = (side) => `<!DOCTYPE html><meta charset="utf-8">
       ? () => new Readability(doc.cloneNode(true)).parse()
       // A page without an article is a result; any other error (a build whose snapshot format
       // is not the walker's reads as EmptyInput) would make the timings meaningless.
-      : () => { try { extract(lecternSnapshot(doc), url); } catch (e) { if (e.name !== 'NoArticle') throw e; } };
+      // The article's HTML and text are read, as browser.mjs does (what Readability.js hands over);
+      // with a build whose extract() returns a plain object the reads are property reads.
+      : () => {
+          try {
+            const article = extract(lecternSnapshot(doc), url);
+            sink = article.html.length + article.text.length;
+            article.free?.();
+          } catch (e) { if (e.name !== 'NoArticle') throw e; }
+        };
     for (let i = 0; i < 3; i++) f();
     const xs = [];
     for (let i = 0; i < runs; i++) {

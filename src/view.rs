@@ -62,23 +62,6 @@ impl Sink for DomSink {
     }
 }
 
-/// What the view's toolbar needs after rendering.
-#[derive(Serialize)]
-struct Summary<'a> {
-    title: &'a str,
-    dir: &'a str,
-    lang: Option<&'a str>,
-    url: Option<&'a str>,
-    text: &'a str,
-    markdown: &'a str,
-    html: &'a str,
-    quotes: usize,
-    removed: usize,
-    words: usize,
-    reading_minutes: u32,
-    elapsed_ms: f64,
-}
-
 fn reason_label(kind: RemovalKind) -> &'static str {
     match kind {
         RemovalKind::Duplicate => "Duplicate",
@@ -192,10 +175,10 @@ fn render(sink: &mut DomSink, a: &Article) {
 }
 
 /// Extract the article from `page` (the page's HTML or DOM snapshot) and build the reading view
-/// under `root`. Throws the same named errors as `extract` (`NoArticle` and the rest); returns a
-/// summary for the toolbar.
+/// under `root`. Throws the same named errors as `extract` (`NoArticle` and the rest); returns the
+/// [`Article`](crate::wasm::Article), which the toolbar reads for its counts and for copying.
 #[wasm_bindgen(js_name = openView)]
-pub fn open_view(page: &str, url: Option<String>, root: &Element) -> Result<JsValue, JsValue> {
+pub fn open_view(page: &str, url: Option<String>, root: &Element) -> Result<crate::wasm::Article, JsValue> {
     let article = crate::wasm::extract_page(page, url.as_deref())?;
     let doc = root.owner_document().ok_or_else(|| JsValue::from_str("the root element is not in a document"))?;
     let mut sink = DomSink { doc, stack: vec![root.clone()], error: None };
@@ -203,21 +186,7 @@ pub fn open_view(page: &str, url: Option<String>, root: &Element) -> Result<JsVa
     if let Some(e) = sink.error {
         return Err(e);
     }
-    let summary = Summary {
-        title: &article.title,
-        dir: &article.dir,
-        lang: article.lang.as_deref(),
-        url: article.url.as_deref(),
-        text: &article.text,
-        markdown: &article.markdown,
-        html: &article.html,
-        quotes: article.quotes.len(),
-        removed: article.removed.len(),
-        words: article.stats.words,
-        reading_minutes: article.stats.reading_minutes,
-        elapsed_ms: article.stats.elapsed_ms,
-    };
-    summary.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
+    Ok(crate::wasm::Article::from(article))
 }
 
 /// Parse a site pattern for the options page and the view's "Always clean this site".

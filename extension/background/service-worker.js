@@ -33,7 +33,9 @@ async function copy(tabId, format = 'text') {
     return { ok: false, error: e.message };
   }
   const text = format === 'markdown' ? article.markdown : article.text;
-  return chrome.tabs.sendMessage(tabId, { type: 'lectern:write-clipboard', text, html: article.html, format });
+  const html = article.html;
+  article.free();
+  return chrome.tabs.sendMessage(tabId, { type: 'lectern:write-clipboard', text, html, format });
 }
 
 async function listSites() {

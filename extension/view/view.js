@@ -38,15 +38,16 @@ const page = await send({ type: 'lectern:take-page', nonce: location.hash.slice(
 await init();
 const main = $('lectern-root');
 main.textContent = '';
-let summary;
+// The Article stays in wasm memory (it is read again only when copying).
+let article;
 try {
   if (!page) throw Object.assign(new Error('the page to read was not found'), { name: 'NoArticle' });
-  summary = openView(page.snapshot, page.url, main);
+  article = openView(page.snapshot, page.url, main);
 } catch (e) {
   await send({ type: 'lectern:no-article', reason: e.message });
   throw e;
 }
-document.title = `${summary.title} — Lectern`;
+document.title = `${article.title} — Lectern`;
 
 $('theme').addEventListener('change', (e) => change({ theme: e.target.value }));
 $('font').addEventListener('click', () => change({ font: settings.font === 'serif' ? 'sans' : 'serif' }));
@@ -58,11 +59,11 @@ $('original').addEventListener('click', () => send({ type: 'lectern:close' }));
 
 $('copy').addEventListener('click', async () => {
   const markdown = $('copy-markdown').checked;
-  const text = markdown ? summary.markdown : summary.text;
+  const text = markdown ? article.markdown : article.text;
   try {
     await navigator.clipboard.write([new ClipboardItem({
       'text/plain': new Blob([text], { type: 'text/plain' }),
-      'text/html': new Blob([summary.html], { type: 'text/html' }),
+      'text/html': new Blob([article.html], { type: 'text/html' }),
     })]);
   } catch {
     await navigator.clipboard.writeText(text);
@@ -76,8 +77,8 @@ function togglePanel(button, panelId) {
   button.setAttribute('aria-pressed', String(!panel.hidden));
   if (!panel.hidden) panel.scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
-$('quotes').textContent = `Quotes (${summary.quotes})`;
-$('removed').textContent = `Removed (${summary.removed})`;
+$('quotes').textContent = `Quotes (${article.quotes.length})`;
+$('removed').textContent = `Removed (${article.removed.length})`;
 $('quotes').addEventListener('click', (e) => togglePanel(e.currentTarget, 'lectern-quotes'));
 $('removed').addEventListener('click', (e) => togglePanel(e.currentTarget, 'lectern-removed'));
 

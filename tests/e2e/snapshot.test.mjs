@@ -14,7 +14,7 @@ const PAGE = `<!DOCTYPE html><meta charset="utf-8"><script src="/snapshot.js"></
   import init, { extract } from '/pkg/lectern.js';
   await init();
   const url = 'http://fakehost/test/page.html';
-  const summary = (f) => { try { const a = f(); delete a.stats.elapsed_ms; return JSON.stringify(a); } catch (e) { return 'error ' + e.name + ': ' + e.message; } };
+  const summary = (f) => { try { const a = f().toJSON(); delete a.stats.elapsed_ms; return JSON.stringify(a); } catch (e) { return 'error ' + e.name + ': ' + e.message; } };
   window.compare = async (path) => {
     const doc = new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html');
     return { html: summary(() => extract(doc.documentElement.outerHTML, url)), dom: summary(() => extract(lecternSnapshot(doc), url)) };
@@ -81,7 +81,7 @@ test('in a live page, <noscript> images (raw text there) still reach the article
 test('a page whose images and form fields shadow DOM properties by name is read whole, live or parsed', { timeout: 60_000 }, async () => {
   const page = await livePage('/fixtures/extension/clobbering_names.html');
   const result = await page.evaluate(async () => {
-    const article = (input) => { const a = window.lecternExtract(input, location.href); delete a.stats.elapsed_ms; return JSON.stringify(a); };
+    const article = (input) => { const a = window.lecternExtract(input, location.href).toJSON(); delete a.stats.elapsed_ms; return JSON.stringify(a); };
     const html = await (await fetch(location.href)).text();
     return {
       shadowed: String(document.documentElement),

@@ -24,6 +24,23 @@ test('wasm extract gives the same text and blocks as the native CLI', async () =
   assert.equal(article.blocks.length, 10);
 });
 
+test('the wasm Article is the CLI JSON object: toJSON(), JSON.stringify and each property agree', async () => {
+  const html = await readFile(seedPath, 'utf8');
+  const article = glue.extract(html, seedUrl);
+  const cli = JSON.parse(execFileSync(`${root}target/release/lectern`, ['extract', seedPath, '--url', seedUrl, '--format', 'json']));
+  const whole = JSON.parse(JSON.stringify(article));
+  for (const a of [whole, cli]) delete a.stats.elapsed_ms;
+  assert.deepEqual(whole, cli);
+  assert.deepEqual(Object.keys(whole), Object.keys(cli));
+  for (const key of Object.keys(cli)) {
+    if (key !== 'stats') assert.deepEqual(article[key] ?? null, cli[key], `property ${key}`);
+  }
+  assert.equal(article.quotes.length, 4);
+  assert.ok(article.quotes.every((q) => q.speaker === 'Imran Khan'));
+  article.free();
+  assert.throws(() => article.title, 'a freed Article cannot be read');
+});
+
 test('wasm extract resolves relative URLs with the platform URL parser', () => {
   const html = '<html><body><article><h1>T</h1>' +
     '<p>' + 'A paragraph long enough to be an article, with some words in it. '.repeat(12) + '<a href="../other/page.html">a link</a></p>' +
