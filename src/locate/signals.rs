@@ -134,8 +134,10 @@ pub fn is_ad_slot(class_id: &str) -> bool {
             || token.starts_with("advert")
             || token.starts_with("adslot")
             || token.starts_with("adsbygoogle")
-            || token.contains("-ad-")
-            || token.contains("adspot")
+            // Byte windows, not `str::contains`: setting up its substring search costs more than
+            // scanning a class token, and every element with a class or id is asked.
+            || token.as_bytes().windows(4).any(|w| w == b"-ad-")
+            || token.as_bytes().windows(6).any(|w| w == b"adspot")
             || token.starts_with("td-a-rec")
             || token.starts_with("dfp-")
             || token.starts_with("gpt-ad")
@@ -212,6 +214,16 @@ mod tests {
     use super::*;
 
     static WORDS: WordList = WordList::new(&["share", "sharing", "social", "-ad-", "x"]);
+
+    #[test]
+    fn ad_slots_are_named_by_whole_tokens_or_their_ad_parts_not_by_ad_inside_words() {
+        for slot in ["ad", "box ads", "ad-slot", "ad_unit", "ads-top", "advertisement", "adslot1", "adsbygoogle", "page-ad-top", "myadspot", "td-a-rec-id", "dfp-leader", "gpt-ad-1"] {
+            assert!(is_ad_slot(slot), "{slot:?} is an ad slot");
+        }
+        for not_slot in ["header", "download shadow", "bad-ad", "loaded", "read-more", "adjacent", " "] {
+            assert!(!is_ad_slot(not_slot), "{not_slot:?} is not an ad slot");
+        }
+    }
 
     #[test]
     fn word_list_finds_words_anywhere_in_the_class_string() {
