@@ -84,6 +84,12 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), ExtractError> {
 /// Extract the article from page HTML. `url` is the page's address, used to resolve relative
 /// links and images.
 pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
+    extract_unrendered(html, url).map(with_renderings)
+}
+
+/// [`extract`] with the Article's `text`, `markdown` and `html` left empty, for a caller that
+/// makes them when asked (the wasm `Article`, see [`with_renderings`]).
+pub(crate) fn extract_unrendered(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     let started = clock_ms();
     if html.trim().is_empty() {
         return Err(ExtractError::EmptyInput);
@@ -97,6 +103,11 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
 /// Extract the article from a snapshot of a live DOM (see [`parse::snapshot`]), as the browser
 /// extension sends it: the browser has parsed the page already.
 pub fn extract_snapshot(snapshot: &str, url: Option<&str>) -> Result<Article, ExtractError> {
+    extract_snapshot_unrendered(snapshot, url).map(with_renderings)
+}
+
+/// [`extract_snapshot`] without the renderings (see [`extract_unrendered`]).
+pub(crate) fn extract_snapshot_unrendered(snapshot: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     let started = clock_ms();
     check_url(url)?;
     let doc = parse::snapshot::decode(snapshot).ok_or(ExtractError::EmptyInput)?;
@@ -110,7 +121,16 @@ fn check_url(url: Option<&str>) -> Result<(), ExtractError> {
     }
 }
 
-/// Stages 2 to 8 over a parsed document.
+/// The article with its plain text, Markdown and HTML renderings (stage 8) filled in. They are
+/// functions of the rest, so the wasm `Article` makes each only when it is read.
+pub fn with_renderings(mut article: Article) -> Article {
+    article.text = render::text::render(&article);
+    article.markdown = render::markdown::render(&article);
+    article.html = render::html::render(&article);
+    article
+}
+
+/// Stages 2 to 7 over a parsed document; the renderings are [`with_renderings`].
 fn extract_document(doc: parse::Document, url: Option<&str>, started: f64) -> Result<Article, ExtractError> {
     let meta = metadata::extract(&doc, url);
     let title_guess = meta.title.clone().unwrap_or_default();
@@ -174,10 +194,6 @@ fn extract_document(doc: parse::Document, url: Option<&str>, started: f64) -> Re
         article.excerpt = article.blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| truncate_chars(&b.text, EXCERPT_CHARS));
     }
     article.quotes = quotes::find(&article.blocks, article.lang.as_deref());
-
-    article.text = render::text::render(&article);
-    article.markdown = render::markdown::render(&article);
-    article.html = render::html::render(&article);
 
     let words = count_words(&body_text);
     article.stats = Stats {

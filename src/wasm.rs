@@ -21,11 +21,12 @@ pub(crate) fn to_js_error(e: ExtractError) -> JsValue {
 
 /// The article from `page`: the page's HTML, or a snapshot of its DOM from the content script's
 /// walker (see [`crate::parse::snapshot`]), which is faster where the browser has parsed it already.
+/// Without its text, Markdown and HTML renderings, which [`Article`] makes when they are read.
 pub(crate) fn extract_page(page: &str, url: Option<&str>) -> Result<crate::Article, JsValue> {
     if crate::parse::snapshot::is_snapshot(page) {
-        crate::extract_snapshot(page, url).map_err(to_js_error)
+        crate::extract_snapshot_unrendered(page, url).map_err(to_js_error)
     } else {
-        crate::extract(page, url).map_err(to_js_error)
+        crate::extract_unrendered(page, url).map_err(to_js_error)
     }
 }
 
@@ -37,14 +38,16 @@ pub fn extract(page: &str, url: Option<String>) -> Result<Article, JsValue> {
 }
 
 /// An extracted article as JavaScript sees it: the properties of the CLI's JSON object, each
-/// converted from wasm memory when it is read (every read converts afresh, so keep what you read).
-/// `toJSON()` gives the whole plain object, which is what `JSON.stringify(article)` writes.
-/// `free()` releases the wasm memory at once; otherwise the glue does when the object is collected.
+/// converted from wasm memory when it is read, and `text`, `markdown` and `html` rendered when
+/// read (every read converts or renders afresh, so keep what you read). `toJSON()` gives the
+/// whole plain object, which is what `JSON.stringify(article)` writes. `free()` releases the wasm
+/// memory at once; otherwise the glue does when the object is collected.
 ///
 /// Why not a plain object: converting all of an article's strings (each block's text and its
 /// inlines', the quotations, the removed texts: about 330 strings on a corpus page, each a
 /// `TextDecoder` call) took a tenth of the extraction's time in the browser, while the extension
-/// reads one or two of them (copying reads the text or Markdown and the HTML).
+/// reads one or two of them (copying reads the text or Markdown and the HTML; the view builds
+/// its DOM from the blocks and reads none until the reader copies).
 #[wasm_bindgen]
 pub struct Article(crate::Article);
 
@@ -62,7 +65,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 impl Article {
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.0)
+        to_js(&crate::with_renderings(self.0.clone()))
     }
     #[wasm_bindgen(getter)]
     pub fn title(&self) -> String {
@@ -102,15 +105,15 @@ impl Article {
     }
     #[wasm_bindgen(getter)]
     pub fn text(&self) -> String {
-        self.0.text.clone()
+        crate::render::text::render(&self.0)
     }
     #[wasm_bindgen(getter)]
     pub fn markdown(&self) -> String {
-        self.0.markdown.clone()
+        crate::render::markdown::render(&self.0)
     }
     #[wasm_bindgen(getter)]
     pub fn html(&self) -> String {
-        self.0.html.clone()
+        crate::render::html::render(&self.0)
     }
     #[wasm_bindgen(getter)]
     pub fn blocks(&self) -> Result<JsValue, JsValue> {
