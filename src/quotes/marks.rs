@@ -155,6 +155,12 @@ pub fn spans(chars: &[char]) -> Vec<Span> {
 }
 
 /// The family of the quotation mark this block starts with, if it starts with an opener.
+/// Whether `text` holds any quotation mark of any family (whatever the style): a block without
+/// one has no spans, and most blocks of most articles are such blocks.
+pub fn has_mark(text: &str) -> bool {
+    text.bytes().any(|b| b == b'"' || !b.is_ascii()) && text.chars().any(|c| classify(c, Style::default()).is_some())
+}
+
 pub fn starts_with_opener(chars: &[char]) -> Option<Family> {
     let style = Style::of(chars);
     let c = chars.iter().find(|c| !c.is_whitespace())?;
@@ -167,6 +173,16 @@ pub fn starts_with_opener(chars: &[char]) -> Option<Family> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_has_a_mark_when_any_family_s_mark_is_in_it_and_straight_apostrophes_are_none() {
+        for with in ["he said \"no\"", "“yes”", "l’homme", "„ja“", "«oui»", "‹non›", "「はい」", "『本』", "‘so’"] {
+            assert!(has_mark(with), "{with:?}");
+        }
+        for without in ["", "plain text, it's fine", "naïve café — 3 × 4", "مرحبا بالعالم"] {
+            assert!(!has_mark(without), "{without:?}");
+        }
+    }
 
     fn texts(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();

@@ -89,7 +89,14 @@ struct Prepared<'a> {
 }
 
 fn prepare(block: &Block) -> Prepared<'_> {
-    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Heading | BlockKind::List) {
+    // A block without a quotation mark has no spans, and the characters are read only around
+    // spans; a block quotation reads its own, whatever its marks.
+    let may_quote = match block.kind {
+        BlockKind::Quote => true,
+        BlockKind::Paragraph | BlockKind::Heading | BlockKind::List => marks::has_mark(&block.text),
+        _ => false,
+    };
+    if !may_quote {
         return Prepared { chars: Vec::new(), spans: Vec::new(), tokens: Vec::new() };
     }
     let chars: Vec<char> = block.text.chars().collect();
