@@ -185,17 +185,17 @@ fn extract_document(doc: parse::Document, url: Option<&str>, started: f64) -> Re
         removed,
         ..Article::default()
     };
-    let body_text: String = article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
-    article.dir = meta
-        .dir
-        .or_else(|| located.nodes.first().and_then(|&n| metadata::direction_of(&located.doc, n)))
-        .unwrap_or_else(|| metadata::infer_direction(&body_text).to_string());
+    article.dir = meta.dir.or_else(|| located.nodes.first().and_then(|&n| metadata::direction_of(&located.doc, n))).unwrap_or_else(|| {
+        let body_text: String = article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+        metadata::infer_direction(&body_text).to_string()
+    });
     if article.excerpt.is_none() {
         article.excerpt = article.blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| truncate_chars(&b.text, EXCERPT_CHARS));
     }
     article.quotes = quotes::find(&article.blocks, article.lang.as_deref());
 
-    let words = count_words(&body_text);
+    // Block by block: no word runs across the line between two blocks.
+    let words: usize = article.blocks.iter().map(|b| count_words(&b.text)).sum();
     article.stats = Stats {
         words,
         reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
