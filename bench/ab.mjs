@@ -41,10 +41,10 @@ const pageFor = (side) => `<!DOCTYPE html><meta charset="utf-8">
     const url = 'http://fakehost/test/page.html';
     const f = which === 'readability'
       ? () => new Readability(doc.cloneNode(true)).parse()
+      // The article's HTML and text are read, as browser.mjs does (what Readability.js hands
+      // over); with a build whose extract() returns a plain object they are property reads.
       // A page without an article is a result; any other error (a build whose snapshot format
       // is not the walker's reads as EmptyInput) would make the timings meaningless.
-      // The article's HTML and text are read, as browser.mjs does (what Readability.js hands over);
-      // with a build whose extract() returns a plain object the reads are property reads.
       : () => {
           try {
             const article = extract(lecternSnapshot(doc), url);

@@ -1,8 +1,9 @@
 // Browser benchmark: Lectern's wasm against Readability.js, in the same Chromium page and run.
 // For each page of the Readability.js test corpus, alternately times
 //   (a) Lectern: snapshot the document (content/snapshot.js, as the content script does),
-//       extract the Article and read its HTML and text; separately, the time to the built reading view (extract + DOM
-//       through web-sys), and the time from outerHTML (the route the CLI's HTML input takes);
+//       extract the Article and read its HTML and text; separately, reading the whole Article
+//       (toJSON), the time to the built reading view (extract + DOM through web-sys), and the
+//       time from outerHTML (the route the CLI's HTML input takes);
 //   (b) Readability.js: clone the document, parse the clone (as Reader View does) and read the
 //       result's content and textContent.
 // Median of several runs after a warm-up; writes docs/bench-browser.md and docs/bench-browser.svg.

@@ -276,6 +276,13 @@ pub fn char_at(s: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// Whether `needle` occurs in `haystack`, by a plain scan: for the short strings the pipeline asks
+/// about on every element or link (class tokens, URL paths), setting up `str::contains`'s
+/// substring search costs more than the scan.
+pub fn contains_bytes(haystack: &str, needle: &[u8]) -> bool {
+    needle.is_empty() || haystack.as_bytes().windows(needle.len()).any(|w| w == needle)
+}
+
 /// The ASCII characters `char::is_whitespace` accepts: tab to carriage return, and space.
 pub const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')

@@ -67,11 +67,10 @@ fn plain_absolute(url: &str) -> Option<String> {
 /// never percent-encodes, and no dot segment for it to resolve (`/.` is refused outright, which
 /// also refuses the rare `/.well-known`; they go to the parser).
 fn plain_rest(rest: &str) -> bool {
-    // Byte loops rather than `contains` on a lower-cased copy: this runs for every link and image.
-    let bytes = rest.as_bytes();
-    bytes.iter().all(|&b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'))
-        && !bytes.windows(2).any(|w| w == b"/.")
-        && !bytes.windows(3).any(|w| w[0] == b'%' && w[1] == b'2' && w[2].eq_ignore_ascii_case(&b'e'))
+    // No lower-cased copy for the `%2e` check: this runs for every link and image.
+    rest.bytes().all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'))
+        && !crate::model::contains_bytes(rest, b"/.")
+        && !rest.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"%2e"))
 }
 
 /// A link for the reading view: `href` resolved against `base`, if the result is a safe link

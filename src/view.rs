@@ -3,7 +3,6 @@
 //! the removal list appended under a root element out. The JavaScript around it only wires the
 //! toolbar; what to show and how is decided here.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
@@ -193,5 +192,5 @@ pub fn open_view(page: &str, url: Option<String>, root: &Element) -> Result<crat
 #[wasm_bindgen(js_name = parseSite)]
 pub fn parse_site(pattern: &str) -> Result<JsValue, JsValue> {
     let rule = crate::sites::parse(pattern).map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
-    rule.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
+    crate::wasm::to_js(&rule)
 }

@@ -4,6 +4,7 @@
 //! Matching is by substring of the lower-cased `class` + `id` string, because CMS class names are
 //! compounds (`td-post-content`, `article__body-text`, `share-bar--top`).
 
+use crate::model::contains_bytes;
 use crate::parse::{Document, NodeId};
 
 /// A list of class/id words matched as substrings.
@@ -134,10 +135,8 @@ pub fn is_ad_slot(class_id: &str) -> bool {
             || token.starts_with("advert")
             || token.starts_with("adslot")
             || token.starts_with("adsbygoogle")
-            // Byte windows, not `str::contains`: setting up its substring search costs more than
-            // scanning a class token, and every element with a class or id is asked.
-            || token.as_bytes().windows(4).any(|w| w == b"-ad-")
-            || token.as_bytes().windows(6).any(|w| w == b"adspot")
+            || contains_bytes(token, b"-ad-")
+            || contains_bytes(token, b"adspot")
             || token.starts_with("td-a-rec")
             || token.starts_with("dfp-")
             || token.starts_with("gpt-ad")

@@ -154,13 +154,13 @@ pub fn spans(chars: &[char]) -> Vec<Span> {
     found
 }
 
-/// The family of the quotation mark this block starts with, if it starts with an opener.
 /// Whether `text` holds any quotation mark of any family (whatever the style): a block without
 /// one has no spans, and most blocks of most articles are such blocks.
 pub fn has_mark(text: &str) -> bool {
     text.bytes().any(|b| b == b'"' || !b.is_ascii()) && text.chars().any(|c| classify(c, Style::default()).is_some())
 }
 
+/// The family of the quotation mark this block starts with, if it starts with an opener.
 pub fn starts_with_opener(chars: &[char]) -> Option<Family> {
     let style = Style::of(chars);
     let c = chars.iter().find(|c| !c.is_whitespace())?;
