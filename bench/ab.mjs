@@ -9,10 +9,12 @@
 //   node bench/ab.mjs /tmp/lectern-a /tmp/lectern-b [page names…]
 //
 // Both builds are fed by the walker in extension/content/snapshot.js, so both must read its
-// snapshot format; a build that cannot stops the run with its error.
+// snapshot format; a build that cannot stops the run with its error. To compare walkers, put a
+// `snapshot.js` into a build directory: that side loads it instead.
 //
 // Environment: RUNS (timed runs per page per round, default 5), VERBOSE=1 (a line per page).
 // Not part of the tests and makes no claims: it only tells whether a change helped.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveFiles, corpusRoute, corpusPageNames, CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
@@ -28,7 +30,7 @@ const builds = { a: resolve(dirA), b: resolve(dirB) };
 
 const pageFor = (side) => `<!DOCTYPE html><meta charset="utf-8">
 <script src="/readability/Readability.js"></script>
-<script src="/snapshot.js"></script>
+<script src="${existsSync(join(builds[side], 'snapshot.js')) ? `/build/${side}/snapshot.js` : '/snapshot.js'}"></script>
 <script type="module">
   import init, { extract } from '/build/${side}/lectern.js';
   await init();
