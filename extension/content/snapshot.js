@@ -43,6 +43,8 @@
     'alt', 'width', 'height',
     'lang', 'xml:lang', 'dir', 'name', 'property', 'content', 'http-equiv', 'datetime', 'type',
   ]);
+  // Each attribute's record up to its value, made once: a concatenation of short strings is a copy.
+  const ATTRIBUTE_RECORD = new Map([...READ_ATTRIBUTES].map((name) => [name, '\0=' + name + '\0-']));
   const clean = (s) => (s.indexOf('\0') === -1 ? s : s.replaceAll('\0', '\uFFFD'));
   // The HTML route drops the same text (src/parse/mod.rs): nothing downstream reads it.
   const unread = (el, name) =>
@@ -60,19 +62,30 @@
     const live = defaultViewOf.call(doc) !== null;
     let out = MAGIC;
     let node = root;
+    // Start records, made once per name and namespace in this walk (for the same reason).
+    const starts = { '<': new Map(), '(': new Map(), '[': new Map() };
+    const startRecord = (ns, name) => {
+      const kind = ns === SVG ? '(' : ns === MATHML ? '[' : '<';
+      let record = starts[kind].get(name);
+      if (record === undefined) starts[kind].set(name, (record = '\0' + kind + name));
+      return record;
+    };
     while (node) {
       const type = nodeTypeOf.call(node);
       if (type === 1) {
         const ns = namespaceOf.call(node);
         const name = localNameOf.call(node);
-        out += (ns === SVG ? '\0(' : ns === MATHML ? '\0[' : '\0<') + name;
+        out += startRecord(ns, name);
         // Attribute names and getAttribute, not `attributes`: that creates an Attr object each.
         if (hasAttributes.call(node)) {
           const names = getAttributeNames.call(node);
           for (let i = 0; i < names.length; i++) {
             const attr = names[i];
-            const value = READ_ATTRIBUTES.has(attr) ? getAttribute.call(node, attr) : null;
-            if (value !== null) out += '\0=' + attr + '\0-' + clean(value);
+            const record = ATTRIBUTE_RECORD.get(attr);
+            if (record !== undefined) {
+              const value = getAttribute.call(node, attr);
+              if (value !== null) out += record + clean(value);
+            }
           }
         }
         const first = firstChildOf.call(node);
@@ -90,11 +103,12 @@
         out += '\0"' + clean(dataOf.call(node));
       }
       // On to the next node in document order, closing the elements this one ends.
-      while (node !== root && !nextSiblingOf.call(node)) {
+      let next = null;
+      while (node !== root && (next = nextSiblingOf.call(node)) === null) {
         node = parentNodeOf.call(node);
         out += '\0>';
       }
-      node = node === root ? null : nextSiblingOf.call(node);
+      node = next;
     }
     return out;
   };
