@@ -209,12 +209,12 @@ impl Collapser {
         for run in runs(s) {
             match run {
                 Run::Space => self.pending_space = true,
-                Run::Word(word) => {
+                Run::Words(words) => {
                     if self.pending_space && !self.out.is_empty() {
                         self.out.push(' ');
                     }
                     self.pending_space = false;
-                    self.out.push_str(word);
+                    self.out.push_str(words);
                 }
             }
         }
@@ -227,40 +227,88 @@ impl Collapser {
 
 /// A stretch of text as whitespace collapsing reads it.
 pub enum Run<'a> {
-    /// One or more whitespace characters (as `char::is_whitespace`, so no-break spaces too).
+    /// Whitespace (as `char::is_whitespace`, so no-break spaces too) that collapsing turns into
+    /// one space: any run of it except a single ASCII space between two words.
     Space,
-    /// Characters up to the next whitespace.
-    Word(&'a str),
+    /// Words with single ASCII spaces between them: text that collapsing leaves as it is, so it
+    /// is copied in one piece rather than word by word (most of a page's prose is one such run).
+    Words(&'a str),
 }
 
 /// `s` as alternating [`Run`]s: the one reading of whitespace that collapsing, measuring and
 /// assembling text share.
 pub fn runs(s: &str) -> impl Iterator<Item = Run<'_>> {
     let bytes = s.as_bytes();
-    let space_at = |i: usize| -> (bool, usize) {
-        if bytes[i].is_ascii() {
-            (is_ascii_space(bytes[i]), 1)
-        } else {
-            let (c, len) = char_at(s, i);
-            (c.is_whitespace(), len)
-        }
-    };
     let mut i = 0;
     std::iter::from_fn(move || {
         if i >= bytes.len() {
             return None;
         }
         let start = i;
-        let space = space_at(i).0;
-        while i < bytes.len() {
-            let (is_space, len) = space_at(i);
-            if is_space != space {
+        if space_len_at(s, i) > 0 {
+            while i < bytes.len() {
+                match space_len_at(s, i) {
+                    0 => break,
+                    len => i += len,
+                }
+            }
+            return Some(Run::Space);
+        }
+        loop {
+            // Bytes that never start whitespace are stepped over without a closer look.
+            while i < bytes.len() && BYTE_CLASS[bytes[i] as usize] == NEVER_SPACE {
+                i += 1;
+            }
+            if i >= bytes.len() {
                 break;
             }
-            i += len;
+            // A lone space with a word after it stays in the run.
+            let lone_space = bytes[i] == b' ' && i + 1 < bytes.len() && space_len_at(s, i + 1) == 0;
+            if lone_space {
+                i += 2;
+            } else if space_len_at(s, i) == 0 {
+                i += 1;
+            } else {
+                break;
+            }
         }
-        Some(if space { Run::Space } else { Run::Word(&s[start..i]) })
+        Some(Run::Words(&s[start..i]))
     })
+}
+
+/// [`BYTE_CLASS`] of a byte that never starts a whitespace character: other ASCII, the other
+/// lead bytes and every continuation byte.
+const NEVER_SPACE: u8 = 0;
+/// For each byte, whether a whitespace character may start with it (see [`space_len_at`]).
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [NEVER_SPACE; 256];
+    let mut b = 0;
+    while b < 256 {
+        if is_ascii_space(b as u8) || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            class[b] = 1;
+        }
+        b += 1;
+    }
+    class
+};
+
+/// The length in bytes of the whitespace character (as `char::is_whitespace`) starting at byte
+/// `i` of `s`, or 0 when there is none there: another character, or the inside of one.
+#[inline]
+pub fn space_len_at(s: &str, i: usize) -> usize {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return usize::from(is_ascii_space(b));
+    }
+    // Non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+    // U+205F, U+3000) starts with one of these bytes, so text in other scripts is never decoded.
+    if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        let (c, len) = char_at(s, i);
+        if c.is_whitespace() {
+            return len;
+        }
+    }
+    0
 }
 
 /// The character at byte `i` of `s` (a character boundary) and its length in bytes. ASCII, most
@@ -410,6 +458,35 @@ mod tests {
         assert_eq!(collapse_whitespace("a\u{00A0}\u{2003}b\u{000B}c\u{3000}"), "a b c");
         assert_eq!(collapse_whitespace("گفت  \u{200C}می‌گوید"), "گفت \u{200C}می‌گوید");
         assert_eq!(collapse_whitespace("«Oui»\u{202F}!"), "«Oui» !");
+    }
+
+    #[test]
+    fn whitespace_is_found_from_the_bytes_exactly_as_char_is_whitespace_finds_it() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let expected = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(space_len_at(&s, 1), expected, "U+{:04X}", c as u32);
+            // No byte inside the character reads as the start of whitespace.
+            for inner in 2..1 + c.len_utf8() {
+                assert_eq!(space_len_at(&s, inner), 0, "U+{:04X} byte {inner}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn runs_keep_single_spaces_between_words_and_collapse_everything_else() {
+        let words = |s: &str| runs(s).map(|r| match r { Run::Space => "_".to_string(), Run::Words(w) => format!("[{w}]") }).collect::<String>();
+        assert_eq!(words(""), "");
+        assert_eq!(words("one two three"), "[one two three]");
+        assert_eq!(words(" one two "), "_[one two]_");
+        assert_eq!(words("one  two\tthree\u{00A0}four é"), "[one]_[two]_[three]_[four é]");
+        assert_eq!(words("a \n b"), "[a]_[b]");
+        // Collapsing by runs equals collapsing word by word, on text of every kind of spacing.
+        let pieces = ["a", "é", "گفت", " ", "  ", "\n", "\u{00A0}", "\u{3000}", "\u{200B}", "x y", "。"];
+        for i in 0..pieces.len().pow(4) {
+            let s: String = (0..4).map(|k| pieces[i / pieces.len().pow(k) % pieces.len()]).collect();
+            assert_eq!(collapse_whitespace(&s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+        }
     }
 
     #[test]

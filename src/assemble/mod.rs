@@ -418,8 +418,8 @@ fn push_collapsed(out: &mut String, text: &str, space_before: &mut bool) {
                 *space_before = true;
             }
             crate::model::Run::Space => {}
-            crate::model::Run::Word(word) => {
-                out.push_str(word);
+            crate::model::Run::Words(words) => {
+                out.push_str(words);
                 *space_before = false;
             }
         }

@@ -281,9 +281,9 @@ pub(crate) fn collapsed_chars_within(doc: &Document, id: NodeId, limit: usize) -
         for run in runs(text) {
             match run {
                 Run::Space => pending_space = true,
-                Run::Word(word) => {
+                Run::Words(words) => {
                     // A run of whitespace counts once, and only between words (the text is trimmed).
-                    chars += word.chars().count() + usize::from(pending_space && chars > 0);
+                    chars += words.chars().count() + usize::from(pending_space && chars > 0);
                     pending_space = false;
                     if chars > limit {
                         return None;
