@@ -188,6 +188,9 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
     }
     let mut people = census(blocks, &prepared);
     people.forget_order();
+    // Reading order matters only up to the last quotation: who is mentioned after it resolves
+    // nothing (the census has already taken everyone's name, role and gender).
+    let last_quoting = (0..blocks.len()).rev().find(|&i| !prepared[i].spans.is_empty() || blocks[i].kind == BlockKind::Quote).unwrap_or(0);
     let mut found: Vec<Found> = Vec::new();
     // A quotation left open at the end of the previous block: (family, its index in `found`).
     let mut running: Option<(Family, usize)> = None;
@@ -292,7 +295,9 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             }
             prev_end = span.end;
         }
-        register_mentions_order(&mut people, token_range(all_tokens, prev_end, usize::MAX));
+        if bi < last_quoting {
+            register_mentions_order(&mut people, token_range(all_tokens, prev_end, usize::MAX));
+        }
     }
     if let Some((_, idx)) = running {
         if found[idx].group.is_none() {
