@@ -279,13 +279,19 @@ pub fn runs(s: &str) -> impl Iterator<Item = Run<'_>> {
 /// [`BYTE_CLASS`] of a byte that never starts a whitespace character: other ASCII, the other
 /// lead bytes and every continuation byte.
 const NEVER_SPACE: u8 = 0;
-/// For each byte, whether a whitespace character may start with it (see [`space_len_at`]).
+/// [`BYTE_CLASS`] of ASCII whitespace.
+const ASCII_SPACE: u8 = 1;
+/// [`BYTE_CLASS`] of a lead byte that some whitespace characters start with.
+const MAYBE_SPACE: u8 = 2;
+/// For each byte, whether a whitespace character starts with it (see [`space_len_at`]).
 static BYTE_CLASS: [u8; 256] = {
     let mut class = [NEVER_SPACE; 256];
     let mut b = 0;
     while b < 256 {
-        if is_ascii_space(b as u8) || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            class[b] = 1;
+        if is_ascii_space(b as u8) {
+            class[b] = ASCII_SPACE;
+        } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            class[b] = MAYBE_SPACE;
         }
         b += 1;
     }
@@ -294,21 +300,24 @@ static BYTE_CLASS: [u8; 256] = {
 
 /// The length in bytes of the whitespace character (as `char::is_whitespace`) starting at byte
 /// `i` of `s`, or 0 when there is none there: another character, or the inside of one.
-#[inline]
+#[inline(always)]
 pub fn space_len_at(s: &str, i: usize) -> usize {
-    let b = s.as_bytes()[i];
-    if b.is_ascii() {
-        return usize::from(is_ascii_space(b));
+    match BYTE_CLASS[s.as_bytes()[i] as usize] {
+        NEVER_SPACE => 0,
+        ASCII_SPACE => 1,
+        _ => non_ascii_space_len(&s.as_bytes()[i..]),
     }
-    // Non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
-    // U+205F, U+3000) starts with one of these bytes, so text in other scripts is never decoded.
-    if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-        let (c, len) = char_at(s, i);
-        if c.is_whitespace() {
-            return len;
-        }
+}
+
+/// Non-ASCII whitespace by its UTF-8 bytes: U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
+/// U+2029, U+202F, U+205F and U+3000 (a test holds this to `char::is_whitespace`).
+#[inline(never)]
+fn non_ascii_space_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..] | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] | [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
     }
-    0
 }
 
 /// The character at byte `i` of `s` (a character boundary) and its length in bytes. ASCII, most
