@@ -152,4 +152,4 @@ sorted.forEach((r, i) => {
 });
 svg += `</svg>\n`;
 await writeFile(join(root, 'docs/bench-browser.svg'), svg);
-console.log(`median ratio ${fmt(medianRatio)}, ${slower.length} pages slower, cold init ${fmt(cold)} ms; wrote docs/bench-browser.md and docs/bench-browser.svg`);
+console.log(`median ratio ${medianRatio.toFixed(3)}, ${slower.length} pages slower, cold init ${fmt(cold)} ms; wrote docs/bench-browser.md and docs/bench-browser.svg`);
