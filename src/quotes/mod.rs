@@ -63,22 +63,25 @@ fn quoted_mask(len: usize, spans: &[Span]) -> Vec<bool> {
     mask
 }
 
-/// Pass 1: everyone the article names, with the gender its pronouns give them.
-fn census(blocks: &[Block], prepared: &[Prepared]) -> People {
+/// Pass 1: everyone the article names, with the gender its pronouns give them; and for each
+/// block without quotations, the names it mentions in order (the second pass reads that block
+/// the same way, so it replays them instead of reading the block again).
+fn census(blocks: &[Block], prepared: &[Prepared]) -> (People, Vec<Vec<Mention>>) {
     let mut people = People::default();
-    for (b, p) in blocks.iter().zip(prepared) {
+    let mut mentions = vec![Vec::new(); blocks.len()];
+    for (i, (b, p)) in blocks.iter().zip(prepared).enumerate() {
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Heading | BlockKind::List) {
             continue;
         }
         if p.spans.is_empty() {
-            register_mentions(&mut people, &p.tokens, true);
+            mentions[i] = register_mentions(&mut people, &p.tokens, true);
             continue;
         }
         let mask = quoted_mask(p.chars.len(), &p.spans);
         let outside: Vec<Token> = p.tokens.iter().filter(|t| !mask[t.start]).cloned().collect();
         register_mentions(&mut people, &outside, true);
     }
-    people
+    (people, mentions)
 }
 
 /// A block read once for both passes: its characters, quotation spans (outside code) and tokens.
@@ -106,9 +109,26 @@ fn prepare(block: &Block) -> Prepared<'_> {
     Prepared { chars, spans, tokens: Vec::new() }
 }
 
+/// A name run in a block's text (as [`speakers::run_forward_pub`] reads it) and its role.
+#[derive(Clone)]
+struct Mention {
+    name: String,
+    role: Option<String>,
+}
+
+/// Register a name run read in the text: a name of two words or more, or with a role, or one the
+/// article has named before, is a person. Returns the person.
+fn register_mention(people: &mut People, mention: &Mention) -> Option<usize> {
+    let Mention { name, role } = mention;
+    let known = people.knows(name);
+    (name.split_whitespace().count() >= 2 || known || role.is_some()).then(|| people.resolve_name(name, role.as_deref()))
+}
+
 /// Register the names in `tokens` (text outside quotations) in reading order; with `evidence`,
 /// also credit genders from pronouns and from words like "Mrs" or "daughter" next to a name.
-fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) {
+/// Returns the name runs read, in order.
+fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) -> Vec<Mention> {
+    let mut mentions = Vec::new();
     let mut sentence_people: Vec<usize> = Vec::new();
     let mut previous_sentence: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -141,11 +161,9 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) {
             while k < tokens.len() && tokens[k].word && (tokens[k].text.chars().next().is_some_and(char::is_uppercase) || lexicon::is_name_particle(&tokens[k].lower)) {
                 k += 1;
             }
-            let run = speakers::run_forward_pub(tokens, i);
-            if let Some(Subject::Person { name, role }) = run {
-                let known = people.knows(&name);
-                if name.split_whitespace().count() >= 2 || known || role.is_some() {
-                    let id = people.resolve_name(&name, role.as_deref());
+            if let Some(Subject::Person { name, role }) = speakers::run_forward_pub(tokens, i) {
+                let mention = Mention { name, role };
+                if let Some(id) = register_mention(people, &mention) {
                     if evidence {
                         let before: Vec<&str> = tokens[i.saturating_sub(3)..i].iter().map(|t| &*t.lower).collect();
                         if before.iter().any(|w| lexicon::FEMALE_MARKERS.contains(w)) {
@@ -156,12 +174,14 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) {
                     }
                     sentence_people.push(id);
                 }
+                mentions.push(mention);
             }
             i = k.max(i + 1);
             continue;
         }
         i += 1;
     }
+    mentions
 }
 
 struct Found {
@@ -186,7 +206,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             p.tokens = speakers::tokenize(&b.text, 0, usize::MAX);
         }
     }
-    let mut people = census(blocks, &prepared);
+    let (mut people, census_mentions) = census(blocks, &prepared);
     people.forget_order();
     // Reading order matters only up to the last quotation: who is mentioned after it resolves
     // nothing (the census has already taken everyone's name, role and gender).
@@ -296,7 +316,13 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             prev_end = span.end;
         }
         if bi < last_quoting {
-            register_mentions_order(&mut people, token_range(all_tokens, prev_end, usize::MAX));
+            if block_spans.is_empty() {
+                for mention in &census_mentions[bi] {
+                    register_mention(&mut people, mention);
+                }
+            } else {
+                register_mentions_order(&mut people, token_range(all_tokens, prev_end, usize::MAX));
+            }
         }
     }
     if let Some((_, idx)) = running {
