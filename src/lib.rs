@@ -97,7 +97,7 @@ pub(crate) fn extract_unrendered(html: &str, url: Option<&str>) -> Result<Articl
     check_not_binary(html.as_bytes())?;
     check_url(url)?;
 
-    extract_document(parse::parse_html(html), url, started)
+    extract_document(parse::parse_html(html), &|| parse::parse_html(html), url, started)
 }
 
 /// Extract the article from a snapshot of a live DOM (see [`parse::snapshot`]), as the browser
@@ -111,7 +111,9 @@ pub(crate) fn extract_snapshot_unrendered(snapshot: &str, url: Option<&str>) -> 
     let started = clock_ms();
     check_url(url)?;
     let doc = parse::snapshot::decode(snapshot).ok_or(ExtractError::EmptyInput)?;
-    extract_document(doc, url, started)
+    // Decoding is deterministic: what decoded once decodes again.
+    let fresh = || parse::snapshot::decode(snapshot).expect("the snapshot decoded before");
+    extract_document(doc, &fresh, url, started)
 }
 
 fn check_url(url: Option<&str>) -> Result<(), ExtractError> {
@@ -131,15 +133,16 @@ pub fn with_renderings(mut article: Article) -> Article {
 }
 
 /// Stages 2 to 7 over a parsed document; the renderings are [`with_renderings`].
-fn extract_document(doc: parse::Document, url: Option<&str>, started: f64) -> Result<Article, ExtractError> {
+fn extract_document(doc: parse::Document, fresh: &dyn Fn() -> parse::Document, url: Option<&str>, started: f64) -> Result<Article, ExtractError> {
     let meta = metadata::extract(&doc, url);
     let title_guess = meta.title.clone().unwrap_or_default();
+    // Read before the finder edits the page.
+    let title = if title_guess.is_empty() { first_heading(&doc).unwrap_or_default() } else { title_guess.clone() };
 
-    let located = locate::locate(&doc, &title_guess).ok_or_else(|| ExtractError::NoArticle { reason: "the page has no text in its body".into() })?;
+    let located = locate::locate(doc, fresh, &title_guess).ok_or_else(|| ExtractError::NoArticle { reason: "the page has no text in its body".into() })?;
     let base = meta.base.as_deref().or(url);
     let blocks = assemble::assemble(&located.doc, &located.nodes, base);
 
-    let title = if title_guess.is_empty() { first_heading(&doc).unwrap_or_default() } else { title_guess };
     let byline = located.byline.clone().or_else(|| meta.byline.clone());
     let (blocks, furniture) = clean::boilerplate::remove_furniture_blocks(blocks);
     let collapsed = clean::repeats::collapse(blocks, &title, byline.as_deref());
