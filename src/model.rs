@@ -206,6 +206,11 @@ impl Collapser {
     }
 
     pub fn push(&mut self, s: &str) {
+        // The indentation between tags, most of the pieces a subtree's text comes in.
+        if is_blank(s) {
+            self.pending_space |= !s.is_empty();
+            return;
+        }
         for run in runs(s) {
             match run {
                 Run::Space => self.pending_space = true,
