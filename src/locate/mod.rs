@@ -74,7 +74,7 @@ impl Flags {
 /// What the finder found.
 #[derive(Debug)]
 pub struct Located {
-    /// The document the nodes live in (the finder edits a copy of the parsed page).
+    /// The document the nodes live in (the parsed page, as the finder edited it).
     pub doc: Document,
     /// The article's top-level nodes, in page order.
     pub nodes: Vec<NodeId>,
@@ -141,7 +141,7 @@ impl Metrics {
 }
 
 /// Each text node's measure (characters, commas), taken on first use and kept for the page: the
-/// finder's attempts work on copies of one parsed page (same node ids, same text), and each
+/// finder's attempts work on parses of one page (same node ids, same text), and each
 /// attempt measures the same text in several passes.
 pub struct TextMeasures {
     /// Characters and commas by node id; `NOT_MEASURED` characters until measured.
@@ -213,9 +213,9 @@ fn measure_text(t: &str) -> (u32, u32) {
 
 /// Find the article in `page`. Returns `None` when the page has no body text at all.
 ///
-/// The first attempt edits `page` itself; a retry starts from `fresh()`, the page parsed again.
-/// Most pages need one attempt (168 of the 184 corpus pages and fixtures), so copying every page
-/// before its first attempt, as a retry needs, cost more than parsing again the few that retry.
+/// The first attempt edits `page` itself; a retry starts from `fresh()`, the page as parsed (a
+/// copy kept aside, or the input parsed again, as costs the caller less). Most pages need one
+/// attempt (168 of the 184 corpus pages and fixtures).
 pub fn locate(page: Document, fresh: &dyn Fn() -> Document, title: &str) -> Option<Located> {
     let mut flags = Flags::ALL;
     let mut best: Option<Located> = None;
