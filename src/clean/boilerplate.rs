@@ -55,7 +55,7 @@ pub fn remove_furniture_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>)
     let mut kept = Vec::with_capacity(blocks.len());
     let mut removed = Vec::new();
     for b in blocks {
-        let is_phrase = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && b.text.split_whitespace().count() <= MAX_FURNITURE_PHRASE_WORDS && {
+        let is_phrase = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && b.text.split_whitespace().nth(MAX_FURNITURE_PHRASE_WORDS).is_none() && {
             let norm = normalize(&b.text);
             FURNITURE_PHRASES.contains(&norm.as_str())
         };

@@ -139,7 +139,7 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
             continue;
         }
         if let Some(name) = &norm_byline {
-            let short = blocks[i].text.chars().count() <= name.chars().count() + BYLINE_EXTRA_CHARS;
+            let short = blocks[i].text.chars().nth(name.chars().count() + BYLINE_EXTRA_CHARS).is_none();
             if short && blocks[i].kind == BlockKind::Paragraph && norms[i].contains(name.as_str()) {
                 verdicts[i] = Verdict::Byline;
                 continue;
@@ -320,7 +320,7 @@ pub fn relabel_copies(removed: &mut [Removal], collapsed: &Collapsed) {
     let postings = Postings::new(kept_sets.iter().map(|(_, set, _)| set));
     for r in removed.iter_mut().filter(|r| r.kind == RemovalKind::Boilerplate) {
         let norm = normalize(&r.text);
-        if norm.split(' ').count() < MIN_TEASER_WORDS {
+        if norm.split(' ').nth(MIN_TEASER_WORDS - 1).is_none() {
             continue;
         }
         let set = shingles(&norm);
