@@ -206,11 +206,6 @@ impl Collapser {
     }
 
     pub fn push(&mut self, s: &str) {
-        // The indentation between tags, most of the pieces a subtree's text comes in.
-        if is_blank(s) {
-            self.pending_space |= !s.is_empty();
-            return;
-        }
         for run in runs(s) {
             match run {
                 Run::Space => self.pending_space = true,
@@ -244,8 +239,16 @@ pub enum Run<'a> {
 /// assembling text share.
 pub fn runs(s: &str) -> impl Iterator<Item = Run<'_>> {
     let bytes = s.as_bytes();
+    // Whitespace only (the indentation between tags, most of the texts a page is made of) is one
+    // run, found by `is_blank`'s whole-chunk check rather than character by character.
+    let mut all_space = !s.is_empty() && is_blank(s);
     let mut i = 0;
     std::iter::from_fn(move || {
+        if all_space {
+            all_space = false;
+            i = bytes.len();
+            return Some(Run::Space);
+        }
         if i >= bytes.len() {
             return None;
         }

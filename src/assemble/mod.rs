@@ -411,13 +411,6 @@ pub fn normalize_inlines(content: Vec<Inline>) -> Vec<Inline> {
 /// Append `text` to `out` with each run of whitespace as one space, and none where `space_before`
 /// says a space (or the start of the block) precedes.
 fn push_collapsed(out: &mut String, text: &str, space_before: &mut bool) {
-    if crate::model::is_blank(text) {
-        if !text.is_empty() && !*space_before {
-            out.push(' ');
-            *space_before = true;
-        }
-        return;
-    }
     for run in crate::model::runs(text) {
         match run {
             crate::model::Run::Space if !*space_before => {
