@@ -116,14 +116,6 @@ struct Mention {
     role: Option<String>,
 }
 
-/// Register a name run read in the text: a name of two words or more, or with a role, or one the
-/// article has named before, is a person. Returns the person.
-fn register_mention(people: &mut People, mention: &Mention) -> Option<usize> {
-    let Mention { name, role } = mention;
-    let known = people.knows(name);
-    (name.split_whitespace().count() >= 2 || known || role.is_some()).then(|| people.resolve_name(name, role.as_deref()))
-}
-
 /// Register the names in `tokens` (text outside quotations) in reading order; with `evidence`,
 /// also credit genders from pronouns and from words like "Mrs" or "daughter" next to a name.
 /// Returns the name runs read, in order.
@@ -163,7 +155,7 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) -> V
             }
             if let Some(Subject::Person { name, role }) = speakers::run_forward_pub(tokens, i) {
                 let mention = Mention { name, role };
-                if let Some(id) = register_mention(people, &mention) {
+                if let Some(id) = people.admit(&mention.name, mention.role.as_deref()) {
                     if evidence {
                         let before: Vec<&str> = tokens[i.saturating_sub(3)..i].iter().map(|t| &*t.lower).collect();
                         if before.iter().any(|w| lexicon::FEMALE_MARKERS.contains(w)) {
@@ -318,7 +310,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
         if bi < last_quoting {
             if block_spans.is_empty() {
                 for mention in &census_mentions[bi] {
-                    register_mention(&mut people, mention);
+                    people.admit(&mention.name, mention.role.as_deref());
                 }
             } else {
                 register_mentions_order(&mut people, token_range(all_tokens, prev_end, usize::MAX));

@@ -158,12 +158,19 @@ impl People {
         self.by_recency().into_iter().find(|&id| self.people[id].role.as_ref().is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == key)))
     }
 
+    /// A name read in the text as a person, if it names one: a name of two words or more, or
+    /// with a role, or one the article has named before. Otherwise `None`: a lone capitalised
+    /// word may be a place or a brand.
+    pub fn admit(&mut self, name: &str, role: Option<&str>) -> Option<usize> {
+        (role.is_some() || name.split_whitespace().nth(1).is_some() || self.knows(name)).then(|| self.resolve_name(name, role))
+    }
+
     pub fn resolve(&mut self, s: &Subject) -> Option<usize> {
         match s {
             Subject::Person { name, role } => Some(self.resolve_name(name, role.as_deref())),
             Subject::Pronoun(g) => self.resolve_pronoun(*g),
             Subject::Role(r) => self.resolve_role(r),
-            Subject::Weak(name) => (self.knows(name) || name.split_whitespace().count() >= 2).then(|| self.resolve_name(name, None)),
+            Subject::Weak(name) => self.admit(name, None),
         }
     }
 }
