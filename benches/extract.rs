@@ -34,7 +34,9 @@ fn corpus(c: &mut Criterion) {
     for (name, bytes) in corpus_pages() {
         let html = lectern::parse::decode(&bytes);
         group.throughput(Throughput::Bytes(bytes.len() as u64));
-        group.bench_with_input(BenchmarkId::new(&name, "lectern"), &html, |b, html| b.iter(|| lectern::extract(html, Some(PAGE_URL))));
+        group.bench_with_input(BenchmarkId::new(&name, "lectern"), &html, |b, html| {
+            b.iter(|| lectern::extract(html, Some(PAGE_URL)))
+        });
         group.bench_with_input(BenchmarkId::new(&name, "dom_smoothie"), &html, |b, html| {
             b.iter(|| dom_smoothie::Readability::new(html.as_str(), Some(PAGE_URL), None).and_then(|mut r| r.parse()))
         });
@@ -68,7 +70,9 @@ fn scaling(c: &mut Criterion) {
     for size in [10_000usize, 100_000, 1_000_000, 5_000_000, 20_000_000] {
         let page = synthetic_page(size);
         group.throughput(Throughput::Bytes(page.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(size), &page, |b, page| b.iter(|| lectern::extract(page, None)));
+        group.bench_with_input(BenchmarkId::from_parameter(size), &page, |b, page| {
+            b.iter(|| lectern::extract(page, None))
+        });
     }
     group.finish();
 }

@@ -137,13 +137,19 @@ pub fn with_renderings(mut article: Article) -> Article {
 }
 
 /// Stages 2 to 7 over a parsed document; the renderings are [`with_renderings`].
-fn extract_document(doc: parse::Document, fresh: &dyn Fn() -> parse::Document, url: Option<&str>, started: f64) -> Result<Article, ExtractError> {
+fn extract_document(
+    doc: parse::Document,
+    fresh: &dyn Fn() -> parse::Document,
+    url: Option<&str>,
+    started: f64,
+) -> Result<Article, ExtractError> {
     let meta = metadata::extract(&doc, url);
     let title_guess = meta.title.clone().unwrap_or_default();
     // Read before the finder edits the page.
     let title = if title_guess.is_empty() { first_heading(&doc).unwrap_or_default() } else { title_guess.clone() };
 
-    let located = locate::locate(doc, fresh, &title_guess).ok_or_else(|| ExtractError::NoArticle { reason: "the page has no text in its body".into() })?;
+    let located = locate::locate(doc, fresh, &title_guess)
+        .ok_or_else(|| ExtractError::NoArticle { reason: "the page has no text in its body".into() })?;
     let base = meta.base.as_deref().or(url);
     let blocks = assemble::assemble(&located.doc, &located.nodes, base);
 
@@ -154,17 +160,28 @@ fn extract_document(doc: parse::Document, fresh: &dyn Fn() -> parse::Document, u
 
     let readerable: f64 = blocks
         .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Code | BlockKind::List | BlockKind::Table))
+        .filter(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Paragraph | BlockKind::Quote | BlockKind::Code | BlockKind::List | BlockKind::Table
+            )
+        })
         .map(|b| b.text.chars().count())
         .filter(|&n| n > READERABLE_PARAGRAPH_CHARS)
         .map(|n| ((n - READERABLE_PARAGRAPH_CHARS) as f64).sqrt())
         .sum();
-    let linked_headlines = blocks.iter().filter(|b| b.kind == BlockKind::Heading && b.content.iter().all(|i| matches!(i, model::Inline::Link { .. }))).count();
+    let linked_headlines = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading && b.content.iter().all(|i| matches!(i, model::Inline::Link { .. })))
+        .count();
     if blocks.is_empty() {
-        return Err(ExtractError::NoArticle { reason: "the part of the page that holds the most text is empty once page furniture is removed".into() });
+        return Err(ExtractError::NoArticle {
+            reason: "the part of the page that holds the most text is empty once page furniture is removed".into(),
+        });
     }
     if readerable < MIN_READERABLE_SCORE && linked_headlines >= MIN_LISTING_HEADLINES {
-        let longest = blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.chars().count()).max().unwrap_or(0);
+        let longest =
+            blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.chars().count()).max().unwrap_or(0);
         return Err(ExtractError::NoArticle {
             reason: format!(
                 "the page is a list of {linked_headlines} linked headlines with no run of prose (its longest paragraph has {longest} characters); it looks like a home page, a section front or search results"
@@ -192,12 +209,19 @@ fn extract_document(doc: parse::Document, fresh: &dyn Fn() -> parse::Document, u
         removed,
         ..Article::default()
     };
-    article.dir = meta.dir.or_else(|| located.nodes.first().and_then(|&n| metadata::direction_of(&located.doc, n))).unwrap_or_else(|| {
-        let body_text: String = article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
-        metadata::infer_direction(&body_text).to_string()
-    });
+    article.dir = meta
+        .dir
+        .or_else(|| located.nodes.first().and_then(|&n| metadata::direction_of(&located.doc, n)))
+        .unwrap_or_else(|| {
+            let body_text: String = article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+            metadata::infer_direction(&body_text).to_string()
+        });
     if article.excerpt.is_none() {
-        article.excerpt = article.blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| truncate_chars(&b.text, EXCERPT_CHARS));
+        article.excerpt = article
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| truncate_chars(&b.text, EXCERPT_CHARS));
     }
     article.quotes = quotes::find(&article.blocks, article.lang.as_deref());
 
@@ -206,7 +230,16 @@ fn extract_document(doc: parse::Document, fresh: &dyn Fn() -> parse::Document, u
     article.stats = Stats {
         words,
         reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
-        duplicates_removed: article.removed.iter().filter(|r| matches!(r.kind, RemovalKind::Duplicate | RemovalKind::Teaser | RemovalKind::PullQuote | RemovalKind::Title)).count(),
+        duplicates_removed: article
+            .removed
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.kind,
+                    RemovalKind::Duplicate | RemovalKind::Teaser | RemovalKind::PullQuote | RemovalKind::Title
+                )
+            })
+            .count(),
         boilerplate_removed: article.removed.iter().filter(|r| r.kind == RemovalKind::Boilerplate).count(),
         elapsed_ms: clock_ms() - started,
     };
@@ -229,7 +262,10 @@ fn truncate_chars(s: &str, n: usize) -> String {
 fn count_words(text: &str) -> usize {
     let mut words = 0;
     for token in text.split_whitespace() {
-        let cjk = token.chars().filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)).count();
+        let cjk = token
+            .chars()
+            .filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF))
+            .count();
         words += if cjk > 0 { cjk } else { 1 };
     }
     words

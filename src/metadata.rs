@@ -26,8 +26,19 @@ pub struct Metadata {
 
 /// JSON-LD `@type`s that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
-    "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
-    "BlogPosting", "LiveBlogPosting", "ScholarlyArticle", "TechArticle", "Report", "SocialMediaPosting", "WebPage",
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "ScholarlyArticle",
+    "TechArticle",
+    "Report",
+    "SocialMediaPosting",
+    "WebPage",
 ];
 
 /// Separators sites put between the headline and their name in `<title>`.
@@ -47,7 +58,11 @@ pub fn extract(doc: &Document, page_url: Option<&str>) -> Metadata {
         let Some(tag) = doc.tag(id) else { continue };
         match &**tag {
             "meta" => {
-                let key = doc.attr(id, "property").or_else(|| doc.attr(id, "name")).or_else(|| doc.attr(id, "itemprop")).or_else(|| doc.attr(id, "http-equiv"));
+                let key = doc
+                    .attr(id, "property")
+                    .or_else(|| doc.attr(id, "name"))
+                    .or_else(|| doc.attr(id, "itemprop"))
+                    .or_else(|| doc.attr(id, "http-equiv"));
                 if let (Some(k), Some(v)) = (key, doc.attr(id, "content")) {
                     let v = collapse_whitespace(v);
                     if !v.is_empty() {
@@ -65,7 +80,11 @@ pub fn extract(doc: &Document, page_url: Option<&str>) -> Metadata {
                 }
             }
             "title" if html_title.is_none() => html_title = Some(collapse_whitespace(&doc.text_content(id))),
-            "link" if doc.attr(id, "rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical"))) => {
+            "link"
+                if doc
+                    .attr(id, "rel")
+                    .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("canonical"))) =>
+            {
                 canonical = canonical.or(doc.attr(id, "href").map(str::to_string));
             }
             "base" => base = base.or(doc.attr(id, "href").map(str::to_string)),
@@ -78,7 +97,9 @@ pub fn extract(doc: &Document, page_url: Option<&str>) -> Metadata {
 
     // A <base> that is not http(s) (`javascript:`, `data:`) would poison every relative URL.
     let page_base = match (&base, page_url) {
-        (Some(b), p) => urls::resolve(p, b).filter(|u| u.starts_with("http://") || u.starts_with("https://")).or(p.map(str::to_string)),
+        (Some(b), p) => urls::resolve(p, b)
+            .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+            .or(p.map(str::to_string)),
         (None, p) => p.map(str::to_string),
     };
     let resolve = |u: String| urls::resolve(page_base.as_deref(), &u);
@@ -96,13 +117,31 @@ pub fn extract(doc: &Document, page_url: Option<&str>) -> Metadata {
         _ => title,
     };
 
-    let byline = ld.and_then(|o| o.get("author")).and_then(author_names).or_else(|| meta(&["author", "dc:creator", "article:author", "parsely-author", "sailthru.author"]).filter(|a| !a.starts_with("http")));
+    let byline = ld.and_then(|o| o.get("author")).and_then(author_names).or_else(|| {
+        meta(&["author", "dc:creator", "article:author", "parsely-author", "sailthru.author"])
+            .filter(|a| !a.starts_with("http"))
+    });
     let site_name = meta(&["og:site_name", "application-name"])
         .or_else(|| ld.and_then(|o| o.get("publisher")).and_then(|p| p.get("name")).and_then(value_text));
     let published = ld_str("datePublished")
-        .or_else(|| meta(&["article:published_time", "og:published_time", "datepublished", "date", "dc.date", "dcterms.date", "parsely-pub-date", "pubdate", "publish-date", "sailthru.date"]))
+        .or_else(|| {
+            meta(&[
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "date",
+                "dc.date",
+                "dcterms.date",
+                "parsely-pub-date",
+                "pubdate",
+                "publish-date",
+                "sailthru.date",
+            ])
+        })
         .or(first_time);
-    let excerpt = meta(&["description", "og:description", "twitter:description", "dc:description", "dcterm:description"]).or_else(|| ld_str("description"));
+    let excerpt =
+        meta(&["description", "og:description", "twitter:description", "dc:description", "dcterm:description"])
+            .or_else(|| ld_str("description"));
     let lead_image = ld
         .and_then(|o| o.get("image"))
         .and_then(image_url)
@@ -117,7 +156,11 @@ pub fn extract(doc: &Document, page_url: Option<&str>) -> Metadata {
         .or_else(|| meta(&["content-language", "og:locale", "dc.language", "language"]))
         .map(|l| l.trim().replace('_', "-"))
         .filter(|l| !l.is_empty());
-    let dir = html.and_then(|h| doc.attr(h, "dir")).or_else(|| doc.body().and_then(|b| doc.attr(b, "dir"))).map(|d| d.trim().to_ascii_lowercase()).filter(|d| d == "rtl" || d == "ltr");
+    let dir = html
+        .and_then(|h| doc.attr(h, "dir"))
+        .or_else(|| doc.body().and_then(|b| doc.attr(b, "dir")))
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| d == "rtl" || d == "ltr");
     let canonical = canonical.or_else(|| meta(&["og:url"])).and_then(&resolve).filter(|u| u.starts_with("http"));
 
     Metadata { title, byline, site_name, published, lang, dir, canonical, excerpt, lead_image, base: page_base }
@@ -239,7 +282,11 @@ pub fn infer_direction(text: &str) -> &'static str {
 
 /// The element's `dir` when an ancestor of the article says it.
 pub fn direction_of(doc: &Document, node: NodeId) -> Option<String> {
-    std::iter::once(node).chain(doc.ancestors(node)).find_map(|a| doc.attr(a, "dir")).map(|d| d.trim().to_ascii_lowercase()).filter(|d| d == "rtl" || d == "ltr")
+    std::iter::once(node)
+        .chain(doc.ancestors(node))
+        .find_map(|a| doc.attr(a, "dir"))
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| d == "rtl" || d == "ltr")
 }
 
 #[cfg(test)]

@@ -61,9 +61,10 @@ impl Serialize for Inline {
                 out.serialize_field("href", href)?;
                 out.serialize_field("children", children)?;
             }
-            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Sub { children } | Inline::Sup { children } => {
-                out.serialize_field("children", children)?
-            }
+            Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Sub { children }
+            | Inline::Sup { children } => out.serialize_field("children", children)?,
             Inline::Break => {}
             Inline::Image(image) => {
                 out.serialize_field("src", &image.src)?;
@@ -132,7 +133,17 @@ pub struct Block {
 
 impl Block {
     pub fn new(kind: BlockKind, content: Vec<Inline>) -> Self {
-        let mut b = Block { kind, text: String::new(), level: None, content, ordered: None, items: Vec::new(), rows: Vec::new(), image: None, language: None };
+        let mut b = Block {
+            kind,
+            text: String::new(),
+            level: None,
+            content,
+            ordered: None,
+            items: Vec::new(),
+            rows: Vec::new(),
+            image: None,
+            language: None,
+        };
         b.text = b.plain_text();
         b
     }
@@ -177,9 +188,11 @@ fn push_inline_text(content: &[Inline], out: &mut String) {
     for i in content {
         match i {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Link { children, .. } | Inline::Emphasis { children } | Inline::Strong { children } | Inline::Sub { children } | Inline::Sup { children } => {
-                push_inline_text(children, out)
-            }
+            Inline::Link { children, .. }
+            | Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Sub { children }
+            | Inline::Sup { children } => push_inline_text(children, out),
             Inline::Break => out.push('\n'),
             Inline::Image(_) => {}
         }
@@ -323,7 +336,10 @@ pub fn space_len_at(s: &str, i: usize) -> usize {
 fn non_ascii_space_len(bytes: &[u8]) -> usize {
     match bytes {
         [0xC2, 0x85 | 0xA0, ..] => 2,
-        [0xE1, 0x9A, 0x80, ..] | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] | [0xE3, 0x80, 0x80, ..] => 3,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => 3,
         _ => 0,
     }
 }
@@ -492,7 +508,14 @@ mod tests {
 
     #[test]
     fn runs_keep_single_spaces_between_words_and_collapse_everything_else() {
-        let words = |s: &str| runs(s).map(|r| match r { Run::Space => "_".to_string(), Run::Words(w) => format!("[{w}]") }).collect::<String>();
+        let words = |s: &str| {
+            runs(s)
+                .map(|r| match r {
+                    Run::Space => "_".to_string(),
+                    Run::Words(w) => format!("[{w}]"),
+                })
+                .collect::<String>()
+        };
         assert_eq!(words(""), "");
         assert_eq!(words("one two three"), "[one two three]");
         assert_eq!(words(" one two "), "_[one two]_");

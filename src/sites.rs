@@ -18,7 +18,11 @@ pub struct SiteRule {
 /// `www.tolonews.com`); a path limits the rule to pages under it.
 pub fn parse(pattern: &str) -> Result<SiteRule, String> {
     let p = pattern.trim().to_ascii_lowercase();
-    let p = p.strip_prefix("https://").or_else(|| p.strip_prefix("http://")).or_else(|| p.strip_prefix("*://")).unwrap_or(&p);
+    let p = p
+        .strip_prefix("https://")
+        .or_else(|| p.strip_prefix("http://"))
+        .or_else(|| p.strip_prefix("*://"))
+        .unwrap_or(&p);
     if p.is_empty() {
         return Err("the site pattern is empty; write a host like tolonews.com or *.example.org/news/*".into());
     }
@@ -30,7 +34,13 @@ pub fn parse(pattern: &str) -> Result<SiteRule, String> {
         Some(rest) => (true, rest),
         None => (false, host),
     };
-    let valid_label = |l: &str| !l.is_empty() && l.len() <= 63 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && !l.starts_with('-') && !l.ends_with('-');
+    let valid_label = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
     if bare.is_empty() || !bare.split('.').all(valid_label) || (!bare.contains('.') && bare != "localhost") {
         return Err(format!("`{pattern}` is not a site: write a host like tolonews.com, optionally with *. before it or a path after it"));
     }
@@ -40,7 +50,11 @@ pub fn parse(pattern: &str) -> Result<SiteRule, String> {
     let path = if path.ends_with('*') { path.to_string() } else { format!("{path}*") };
     // An IP address or localhost has no subdomains to cover.
     let is_ip = bare.split('.').all(|l| l.parse::<u8>().is_ok());
-    let hosts: Vec<String> = if wildcard || bare == "localhost" || is_ip { vec![host.to_string()] } else { vec![bare.to_string(), format!("*.{bare}")] };
+    let hosts: Vec<String> = if wildcard || bare == "localhost" || is_ip {
+        vec![host.to_string()]
+    } else {
+        vec![bare.to_string(), format!("*.{bare}")]
+    };
     let normalised = format!("{host}{}", if path == "/*" { String::new() } else { path.clone() });
     Ok(SiteRule {
         pattern: normalised,

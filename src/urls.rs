@@ -50,7 +50,9 @@ fn plain_absolute(url: &str) -> Option<String> {
     let after_scheme = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
     let host_end = after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len());
     let (host, rest) = after_scheme.split_at(host_end);
-    let labels_ok = host.split('.').all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+    let labels_ok = host
+        .split('.')
+        .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
     let last_label_is_a_name = host.rsplit('.').next().is_some_and(|l| l.starts_with(|c: char| c.is_ascii_lowercase()));
     if !labels_ok || !last_label_is_a_name || host.contains("xn--") || !plain_rest(rest) {
         return None;
@@ -68,8 +70,9 @@ fn plain_absolute(url: &str) -> Option<String> {
 /// also refuses the rare `/.well-known`; they go to the parser).
 fn plain_rest(rest: &str) -> bool {
     // No lower-cased copy for the `%2e` check: this runs for every link and image.
-    rest.bytes().all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'))
-        && !crate::model::contains_bytes(rest, b"/.")
+    rest.bytes().all(|b| {
+        b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}')
+    }) && !crate::model::contains_bytes(rest, b"/.")
         && !rest.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"%2e"))
 }
 
@@ -121,7 +124,10 @@ fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
 /// reference left unresolved for want of a base.
 pub fn is_safe_link(url: &str) -> bool {
     let lower: String = url.trim_start().chars().take(16).collect::<String>().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") || is_relative_reference(url)
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:")
+        || is_relative_reference(url)
 }
 
 /// An image source the reading view may load: http(s), or an inline raster `data:` image
@@ -132,7 +138,16 @@ pub fn is_safe_image(url: &str) -> bool {
     let lower = head;
     lower.starts_with("http://")
         || lower.starts_with("https://")
-        || ["data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp", "data:image/avif"].iter().any(|p| lower.starts_with(p))
+        || [
+            "data:image/png",
+            "data:image/jpeg",
+            "data:image/jpg",
+            "data:image/gif",
+            "data:image/webp",
+            "data:image/avif",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -162,8 +177,14 @@ mod tests {
 
     #[test]
     fn relative_urls_resolve_against_the_page() {
-        assert_eq!(resolve(Some("https://news.example.com/world/story.html"), "../img/a.jpg").as_deref(), Some("https://news.example.com/img/a.jpg"));
-        assert_eq!(resolve(Some("https://a.example/x/"), "//cdn.example/b.png").as_deref(), Some("https://cdn.example/b.png"));
+        assert_eq!(
+            resolve(Some("https://news.example.com/world/story.html"), "../img/a.jpg").as_deref(),
+            Some("https://news.example.com/img/a.jpg")
+        );
+        assert_eq!(
+            resolve(Some("https://a.example/x/"), "//cdn.example/b.png").as_deref(),
+            Some("https://cdn.example/b.png")
+        );
     }
 
     #[test]

@@ -86,7 +86,11 @@ fn render(sink: &mut DomSink, a: &Article) {
     sink.text(&a.title);
     sink.close("h1");
     let minutes = format!("{} min read", a.stats.reading_minutes);
-    let meta: Vec<&str> = [a.byline.as_deref(), a.published.as_deref().map(|d| d.get(..10).unwrap_or(d)), Some(minutes.as_str())].into_iter().flatten().collect();
+    let meta: Vec<&str> =
+        [a.byline.as_deref(), a.published.as_deref().map(|d| d.get(..10).unwrap_or(d)), Some(minutes.as_str())]
+            .into_iter()
+            .flatten()
+            .collect();
     sink.open("p", &[("class", "lectern-meta")]);
     sink.text(&meta.join(" · "));
     sink.close("p");

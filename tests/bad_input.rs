@@ -48,7 +48,8 @@ fn plain_text_input_becomes_an_article_or_a_reason() {
 #[test]
 fn nesting_100000_deep_does_not_overflow_the_stack() {
     let depth = 100_000;
-    let html = format!("<html><body>{}{}{}</body></html>", "<div>".repeat(depth), paragraphs(20), "</div>".repeat(depth));
+    let html =
+        format!("<html><body>{}{}{}</body></html>", "<div>".repeat(depth), paragraphs(20), "</div>".repeat(depth));
     let article = lectern::extract(&html, None).unwrap();
     assert!(article.text.contains("Paragraph 19 of a very long page"));
 }
@@ -56,7 +57,12 @@ fn nesting_100000_deep_does_not_overflow_the_stack() {
 #[test]
 fn nested_inline_elements_100000_deep_do_not_overflow_the_stack() {
     let depth = 100_000;
-    let html = format!("<html><body><article>{}<p>{}</p>{}</article></body></html>", "<span><em>".repeat(depth), "deep words ".repeat(100), "</em></span>".repeat(depth));
+    let html = format!(
+        "<html><body><article>{}<p>{}</p>{}</article></body></html>",
+        "<span><em>".repeat(depth),
+        "deep words ".repeat(100),
+        "</em></span>".repeat(depth)
+    );
     match lectern::extract(&html, None) {
         Ok(a) => assert!(a.text.contains("deep words")),
         Err(ExtractError::NoArticle { .. }) => {}
@@ -89,13 +95,23 @@ fn a_twenty_megabyte_page_is_extracted() {
 
 #[test]
 fn thousands_of_unclosed_tags_and_stray_markup_are_survived() {
-    let html = format!("<html><body>{}<p>{}</p>{}", "<table><tr><td>".repeat(5_000), "words ".repeat(500), "<b><i><u>".repeat(5_000));
+    let html = format!(
+        "<html><body>{}<p>{}</p>{}",
+        "<table><tr><td>".repeat(5_000),
+        "words ".repeat(500),
+        "<b><i><u>".repeat(5_000)
+    );
     let _ = lectern::extract(&html, None);
 }
 
 #[test]
 fn a_page_without_an_article_says_why() {
-    let html = format!("<html><body>{}</body></html>", (0..30).map(|i| format!("<h3><a href='/s/{i}'>Headline number {i} about the news</a></h3><p>Teaser {i}.</p>")).collect::<String>());
+    let html = format!(
+        "<html><body>{}</body></html>",
+        (0..30)
+            .map(|i| format!("<h3><a href='/s/{i}'>Headline number {i} about the news</a></h3><p>Teaser {i}.</p>"))
+            .collect::<String>()
+    );
     match lectern::extract(&html, Some("https://example.org/")) {
         Err(ExtractError::NoArticle { reason }) => assert!(reason.contains("headlines"), "{reason}"),
         other => panic!("expected NoArticle, got {:?}", other.map(|a| a.text)),
@@ -107,7 +123,10 @@ fn thousands_of_unbalanced_quote_marks_give_bounded_quotes_and_no_panic() {
     let marks = "“ ” \" ‘ ’ « » „ 「 』 ".repeat(2_000);
     let para = format!("<p>The spokesman said {marks} and then “an unclosed remark that never ends</p>");
     let code = "<p>Run <code>echo \"unterminated</code> or visit <a href=\"https://x.example/?q=%22a%22\">the “page</a> now, he said.</p>";
-    let html = format!("<html><body><article>{}{para}{code}</article></body></html>", "<p>An ordinary paragraph of the story, long enough to be prose, with a comma, and more words.</p>".repeat(8));
+    let html = format!(
+        "<html><body><article>{}{para}{code}</article></body></html>",
+        "<p>An ordinary paragraph of the story, long enough to be prose, with a comma, and more words.</p>".repeat(8)
+    );
     let article = lectern::extract(&html, None).unwrap();
     for q in &article.quotes {
         let len = article.blocks[q.block].text.chars().count();

@@ -29,7 +29,24 @@ fn json_output_has_the_documented_fields() {
     let out = lectern(&["extract", "--format", "json"]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for key in ["title", "byline", "site_name", "published", "lang", "dir", "url", "excerpt", "lead_image", "text", "markdown", "html", "blocks", "quotes", "removed", "stats"] {
+    for key in [
+        "title",
+        "byline",
+        "site_name",
+        "published",
+        "lang",
+        "dir",
+        "url",
+        "excerpt",
+        "lead_image",
+        "text",
+        "markdown",
+        "html",
+        "blocks",
+        "quotes",
+        "removed",
+        "stats",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     for key in ["words", "reading_minutes", "duplicates_removed", "boilerplate_removed", "elapsed_ms"] {
@@ -46,7 +63,10 @@ fn json_output_has_the_documented_fields() {
 fn markdown_output_starts_with_front_matter() {
     let out = lectern(&["extract", "--format", "markdown"]);
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.starts_with("---\ntitle: \"Khan Says Taliban Cannot Win Over the Whole of Afghanistan\"\nsource: "), "{md}");
+    assert!(
+        md.starts_with("---\ntitle: \"Khan Says Taliban Cannot Win Over the Whole of Afghanistan\"\nsource: "),
+        "{md}"
+    );
     assert!(md.contains("\n---\n\n# Khan Says Taliban"));
 }
 

@@ -52,9 +52,13 @@ fn expected_text(html: &str) -> String {
 fn corpus_token_f1_against_readability_expected_output() {
     let dir = common::corpus_dir();
     let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!("the accuracy corpus is missing at {} ({e}); set LECTERN_CORPUS to the readability-test-pages folder", dir.display())
+        panic!(
+            "the accuracy corpus is missing at {} ({e}); set LECTERN_CORPUS to the readability-test-pages folder",
+            dir.display()
+        )
     });
-    let mut pages: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.join("source.html").exists()).collect();
+    let mut pages: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.join("source.html").exists()).collect();
     pages.sort();
     assert!(pages.len() >= 100, "corpus has only {} pages", pages.len());
 
@@ -67,7 +71,12 @@ fn corpus_token_f1_against_readability_expected_output() {
         let (got, with_copies) = match lectern::extract_bytes(&source, Some("http://fakehost/test/page.html")) {
             Ok(a) => {
                 let text = a.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
-                let copies: Vec<&str> = a.removed.iter().filter(|r| matches!(r.kind, RemovalKind::Duplicate | RemovalKind::Teaser | RemovalKind::PullQuote)).map(|r| r.text.as_str()).collect();
+                let copies: Vec<&str> = a
+                    .removed
+                    .iter()
+                    .filter(|r| matches!(r.kind, RemovalKind::Duplicate | RemovalKind::Teaser | RemovalKind::PullQuote))
+                    .map(|r| r.text.as_str())
+                    .collect();
                 let with_copies = format!("{text}\n{}", copies.join("\n"));
                 (text, with_copies)
             }

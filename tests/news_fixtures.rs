@@ -9,7 +9,10 @@ use lectern::ExtractError;
 use serde_json::Value;
 
 fn strings(v: &Value, key: &str) -> Vec<String> {
-    v.get(key).and_then(Value::as_array).map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
 }
 
 /// Check one fixture; returns the list of failures (empty when it passes).
@@ -36,12 +39,21 @@ fn check(name: &str, html: &str, expect: &Value) -> Vec<String> {
             failures.push(format!("{name}: title appears {count} times in the text"));
         }
     }
-    let body: Vec<String> = article.blocks.iter().filter(|b| b.kind != BlockKind::Figure).map(|b| lectern::model::collapse_whitespace(&b.text)).collect();
+    let body: Vec<String> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Figure)
+        .map(|b| lectern::model::collapse_whitespace(&b.text))
+        .collect();
     let want = strings(expect, "body");
     if body != want {
         let missing: Vec<&String> = want.iter().filter(|w| !body.contains(w)).collect();
         let extra: Vec<&String> = body.iter().filter(|b| !want.contains(b)).collect();
-        failures.push(format!("{name}: body differs ({} blocks, want {})\n  missing: {missing:#?}\n  extra: {extra:#?}", body.len(), want.len()));
+        failures.push(format!(
+            "{name}: body differs ({} blocks, want {})\n  missing: {missing:#?}\n  extra: {extra:#?}",
+            body.len(),
+            want.len()
+        ));
     }
     for a in strings(expect, "absent") {
         if article.text.contains(&a) {
@@ -102,14 +114,19 @@ fn seed_story_records_the_repeated_copy_as_removed() {
         assert!(!r.reason.is_empty() && !r.text.is_empty(), "every removal says why and what: {r:?}");
     }
     // The repeated copy: ten duplicates, each pointing at the paragraph it copies.
-    let duplicates: Vec<_> = article.removed.iter().filter(|r| r.kind == lectern::model::RemovalKind::Duplicate).collect();
+    let duplicates: Vec<_> =
+        article.removed.iter().filter(|r| r.kind == lectern::model::RemovalKind::Duplicate).collect();
     assert_eq!(duplicates.len(), 10);
     for (i, d) in duplicates.iter().enumerate() {
         assert_eq!(d.kept_block, Some(i));
         assert_eq!(d.text, article.blocks[i].text);
     }
     // The teaser is accounted for as a teaser of the paragraph it truncates.
-    let teaser = article.removed.iter().find(|r| r.text.starts_with("Imran Khan says “In the past")).expect("the teaser is in the account");
+    let teaser = article
+        .removed
+        .iter()
+        .find(|r| r.text.starts_with("Imran Khan says “In the past"))
+        .expect("the teaser is in the account");
     assert_eq!(teaser.kind, lectern::model::RemovalKind::Teaser);
     assert_eq!(teaser.kept_block, Some(6));
     assert!(teaser.position.is_some(), "the teaser can be shown back in place");

@@ -31,7 +31,11 @@ fn annotated_quotes_are_found_and_attributed() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|q| Expected { text: q["text"].as_str().unwrap().to_string(), speaker: q["speaker"].as_str().map(str::to_string), kind: q["kind"].as_str().unwrap().to_string() })
+            .map(|q| Expected {
+                text: q["text"].as_str().unwrap().to_string(),
+                speaker: q["speaker"].as_str().map(str::to_string),
+                kind: q["kind"].as_str().unwrap().to_string(),
+            })
             .collect();
         let article = match lectern::extract(&html, Some("https://news.example/story.html")) {
             Ok(a) => a,
@@ -52,7 +56,12 @@ fn annotated_quotes_are_found_and_attributed() {
                     if e.speaker == q.speaker {
                         speaker_right += 1;
                     } else {
-                        notes.push(format!("{name}: speaker {:?} for {:?}, want {:?}", q.speaker, short(&text), e.speaker));
+                        notes.push(format!(
+                            "{name}: speaker {:?} for {:?}, want {:?}",
+                            q.speaker,
+                            short(&text),
+                            e.speaker
+                        ));
                     }
                     let kind = format!("{:?}", q.kind).to_lowercase();
                     if kind == e.kind {

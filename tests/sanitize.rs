@@ -8,11 +8,55 @@ use lectern::parse::{parse_html, NodeData};
 
 /// Tags the HTML renderer writes.
 const ALLOWED_TAGS: &[&str] = &[
-    "html", "head", "body", "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "pre", "code", "figure", "img",
-    "figcaption", "ul", "ol", "li", "table", "caption", "tbody", "tr", "td", "th", "a", "em", "strong", "sub", "sup", "br", "mark",
+    "html",
+    "head",
+    "body",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "blockquote",
+    "pre",
+    "code",
+    "figure",
+    "img",
+    "figcaption",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "caption",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "a",
+    "em",
+    "strong",
+    "sub",
+    "sup",
+    "br",
+    "mark",
 ];
 /// Attributes the HTML renderer writes.
-const ALLOWED_ATTRS: &[&str] = &["dir", "lang", "href", "rel", "src", "alt", "loading", "referrerpolicy", "class", "data-quote", "data-kind", "data-speaker"];
+const ALLOWED_ATTRS: &[&str] = &[
+    "dir",
+    "lang",
+    "href",
+    "rel",
+    "src",
+    "alt",
+    "loading",
+    "referrerpolicy",
+    "class",
+    "data-quote",
+    "data-kind",
+    "data-speaker",
+];
 
 /// Every way the output could still be dangerous; returns what was found.
 fn violations(html: &str) -> Vec<String> {
@@ -30,8 +74,15 @@ fn violations(html: &str) -> Vec<String> {
             }
             if matches!(&*a.name, "href" | "src") {
                 let v = a.value.trim().to_ascii_lowercase();
-                let ok = v.starts_with("http://") || v.starts_with("https://") || v.starts_with("mailto:") || v.starts_with('#')
-                    || (&*a.name == "src" && (v.starts_with("data:image/png") || v.starts_with("data:image/jpeg") || v.starts_with("data:image/gif") || v.starts_with("data:image/webp")));
+                let ok = v.starts_with("http://")
+                    || v.starts_with("https://")
+                    || v.starts_with("mailto:")
+                    || v.starts_with('#')
+                    || (&*a.name == "src"
+                        && (v.starts_with("data:image/png")
+                            || v.starts_with("data:image/jpeg")
+                            || v.starts_with("data:image/gif")
+                            || v.starts_with("data:image/webp")));
                 if !ok {
                     found.push(format!("{}={:?}", a.name, a.value));
                 }
@@ -45,11 +96,24 @@ fn violations(html: &str) -> Vec<String> {
 fn hostile_pages_render_without_scripts_handlers_or_script_urls() {
     for (name, path, _) in common::fixture_pairs("hostile", "html") {
         let html = std::fs::read_to_string(&path).unwrap();
-        let article = lectern::extract(&html, Some("https://news.example/story.html")).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let article =
+            lectern::extract(&html, Some("https://news.example/story.html")).unwrap_or_else(|e| panic!("{name}: {e}"));
         let v = violations(&article.html);
         assert!(v.is_empty(), "{name}: {v:?}");
         let lower = article.html.to_ascii_lowercase();
-        for bad in ["<script", "onerror", "onload", "onclick", "javascript:", "vbscript:", "<iframe", "<svg", "<style", "<form", "data:text"] {
+        for bad in [
+            "<script",
+            "onerror",
+            "onload",
+            "onclick",
+            "javascript:",
+            "vbscript:",
+            "<iframe",
+            "<svg",
+            "<style",
+            "<form",
+            "data:text",
+        ] {
             assert!(!lower.contains(bad), "{name}: output contains {bad}");
         }
         // The prose survives, and markup-looking text stays text.
@@ -68,7 +132,9 @@ fn hostile_page_keeps_its_safe_image_and_drops_the_unsafe_ones() {
 
 #[test]
 fn every_corpus_page_renders_to_allowlisted_html_only() {
-    let dir = std::env::var("LECTERN_CORPUS").map(std::path::PathBuf::from).unwrap_or_else(|_| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability-test-pages"));
+    let dir = std::env::var("LECTERN_CORPUS").map(std::path::PathBuf::from).unwrap_or_else(|_| {
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability-test-pages")
+    });
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("corpus missing at {}: {e}", dir.display())) {
         let page = entry.unwrap().path();

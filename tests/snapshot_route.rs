@@ -30,7 +30,9 @@ fn same_article(name: &str, html: &str) -> Result<(), String> {
 fn snapshot_route_matches_html_route_on_the_corpus_and_fixtures() {
     let mut pages: Vec<(String, String)> = Vec::new();
     let dir = common::corpus_dir();
-    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("the corpus is missing at {} ({e}); set LECTERN_CORPUS", dir.display())) {
+    for entry in std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("the corpus is missing at {} ({e}); set LECTERN_CORPUS", dir.display()))
+    {
         let path = entry.unwrap().path().join("source.html");
         if let Ok(bytes) = std::fs::read(&path) {
             pages.push((path.display().to_string(), lectern::parse::decode(&bytes)));

@@ -5,7 +5,11 @@
 
 mod common;
 
-const BASES: &[&str] = &["http://fakehost/test/page.html", "https://www.example.com/news/2021/story.html?id=3#top", "https://a-b.example.org"];
+const BASES: &[&str] = &[
+    "http://fakehost/test/page.html",
+    "https://www.example.com/news/2021/story.html?id=3#top",
+    "https://a-b.example.org",
+];
 
 /// What `resolve` answered before it had a fast path: the parser for everything.
 fn by_the_parser(base: Option<&str>, href: &str) -> Option<String> {
@@ -22,7 +26,8 @@ fn by_the_parser(base: Option<&str>, href: &str) -> Option<String> {
     };
     parsed.map(String::from).or_else(|| {
         let before_path = href.split(['/', '?', '#']).next().unwrap_or("");
-        let relative = !before_path.contains(':') && !href.starts_with("//") && !href.chars().any(|c| c.is_control() || c == '\\');
+        let relative =
+            !before_path.contains(':') && !href.starts_with("//") && !href.chars().any(|c| c.is_control() || c == '\\');
         (base.is_none() && relative).then(|| href.to_string())
     })
 }
@@ -43,7 +48,9 @@ fn check(hrefs: &[String]) -> Vec<String> {
             let link = lectern::urls::resolve_link(base, href);
             let safe = parser.filter(|u| lectern::urls::is_safe_link(u));
             if link != safe {
-                differ.push(format!("link {href:?} against {base:?}: {link:?}, the parser and the safety check say {safe:?}"));
+                differ.push(format!(
+                    "link {href:?} against {base:?}: {link:?}, the parser and the safety check say {safe:?}"
+                ));
             }
         }
     }
@@ -53,17 +60,78 @@ fn check(hrefs: &[String]) -> Vec<String> {
 #[test]
 fn addresses_near_the_edge_of_plain_resolve_as_the_parser_resolves_them() {
     let cases = [
-        "https://example.com", "https://example.com?q=1", "https://example.com#top", "http://example.com/", "https://EXAMPLE.com/a", "HTTPS://example.com/",
-        "https://example.com:443/a", "https://example.com:8080/a", "https://user@example.com/", "https://127.0.0.1/a", "https://0x7f.1/", "https://example.123/",
-        "https://xn--nxasmq6b.com/", "https://xn--invalid-.com/", "https://exa_mple.com/", "https://example..com/", "https://.example.com/", "https://example.com./",
-        "https://example.com/a/./b", "https://example.com/a/../b", "https://example.com/a/%2e%2E/b", "https://example.com/.well-known/x", "https://example.com/a b",
-        "https://example.com/a\"b", "https://example.com/a'b?c'd", "https://example.com/a<b>", "https://example.com/a^b", "https://example.com/a`b", "https://example.com/{a}|b",
-        "https://example.com/a\\b", "https://example.com/é", "https://example.com/a%zz%41", "https://example.com/a?b=/./c#d/../e", "https://example.com//double//slash",
-        "https://example.com/a?", "https://example.com/a#", "http://a-.b-/x", "https://localhost/x", "https://example.com/\ta",
-        "/", "/a/b?c#d", "//cdn.example.com/x.png", "/a/./b", "/a b", "#", "#frag", "#a b", "?q=1", "a/b", "../up", "./here", "javascript:alert(1)", "mailto:a@b.c",
-        "data:image/png;base64,AAAA", "  https://example.com/padded  ", "", "ftp://example.com/a", "https:example.com", "http:/example.com",
-        "javascript:void(0);", " JavaScript:alert(1) ", "java\tscript:alert(1)", "\u{a0}javascript:x", "jav ascript:x", "MAILTO:a@b.c", "HTTP://example.com/",
-        "http:relative", "1http:x", "+x:y", "x+y-z.w:thing", ":nothing", "\u{1}javascript:x",
+        "https://example.com",
+        "https://example.com?q=1",
+        "https://example.com#top",
+        "http://example.com/",
+        "https://EXAMPLE.com/a",
+        "HTTPS://example.com/",
+        "https://example.com:443/a",
+        "https://example.com:8080/a",
+        "https://user@example.com/",
+        "https://127.0.0.1/a",
+        "https://0x7f.1/",
+        "https://example.123/",
+        "https://xn--nxasmq6b.com/",
+        "https://xn--invalid-.com/",
+        "https://exa_mple.com/",
+        "https://example..com/",
+        "https://.example.com/",
+        "https://example.com./",
+        "https://example.com/a/./b",
+        "https://example.com/a/../b",
+        "https://example.com/a/%2e%2E/b",
+        "https://example.com/.well-known/x",
+        "https://example.com/a b",
+        "https://example.com/a\"b",
+        "https://example.com/a'b?c'd",
+        "https://example.com/a<b>",
+        "https://example.com/a^b",
+        "https://example.com/a`b",
+        "https://example.com/{a}|b",
+        "https://example.com/a\\b",
+        "https://example.com/é",
+        "https://example.com/a%zz%41",
+        "https://example.com/a?b=/./c#d/../e",
+        "https://example.com//double//slash",
+        "https://example.com/a?",
+        "https://example.com/a#",
+        "http://a-.b-/x",
+        "https://localhost/x",
+        "https://example.com/\ta",
+        "/",
+        "/a/b?c#d",
+        "//cdn.example.com/x.png",
+        "/a/./b",
+        "/a b",
+        "#",
+        "#frag",
+        "#a b",
+        "?q=1",
+        "a/b",
+        "../up",
+        "./here",
+        "javascript:alert(1)",
+        "mailto:a@b.c",
+        "data:image/png;base64,AAAA",
+        "  https://example.com/padded  ",
+        "",
+        "ftp://example.com/a",
+        "https:example.com",
+        "http:/example.com",
+        "javascript:void(0);",
+        " JavaScript:alert(1) ",
+        "java\tscript:alert(1)",
+        "\u{a0}javascript:x",
+        "jav ascript:x",
+        "MAILTO:a@b.c",
+        "HTTP://example.com/",
+        "http:relative",
+        "1http:x",
+        "+x:y",
+        "x+y-z.w:thing",
+        ":nothing",
+        "\u{1}javascript:x",
     ];
     let differ = check(&cases.iter().map(|s| s.to_string()).collect::<Vec<_>>());
     assert!(differ.is_empty(), "{}", differ.join("\n"));
@@ -85,5 +153,11 @@ fn every_link_and_image_of_the_corpus_resolves_as_the_parser_resolves_it() {
     }
     assert!(hrefs.len() > 5000, "only {} addresses found", hrefs.len());
     let differ = check(&hrefs);
-    assert!(differ.is_empty(), "{} of {} differ:\n{}", differ.len(), hrefs.len(), differ.iter().take(20).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(
+        differ.is_empty(),
+        "{} of {} differ:\n{}",
+        differ.len(),
+        hrefs.len(),
+        differ.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+    );
 }

@@ -9,11 +9,18 @@ pub fn article_is_safe(article: &Article) {
     let doc = parse_html(&article.html);
     for id in doc.descendants(doc.root()) {
         if let NodeData::Element(el) = &doc.node(id).data {
-            assert!(!matches!(&*el.name.local, "script" | "style" | "iframe" | "object" | "embed" | "svg" | "form"), "<{}> in output", el.name.local);
+            assert!(
+                !matches!(&*el.name.local, "script" | "style" | "iframe" | "object" | "embed" | "svg" | "form"),
+                "<{}> in output",
+                el.name.local
+            );
             for a in el.attrs.iter() {
                 assert!(!a.name.starts_with("on"), "event handler {} in output", a.name);
                 let v = a.value.trim().to_ascii_lowercase();
-                assert!(!v.starts_with("javascript:") && !v.starts_with("vbscript:") && !v.starts_with("data:text"), "script URL {v} in output");
+                assert!(
+                    !v.starts_with("javascript:") && !v.starts_with("vbscript:") && !v.starts_with("data:text"),
+                    "script URL {v} in output"
+                );
             }
         }
     }

@@ -10,7 +10,8 @@ use crate::parse::{Document, NodeData, NodeId};
 use crate::urls;
 
 /// Attributes lazy-loading scripts keep the real image address in, in order of preference.
-const LAZY_SRC_ATTRS: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-lazy"];
+const LAZY_SRC_ATTRS: &[&str] =
+    &["data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-lazy"];
 
 /// Placeholder images (tracking pixels, blank GIFs) are shorter than this as `data:` URLs.
 const MAX_PLACEHOLDER_DATA_URL: usize = 200;
@@ -70,7 +71,30 @@ fn heading_level(tag: &str) -> Option<u8> {
 fn is_transparent_inline(tag: &str) -> bool {
     matches!(
         tag,
-        "span" | "font" | "small" | "big" | "abbr" | "acronym" | "cite" | "dfn" | "time" | "mark" | "u" | "s" | "strike" | "del" | "ins" | "bdi" | "bdo" | "data" | "var" | "label" | "nobr" | "wbr" | "picture" | "center"
+        "span"
+            | "font"
+            | "small"
+            | "big"
+            | "abbr"
+            | "acronym"
+            | "cite"
+            | "dfn"
+            | "time"
+            | "mark"
+            | "u"
+            | "s"
+            | "strike"
+            | "del"
+            | "ins"
+            | "bdi"
+            | "bdo"
+            | "data"
+            | "var"
+            | "label"
+            | "nobr"
+            | "wbr"
+            | "picture"
+            | "center"
     )
 }
 
@@ -315,7 +339,11 @@ impl<'a> Assembler<'a> {
         if rows.is_empty() {
             return;
         }
-        let caption = doc.element_children(table).find(|&c| doc.is_tag(c, "caption")).map(|c| normalize_inlines(self.inlines(c))).unwrap_or_default();
+        let caption = doc
+            .element_children(table)
+            .find(|&c| doc.is_tag(c, "caption"))
+            .map(|c| normalize_inlines(self.inlines(c)))
+            .unwrap_or_default();
         let mut b = Block::new(BlockKind::Table, caption);
         b.rows = rows;
         b.text = b.plain_text();
@@ -326,7 +354,11 @@ impl<'a> Assembler<'a> {
     fn image(&self, id: NodeId) -> Option<Image> {
         let doc = self.doc;
         let el = doc.element(id)?;
-        let tiny = |a: &str| el.attr(a).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= MAX_PIXEL_SIZE);
+        let tiny = |a: &str| {
+            el.attr(a)
+                .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+                .is_some_and(|v| v <= MAX_PIXEL_SIZE)
+        };
         if tiny("width") || tiny("height") {
             return None;
         }
@@ -375,7 +407,9 @@ fn best_srcset_candidate(set: &str) -> Option<String> {
 
 fn is_layout_table(doc: &Document, table: NodeId) -> bool {
     doc.attr(table, "role") == Some("presentation")
-        || doc.descendants(table).skip(1).any(|d| doc.is_tag(d, "table") || doc.is_tag(d, "p") || doc.is_tag(d, "div") && doc.descendants(d).count() > 20)
+        || doc.descendants(table).skip(1).any(|d| {
+            doc.is_tag(d, "table") || doc.is_tag(d, "p") || doc.is_tag(d, "div") && doc.descendants(d).count() > 20
+        })
 }
 
 fn figure(img: Image, caption: Vec<Inline>) -> Block {
@@ -389,9 +423,11 @@ fn images_in(content: &[Inline]) -> Vec<Image> {
     for i in content {
         match i {
             Inline::Image(img) => out.push(img.clone()),
-            Inline::Link { children, .. } | Inline::Emphasis { children } | Inline::Strong { children } | Inline::Sub { children } | Inline::Sup { children } => {
-                out.extend(images_in(children))
-            }
+            Inline::Link { children, .. }
+            | Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Sub { children }
+            | Inline::Sup { children } => out.extend(images_in(children)),
             _ => {}
         }
     }
@@ -444,7 +480,8 @@ fn collapse(content: Vec<Inline>, space_before: &mut bool) -> Vec<Inline> {
             }
             Inline::Break => {
                 trim_end(&mut out);
-                if !matches!(out.last(), Some(Inline::Break)) || !matches!(out.iter().rev().nth(1), Some(Inline::Break)) {
+                if !matches!(out.last(), Some(Inline::Break)) || !matches!(out.iter().rev().nth(1), Some(Inline::Break))
+                {
                     out.push(Inline::Break);
                 }
                 *space_before = true;
@@ -463,10 +500,18 @@ fn collapse(content: Vec<Inline>, space_before: &mut bool) -> Vec<Inline> {
                     out.push(Inline::Link { href, children });
                 }
             }
-            Inline::Emphasis { children } => push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Emphasis { children: c }),
-            Inline::Strong { children } => push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Strong { children: c }),
-            Inline::Sub { children } => push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Sub { children: c }),
-            Inline::Sup { children } => push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Sup { children: c }),
+            Inline::Emphasis { children } => {
+                push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Emphasis { children: c })
+            }
+            Inline::Strong { children } => {
+                push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Strong { children: c })
+            }
+            Inline::Sub { children } => {
+                push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Sub { children: c })
+            }
+            Inline::Sup { children } => {
+                push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Sup { children: c })
+            }
         }
     }
     out
@@ -499,7 +544,11 @@ fn trim_end(content: &mut Vec<Inline>) {
             Inline::Break => {
                 content.pop();
             }
-            Inline::Link { children, .. } | Inline::Emphasis { children } | Inline::Strong { children } | Inline::Sub { children } | Inline::Sup { children } => {
+            Inline::Link { children, .. }
+            | Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Sub { children }
+            | Inline::Sup { children } => {
                 trim_end(children);
                 if children.is_empty() {
                     content.pop();

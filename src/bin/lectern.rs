@@ -14,7 +14,11 @@ const SAMPLE_PAGE: &str = include_str!("../../tests/fixtures/news/tolonews_seed.
 const SAMPLE_URL: &str = "https://tolonews.com/afghanistan-173116";
 
 #[derive(Parser)]
-#[command(name = "lectern", version, about = "Reader mode for the command line: the article of a page, once, clean, quotes found")]
+#[command(
+    name = "lectern",
+    version,
+    about = "Reader mode for the command line: the article of a page, once, clean, quotes found"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -49,7 +53,8 @@ fn read_input(name: &str) -> Result<Vec<u8>, String> {
         std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
         Ok(buf)
     } else {
-        std::fs::read(name).map_err(|e| format!("cannot read {name}: {e}; check the path and that the file is readable"))
+        std::fs::read(name)
+            .map_err(|e| format!("cannot read {name}: {e}; check the path and that the file is readable"))
     }
 }
 

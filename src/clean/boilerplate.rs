@@ -3,7 +3,9 @@
 
 use crate::clean::similarity::{normalize, normalized_title_similarity};
 use crate::locate::signals::*;
-use crate::locate::{collapsed_chars_within, collapsed_text, furniture_reason, record_boilerplate, Flags, Metrics, TextMeasures};
+use crate::locate::{
+    collapsed_chars_within, collapsed_text, furniture_reason, record_boilerplate, Flags, Metrics, TextMeasures,
+};
 use crate::model::{Block, BlockKind, Removal, RemovalKind};
 use crate::parse::{Document, NodeId};
 
@@ -37,14 +39,69 @@ const CONDITIONAL_TAGS: &[&str] = &["table", "ul", "ol", "div", "section", "dl"]
 /// links, "read next" and share prompts, image placeholders. Only blocks of at most
 /// [`MAX_FURNITURE_PHRASE_WORDS`] words are compared, so prose that uses these words stays.
 const FURNITURE_PHRASES: &[&str] = &[
-    "advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content", "paid content", "promoted", "skip to content",
-    "skip to main content", "skip to navigation", "read next", "read more", "next article", "previous article", "next story",
-    "continue reading", "share this post", "share this article", "share this story", "share", "share on facebook",
-    "share on twitter", "related", "related articles", "related stories", "related news", "more stories", "most read",
-    "most popular", "most viewed", "latest news", "latest", "you may also like", "recommended", "recommended for you",
-    "subscribe", "subscribe now", "sign up", "follow us", "comments", "leave a comment", "thumbnail", "loading", "watch live",
-    "listen to this article", "print", "email", "back to top", "tags", "topics", "publicité", "publicidad", "anzeige", "werbung",
-    "lire aussi", "à lire aussi", "leer más", "lee también", "weiterlesen", "lesen sie auch", "تبلیغات", "إعلان",
+    "advertisement",
+    "advertisements",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "promoted",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "read next",
+    "read more",
+    "next article",
+    "previous article",
+    "next story",
+    "continue reading",
+    "share this post",
+    "share this article",
+    "share this story",
+    "share",
+    "share on facebook",
+    "share on twitter",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "more stories",
+    "most read",
+    "most popular",
+    "most viewed",
+    "latest news",
+    "latest",
+    "you may also like",
+    "recommended",
+    "recommended for you",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "follow us",
+    "comments",
+    "leave a comment",
+    "thumbnail",
+    "loading",
+    "watch live",
+    "listen to this article",
+    "print",
+    "email",
+    "back to top",
+    "tags",
+    "topics",
+    "publicité",
+    "publicidad",
+    "anzeige",
+    "werbung",
+    "lire aussi",
+    "à lire aussi",
+    "leer más",
+    "lee también",
+    "weiterlesen",
+    "lesen sie auch",
+    "تبلیغات",
+    "إعلان",
 ];
 
 /// Blocks longer than this many words are never furniture phrases.
@@ -55,12 +112,20 @@ pub fn remove_furniture_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>)
     let mut kept = Vec::with_capacity(blocks.len());
     let mut removed = Vec::new();
     for b in blocks {
-        let is_phrase = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && b.text.split_whitespace().nth(MAX_FURNITURE_PHRASE_WORDS).is_none() && {
-            let norm = normalize(&b.text);
-            FURNITURE_PHRASES.contains(&norm.as_str())
-        };
+        let is_phrase = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading)
+            && b.text.split_whitespace().nth(MAX_FURNITURE_PHRASE_WORDS).is_none()
+            && {
+                let norm = normalize(&b.text);
+                FURNITURE_PHRASES.contains(&norm.as_str())
+            };
         if is_phrase {
-            removed.push(Removal { kind: RemovalKind::Boilerplate, reason: "boilerplate: page furniture label".into(), text: b.text, kept_block: None, position: Some(kept.len()) });
+            removed.push(Removal {
+                kind: RemovalKind::Boilerplate,
+                reason: "boilerplate: page furniture label".into(),
+                text: b.text,
+                kept_block: None,
+                position: Some(kept.len()),
+            });
         } else {
             kept.push(b);
         }
@@ -71,7 +136,15 @@ pub fn remove_furniture_blocks(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>)
 /// `norm_title` is the article title, [`normalize`]d. `metrics` were measured before anything was
 /// removed; furniture removal only needs sizes, and conditional cleaning measures again once the
 /// furniture is gone.
-pub fn clean_article(doc: &mut Document, nodes: &[NodeId], flags: Flags, norm_title: &str, metrics: &Metrics, texts: &mut TextMeasures, removed: &mut Vec<Removal>) {
+pub fn clean_article(
+    doc: &mut Document,
+    nodes: &[NodeId],
+    flags: Flags,
+    norm_title: &str,
+    metrics: &Metrics,
+    texts: &mut TextMeasures,
+    removed: &mut Vec<Removal>,
+) {
     for &top in nodes {
         remove_furniture(doc, top, norm_title, metrics, removed);
     }
@@ -97,7 +170,8 @@ fn remove_furniture(doc: &mut Document, top: NodeId, norm_title: &str, metrics: 
             Some((RemovalKind::Boilerplate, "boilerplate: share bar".to_string()))
         } else if matches!(tag, "h1" | "h2" | "h3") && !norm_title.is_empty() && {
             let heading = normalize(&doc.text_content(id));
-            normalized_title_similarity(norm_title, &heading).min(normalized_title_similarity(&heading, norm_title)) > TITLE_HEADING_SIMILARITY
+            normalized_title_similarity(norm_title, &heading).min(normalized_title_similarity(&heading, norm_title))
+                > TITLE_HEADING_SIMILARITY
         } {
             Some((RemovalKind::Title, "the article title, shown once above".to_string()))
         } else if matches!(tag, "h1" | "h2") && class_weight(doc, id) < 0.0 {
@@ -133,11 +207,18 @@ fn remove_datelines(doc: &mut Document, top: NodeId, removed: &mut Vec<Removal>)
         if !doc.ancestors(time).any(|a| a == top) {
             continue; // already gone with an earlier dateline
         }
-        let block = doc.ancestors(time).take_while(|&a| a != top).find(|&a| doc.tag(a).is_some_and(|t| is_block_tag(t)));
+        let block =
+            doc.ancestors(time).take_while(|&a| a != top).find(|&a| doc.tag(a).is_some_and(|t| is_block_tag(t)));
         let Some(block) = block else { continue };
         if collapsed_chars_within(doc, block, MAX_DATELINE_CHARS).is_some() {
             let text = collapsed_text(doc, block);
-            removed.push(Removal { kind: RemovalKind::Boilerplate, reason: "boilerplate: dateline".into(), text, kept_block: None, position: None });
+            removed.push(Removal {
+                kind: RemovalKind::Boilerplate,
+                reason: "boilerplate: dateline".into(),
+                text,
+                kept_block: None,
+                position: None,
+            });
             doc.detach(block);
         }
     }
@@ -159,7 +240,8 @@ fn is_data_table(doc: &Document, table: NodeId) -> bool {
             Some("table") => return false,
             Some("tr") => {
                 rows += 1;
-                max_cols = max_cols.max(doc.element_children(d).filter(|&c| doc.is_tag(c, "td") || doc.is_tag(c, "th")).count());
+                max_cols = max_cols
+                    .max(doc.element_children(d).filter(|&c| doc.is_tag(c, "td") || doc.is_tag(c, "th")).count());
             }
             _ => {}
         }
@@ -236,7 +318,13 @@ fn conditional_reason(doc: &Document, id: NodeId, tag: &str, metrics: &Metrics, 
     if input > (p / 3.0).floor() {
         return Some("form");
     }
-    if !is_list && heading_density < HEADING_BLOCK_DENSITY && chars < MIN_LINKED_BLOCK_CHARS && (img == 0.0 || img > 2.0) && link_density > 0.0 && !in_figure {
+    if !is_list
+        && heading_density < HEADING_BLOCK_DENSITY
+        && chars < MIN_LINKED_BLOCK_CHARS
+        && (img == 0.0 || img > 2.0)
+        && link_density > 0.0
+        && !in_figure
+    {
         return Some("link stub");
     }
     if !is_list && weight < crate::locate::signals::CLASS_WEIGHT && link_density > MAX_LINK_DENSITY {
@@ -268,7 +356,11 @@ fn clean_conditionally(doc: &mut Document, top: NodeId, metrics: &Metrics, flags
             if let Some(why) = conditional_reason(doc, id, tag, metrics, flags) {
                 let class_id = class_and_id(doc, id);
                 let named = furniture_reason(&class_id, tag);
-                let reason = if named.ends_with("page furniture") { format!("boilerplate: {why}") } else { format!("{named} ({why})") };
+                let reason = if named.ends_with("page furniture") {
+                    format!("boilerplate: {why}")
+                } else {
+                    format!("{named} ({why})")
+                };
                 record_boilerplate(doc, id, &reason, removed);
                 if id == top {
                     // Never empty the article itself; its children were judged already.

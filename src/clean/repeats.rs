@@ -7,7 +7,9 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::clean::similarity::{containment, is_unspaced, normalize, resemblance, shingles, word_count, ShingleKeyHasher, ShingleMap, ShingleSet};
+use crate::clean::similarity::{
+    containment, is_unspaced, normalize, resemblance, shingles, word_count, ShingleKeyHasher, ShingleMap, ShingleSet,
+};
 use crate::model::{Block, BlockKind, Removal, RemovalKind};
 
 /// Two blocks whose shingle sets overlap this much (Jaccard) are copies of one another. One edited
@@ -121,10 +123,16 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
     let chars: Vec<usize> = norms.iter().map(|s| s.chars().count()).collect();
     let unspaced: Vec<bool> = norms.iter().map(|s| is_unspaced(s)).collect();
     // Shorter blocks can only be exact copies (compared whole below); they need no shingles.
-    let sets: Vec<ShingleSet> =
-        blocks.iter().zip(&norms).zip(&words).map(|((b, n), &w)| if is_prose(b) && w >= MIN_TEASER_WORDS { shingles(n) } else { ShingleSet::default() }).collect();
+    let sets: Vec<ShingleSet> = blocks
+        .iter()
+        .zip(&norms)
+        .zip(&words)
+        .map(|((b, n), &w)| if is_prose(b) && w >= MIN_TEASER_WORDS { shingles(n) } else { ShingleSet::default() })
+        .collect();
     let norm_title = normalize(title);
-    let norm_byline = byline.map(|b| normalize(b.trim_start_matches("By ").trim_start_matches("by "))).filter(|b| b.len() >= MIN_BYLINE_NAME_CHARS);
+    let norm_byline = byline
+        .map(|b| normalize(b.trim_start_matches("By ").trim_start_matches("by ")))
+        .filter(|b| b.len() >= MIN_BYLINE_NAME_CHARS);
 
     let postings = Postings::new(sets.iter());
 
@@ -200,7 +208,11 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
                 if c >= MIN_TEASER_CONTAINMENT || inside {
                     let score = c.max(if inside { 1.0 } else { 0.0 });
                     let prefix = norms[j].starts_with(stem) || c < 1.0;
-                    let v = if blocks[i].kind == BlockKind::Quote || !prefix { Verdict::PullQuote { of: j } } else { Verdict::Teaser { of: j } };
+                    let v = if blocks[i].kind == BlockKind::Quote || !prefix {
+                        Verdict::PullQuote { of: j }
+                    } else {
+                        Verdict::Teaser { of: j }
+                    };
                     if best.is_none_or(|(s, _)| score > s) {
                         best = Some((score, v));
                     }
@@ -338,7 +350,9 @@ pub fn relabel_copies(removed: &mut [Removal], collapsed: &Collapsed) {
                 r.position = Some(*block);
                 break;
             }
-            if (*kept_len as f64) >= len as f64 * TEASER_LENGTH_RATIO && containment(&set, kept_set) >= MIN_TEASER_CONTAINMENT {
+            if (*kept_len as f64) >= len as f64 * TEASER_LENGTH_RATIO
+                && containment(&set, kept_set) >= MIN_TEASER_CONTAINMENT
+            {
                 r.kind = RemovalKind::Teaser;
                 r.reason = format!("teaser of block {}", block + 1);
                 r.kept_block = Some(*block);

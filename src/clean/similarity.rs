@@ -266,7 +266,9 @@ mod tests {
 
     #[test]
     fn word_hashes_and_counts_agree_with_splitting_at_spaces() {
-        for text in ["", " ", "one", "one two  three ", "  ünïcode strasse x y straße ça 2021", "image http://a/b c.jpg"] {
+        for text in
+            ["", " ", "one", "one two  three ", "  ünïcode strasse x y straße ça 2021", "image http://a/b c.jpg"]
+        {
             let split: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
             assert_eq!(word_hashes(text), split.iter().map(|w| hash_word(w)).collect::<Vec<_>>(), "{text:?}");
             assert_eq!(word_count(text), split.len(), "{text:?}");
@@ -276,7 +278,9 @@ mod tests {
     #[test]
     fn title_similarity_counts_the_characters_of_the_words_the_heading_adds() {
         // "breaking" and "now" are new: "breaking now" is 12 of the heading's 24 characters.
-        assert!((normalized_title_similarity("khan speaks", "breaking khan now speaks") - (1.0 - 12.0 / 24.0)).abs() < 1e-9);
+        assert!(
+            (normalized_title_similarity("khan speaks", "breaking khan now speaks") - (1.0 - 12.0 / 24.0)).abs() < 1e-9
+        );
         assert_eq!(normalized_title_similarity("a b", "a b"), 1.0);
     }
 

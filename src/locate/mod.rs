@@ -112,7 +112,8 @@ impl Metrics {
                     m.chars[i] = chars;
                     m.commas[i] = commas;
                 } else if doc.is_tag(id, "a") {
-                    let weight = if doc.attr(id, "href").is_some_and(|h| h.starts_with('#')) { HASH_LINK_WEIGHT } else { 1.0 };
+                    let weight =
+                        if doc.attr(id, "href").is_some_and(|h| h.starts_with('#')) { HASH_LINK_WEIGHT } else { 1.0 };
                     m.link_chars[i] = m.chars[i] as f32 * weight;
                 }
                 if id == root {
@@ -186,7 +187,8 @@ fn measure_text(t: &str) -> (u32, u32) {
         if let Some(chunk) = bytes.get(i..i + CHUNK).filter(|c| c.iter().fold(true, |all, &b| all & b.is_ascii())) {
             // Every character counts except whitespace after whitespace.
             let space: [bool; CHUNK] = std::array::from_fn(|k| is_ascii_space(chunk[k]));
-            chars += u32::from(!space[0] | !in_space) + (1..CHUNK).map(|k| u32::from(!space[k] | !space[k - 1])).sum::<u32>();
+            chars += u32::from(!space[0] | !in_space)
+                + (1..CHUNK).map(|k| u32::from(!space[k] | !space[k - 1])).sum::<u32>();
             commas += chunk.iter().map(|&b| u32::from(b == b',')).sum::<u32>();
             in_space = space[CHUNK - 1];
             i += CHUNK;
@@ -201,7 +203,21 @@ fn measure_text(t: &str) -> (u32, u32) {
             } else {
                 let (c, len) = char_at(t, i);
                 i += len;
-                (c.is_whitespace(), matches!(c, '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}' | '\u{3001}'))
+                (
+                    c.is_whitespace(),
+                    matches!(
+                        c,
+                        '\u{060C}'
+                            | '\u{FE50}'
+                            | '\u{FE10}'
+                            | '\u{FE11}'
+                            | '\u{2E41}'
+                            | '\u{2E34}'
+                            | '\u{2E32}'
+                            | '\u{FF0C}'
+                            | '\u{3001}'
+                    ),
+                )
             };
             chars += u32::from(!space | !in_space);
             commas += u32::from(comma);
@@ -268,7 +284,13 @@ pub(crate) fn record_boilerplate(doc: &Document, id: NodeId, reason: &str, remov
     if text.is_empty() {
         return;
     }
-    removed.push(Removal { kind: RemovalKind::Boilerplate, reason: reason.to_string(), text, kept_block: None, position: None });
+    removed.push(Removal {
+        kind: RemovalKind::Boilerplate,
+        reason: reason.to_string(),
+        text,
+        kept_block: None,
+        position: None,
+    });
 }
 
 /// `collapse_whitespace(&doc.text_content(id))`, collapsed as it is gathered instead of gathered
@@ -422,7 +444,12 @@ impl Facts {
 }
 
 /// The preparation pass. Returns the byline and the elements to score.
-fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Removal>) -> (Option<String>, Vec<NodeId>) {
+fn prepare(
+    doc: &mut Document,
+    body: NodeId,
+    flags: Flags,
+    removed: &mut Vec<Removal>,
+) -> (Option<String>, Vec<NodeId>) {
     let facts = Facts::compute(doc, body);
     let mut byline: Option<String> = None;
     let mut to_score = Vec::new();
@@ -446,7 +473,9 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
         } else if tag == "noscript" {
             unwrap_noscript_image(doc, id);
             Some(None)
-        } else if is_byline(doc, id, &class_id) && collapsed_chars_within(doc, id, MAX_BYLINE_CHARS - 1).is_some_and(|n| n > 0) {
+        } else if is_byline(doc, id, &class_id)
+            && collapsed_chars_within(doc, id, MAX_BYLINE_CHARS - 1).is_some_and(|n| n > 0)
+        {
             // The first byline goes to the article's metadata; later ones are copies of it.
             match &byline {
                 None => {
@@ -455,7 +484,8 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
                 }
                 Some(_) => Some(Some("boilerplate: byline".to_string())),
             }
-        } else if is_ad_slot(&class_id) && tag != "body" && collapsed_chars_within(doc, id, MAX_AD_SLOT_CHARS).is_some() {
+        } else if is_ad_slot(&class_id) && tag != "body" && collapsed_chars_within(doc, id, MAX_AD_SLOT_CHARS).is_some()
+        {
             Some(Some("boilerplate: advertisement".to_string()))
         } else if flags.strip_unlikely
             && tag != "a"
@@ -465,7 +495,9 @@ fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Rem
             && !has_ancestor_tag(doc, id, "code", 3)
         {
             Some(Some(furniture_reason(&class_id, tag)))
-        } else if matches!(tag, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") && !facts.has_content.get(id.index()).copied().unwrap_or(true) {
+        } else if matches!(tag, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            && !facts.has_content.get(id.index()).copied().unwrap_or(true)
+        {
             Some(None)
         } else {
             None
@@ -522,7 +554,10 @@ fn wrap_phrasing_runs(doc: &mut Document, div: NodeId) {
         }
         let p = doc.create(NodeData::Element(crate::parse::Element {
             name: html5ever::QualName::new(None, html5ever::ns!(html), html5ever::local_name!("p")),
-            attrs: std::rc::Rc::new(vec![crate::parse::Attr { name: html5ever::LocalName::from(crate::parse::tree::WRAPPER_MARK), value: Default::default() }]),
+            attrs: std::rc::Rc::new(vec![crate::parse::Attr {
+                name: html5ever::LocalName::from(crate::parse::tree::WRAPPER_MARK),
+                value: Default::default(),
+            }]),
         }));
         doc.insert_before(run[0], p);
         for &n in run.iter() {
@@ -631,7 +666,8 @@ fn final_score(s: &Scores, metrics: &Metrics, id: NodeId) -> f64 {
 
 /// Pick the top candidate, maybe move up to a better ancestor, and gather its siblings.
 fn select(doc: &Document, body: NodeId, s: &Scores, metrics: &Metrics, flags: Flags) -> Vec<NodeId> {
-    let mut ranked: Vec<(f64, NodeId)> = s.candidates.iter().map(|&c| (final_score(s, metrics, c), c)).filter(|(sc, _)| !sc.is_nan()).collect();
+    let mut ranked: Vec<(f64, NodeId)> =
+        s.candidates.iter().map(|&c| (final_score(s, metrics, c), c)).filter(|(sc, _)| !sc.is_nan()).collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     ranked.truncate(TOP_CANDIDATES);
 
@@ -643,7 +679,8 @@ fn select(doc: &Document, body: NodeId, s: &Scores, metrics: &Metrics, flags: Fl
     }
 
     // Several strong candidates under one ancestor: the article is that ancestor.
-    let close: Vec<NodeId> = ranked[1..].iter().filter(|(sc, _)| *sc / top_score >= ALTERNATIVE_SCORE_RATIO).map(|&(_, n)| n).collect();
+    let close: Vec<NodeId> =
+        ranked[1..].iter().filter(|(sc, _)| *sc / top_score >= ALTERNATIVE_SCORE_RATIO).map(|&(_, n)| n).collect();
     if close.len() >= MIN_ALTERNATIVE_CANDIDATES {
         let mut anc = doc.parent(top);
         while let Some(a) = anc {
@@ -695,7 +732,14 @@ fn select(doc: &Document, body: NodeId, s: &Scores, metrics: &Metrics, flags: Fl
         top = p;
     }
 
-    let top_score = { let t = final_score(s, metrics, top); if t.is_nan() { 0.0 } else { t } };
+    let top_score = {
+        let t = final_score(s, metrics, top);
+        if t.is_nan() {
+            0.0
+        } else {
+            t
+        }
+    };
     let Some(parent) = doc.parent(top) else { return vec![top] };
     let threshold = (top_score * SIBLING_SCORE_RATIO).max(MIN_SIBLING_SCORE);
     let top_class = doc.attr(top, "class").unwrap_or("");

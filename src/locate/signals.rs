@@ -68,26 +68,97 @@ impl WordList {
 /// Class/id words of page furniture: an element carrying one (and none of
 /// [`MAYBE_CONTENT_WORDS`]) is dropped before scoring.
 pub static UNLIKELY_WORDS: WordList = WordList::new(&[
-    "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra", "footer", "gdpr",
-    "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
-    "supplemental", "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "cookie", "newsletter", "skip-link",
-    "latest-news", "most-read", "trending",
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+    "cookie",
+    "newsletter",
+    "skip-link",
+    "latest-news",
+    "most-read",
+    "trending",
 ]);
 
 /// Class/id words that rescue an element matching [`UNLIKELY_WORDS`]: `article-header`,
 /// `main-sidebar-content` and the like often wrap the story itself.
-pub static MAYBE_CONTENT_WORDS: WordList = WordList::new(&["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]);
+pub static MAYBE_CONTENT_WORDS: WordList =
+    WordList::new(&["and", "article", "body", "column", "content", "main", "mathjax", "shadow"]);
 
 /// ARIA roles that are never the article.
-pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+pub const UNLIKELY_ROLES: &[&str] =
+    &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
 /// Class/id words that raise an element's score by [`CLASS_WEIGHT`].
-pub static POSITIVE_WORDS: WordList = WordList::new(&["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"]);
+pub static POSITIVE_WORDS: WordList = WordList::new(&[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+]);
 
 /// Class/id words that lower an element's score by [`CLASS_WEIGHT`].
 pub static NEGATIVE_WORDS: WordList = WordList::new(&[
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta", "outbrain",
-    "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
 ]);
 
 /// Class/id words of share and follow bars, removed inside the article when short.
@@ -103,24 +174,74 @@ pub const CLASS_WEIGHT: f64 = 25.0;
 pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
 
 /// Children that make a `<div>` a container rather than a paragraph in disguise.
-pub const DIV_BLOCK_CHILDREN: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "figure", "section", "article"];
+pub const DIV_BLOCK_CHILDREN: &[&str] =
+    &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "figure", "section", "article"];
 
 /// Elements that lay out text as blocks; everything else is phrasing content.
 pub const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre",
-    "section", "table", "ul", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "center", "menu", "summary",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "dialog",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "center",
+    "menu",
+    "summary",
 ];
 
 /// Elements removed with their content before anything else looks at the page.
 pub const NEVER_CONTENT_TAGS: &[&str] = &[
-    "script", "style", "link", "meta", "template", "iframe", "object", "embed", "svg", "canvas", "input", "textarea", "select",
-    "button", "label", "option", "nav", "dialog", "audio", "video", "source", "track", "map", "area", "frame", "frameset",
+    "script", "style", "link", "meta", "template", "iframe", "object", "embed", "svg", "canvas", "input", "textarea",
+    "select", "button", "label", "option", "nav", "dialog", "audio", "video", "source", "track", "map", "area",
+    "frame", "frameset",
 ];
 
 /// Class tokens of screen-reader-only text ("Skip to content", "Opens in a new window"): hidden
 /// from sighted readers by the page's CSS, so not part of what they read.
-pub const SCREEN_READER_CLASSES: &[&str] = &["screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "screenreader-only", "a11y-hidden", "assistive-text"];
+pub const SCREEN_READER_CLASSES: &[&str] = &[
+    "screen-reader-text",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screenreader-only",
+    "a11y-hidden",
+    "assistive-text",
+];
 
 /// Whether a class or id names an advertisement slot. Token-based, because "ad" inside words
 /// ("header", "download", "shadow") means nothing: `ad`, `ads`, `advert…`, `ad-slot`, `ad_unit`,
@@ -195,7 +316,9 @@ pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     if el.attr("hidden").is_some() {
         return true;
     }
-    if el.attr("class").is_some_and(|c| c.split_whitespace().any(|t| SCREEN_READER_CLASSES.iter().any(|sr| sr.eq_ignore_ascii_case(t)))) {
+    if el.attr("class").is_some_and(|c| {
+        c.split_whitespace().any(|t| SCREEN_READER_CLASSES.iter().any(|sr| sr.eq_ignore_ascii_case(t)))
+    }) {
         return true;
     }
     if let Some(style) = el.attr("style") {
@@ -216,7 +339,21 @@ mod tests {
 
     #[test]
     fn ad_slots_are_named_by_whole_tokens_or_their_ad_parts_not_by_ad_inside_words() {
-        for slot in ["ad", "box ads", "ad-slot", "ad_unit", "ads-top", "advertisement", "adslot1", "adsbygoogle", "page-ad-top", "myadspot", "td-a-rec-id", "dfp-leader", "gpt-ad-1"] {
+        for slot in [
+            "ad",
+            "box ads",
+            "ad-slot",
+            "ad_unit",
+            "ads-top",
+            "advertisement",
+            "adslot1",
+            "adsbygoogle",
+            "page-ad-top",
+            "myadspot",
+            "td-a-rec-id",
+            "dfp-leader",
+            "gpt-ad-1",
+        ] {
             assert!(is_ad_slot(slot), "{slot:?} is an ad slot");
         }
         for not_slot in ["header", "download shadow", "bad-ad", "loaded", "read-more", "adjacent", " "] {

@@ -15,8 +15,8 @@ use std::collections::HashMap;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
-use html5ever::TokenizerResult;
 use html5ever::tree_builder::TreeBuilder;
+use html5ever::TokenizerResult;
 use html5ever::{Attribute, ParseOpts, QualName};
 
 pub use tree::{Attr, Document, Element, NodeData, NodeId, MAX_TREE_DEPTH};
@@ -39,7 +39,10 @@ pub fn parse_html(html: &str) -> Document {
     opts.tree_builder.scripting_enabled = false;
     let sink = Sink { doc: RefCell::new(Document::with_capacity(html.len() / HTML_BYTES_PER_NODE)), ..Sink::default() };
     let builder = TreeBuilder::new(sink, opts.tree_builder);
-    let tokenizer = Tokenizer::new(DepthGuard { builder, dropped: RefCell::default(), in_unread_text: Default::default() }, opts.tokenizer);
+    let tokenizer = Tokenizer::new(
+        DepthGuard { builder, dropped: RefCell::default(), in_unread_text: Default::default() },
+        opts.tokenizer,
+    );
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     // The tree builder asks to pause after each </script>; scripts do not run here, so go on.
@@ -49,8 +52,10 @@ pub fn parse_html(html: &str) -> Document {
 }
 
 /// Elements that never have content, so their start tags never deepen the tree.
-const VOID_ELEMENTS: &[&str] =
-    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen"];
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
+    "keygen",
+];
 
 /// Sits between the tokenizer and the tree builder. Once the tree is at [`MAX_TREE_DEPTH`], start
 /// tags that would nest deeper (and their end tags) are dropped, their content flowing into the
@@ -73,7 +78,10 @@ struct DepthGuard {
 fn content_is_unread(tag: &html5ever::tokenizer::Tag) -> bool {
     match &*tag.name {
         "style" => true,
-        "script" => !tag.attrs.iter().any(|a| &*a.name.local == "type" && a.value.trim().eq_ignore_ascii_case("application/ld+json")),
+        "script" => !tag
+            .attrs
+            .iter()
+            .any(|a| &*a.name.local == "type" && a.value.trim().eq_ignore_ascii_case("application/ld+json")),
         _ => false,
     }
 }
@@ -83,11 +91,17 @@ impl TokenSink for DepthGuard {
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<NodeId> {
         match &token {
-            Token::CharacterTokens(_) | Token::NullCharacterToken if self.in_unread_text.get() => return TokenSinkResult::Continue,
+            Token::CharacterTokens(_) | Token::NullCharacterToken if self.in_unread_text.get() => {
+                return TokenSinkResult::Continue
+            }
             Token::TagToken(tag) => {
                 self.in_unread_text.set(tag.kind == TagKind::StartTag && !tag.self_closing && content_is_unread(tag));
                 match tag.kind {
-                    TagKind::StartTag if !tag.self_closing && !VOID_ELEMENTS.contains(&&*tag.name) && self.builder.sink.at_depth_cap() => {
+                    TagKind::StartTag
+                        if !tag.self_closing
+                            && !VOID_ELEMENTS.contains(&&*tag.name)
+                            && self.builder.sink.at_depth_cap() =>
+                    {
                         *self.dropped.borrow_mut().entry(tag.name.clone()).or_default() += 1;
                         return TokenSinkResult::Continue;
                     }
@@ -144,7 +158,10 @@ fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
     let rest = &lower[at..];
     let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-    let end = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':')).unwrap_or(rest.len());
+    let end = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':'))
+        .unwrap_or(rest.len());
     encoding_rs::Encoding::for_label(&rest[..end])
 }
 
@@ -179,7 +196,12 @@ impl Sink {
         p
     }
 
-    fn append_text_or_node(doc: &mut Document, parent: NodeId, child: NodeOrText<NodeId>, depth_out: &std::cell::Cell<u32>) {
+    fn append_text_or_node(
+        doc: &mut Document,
+        parent: NodeId,
+        child: NodeOrText<NodeId>,
+        depth_out: &std::cell::Cell<u32>,
+    ) {
         let parent = Self::capped_parent(doc, parent);
         match child {
             NodeOrText::AppendNode(node) => {
@@ -216,11 +238,17 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        Ref::map(self.names.borrow(), |names| names.get(target.index()).and_then(Option::as_ref).expect("elem_name is only asked of elements"))
+        Ref::map(self.names.borrow(), |names| {
+            names.get(target.index()).and_then(Option::as_ref).expect("elem_name is only asked of elements")
+        })
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        let read: Vec<Attr> = attrs.into_iter().filter(|a| tree::is_read_attribute(&a.name.local)).map(|a| Attr { name: a.name.local, value: a.value }).collect();
+        let read: Vec<Attr> = attrs
+            .into_iter()
+            .filter(|a| tree::is_read_attribute(&a.name.local))
+            .map(|a| Attr { name: a.name.local, value: a.value })
+            .collect();
         let attrs = if read.is_empty() { std::rc::Rc::clone(&self.no_attrs) } else { std::rc::Rc::new(read) };
         let mut doc = self.doc.borrow_mut();
         let id = doc.create(NodeData::Element(Element { name: name.clone(), attrs }));
@@ -359,7 +387,9 @@ mod tests {
 
     #[test]
     fn script_and_style_text_is_dropped_but_json_ld_is_kept() {
-        let doc = parse_html(r#"<head><style>p{}</style><script>var a = "<p>";</script><script type="application/ld+json">{"a":1}</script></head><body><p>text</p>"#);
+        let doc = parse_html(
+            r#"<head><style>p{}</style><script>var a = "<p>";</script><script type="application/ld+json">{"a":1}</script></head><body><p>text</p>"#,
+        );
         let text = doc.text_content(doc.root());
         assert_eq!(text, r#"{"a":1}text"#);
     }

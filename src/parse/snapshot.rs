@@ -33,7 +33,9 @@ use std::rc::Rc;
 use html5ever::tendril::StrTendril;
 use html5ever::{ns, LocalName, QualName};
 
-use super::tree::{read_attribute_index, Attr, Document, Element, NodeData, NodeId, DOCUMENT_NODE, MAX_TREE_DEPTH, READ_ATTRIBUTES};
+use super::tree::{
+    read_attribute_index, Attr, Document, Element, NodeData, NodeId, DOCUMENT_NODE, MAX_TREE_DEPTH, READ_ATTRIBUTES,
+};
 
 /// What every snapshot starts with; also its format version. It ends with a non-ASCII character
 /// on purpose: wasm-bindgen's glue copies a string's leading ASCII into wasm memory one character
@@ -337,7 +339,15 @@ mod tests {
 
     #[test]
     fn unbalanced_and_unknown_records_never_panic() {
-        for junk in ["", ">>>>", "\0>\0>\0>", "\0=\0-\0<", "\0-value\0=name", "\0?x\0<\0\"t\0>\0>", "\0<p\0=class\0=id\0-x\0\"a\0\"b"] {
+        for junk in [
+            "",
+            ">>>>",
+            "\0>\0>\0>",
+            "\0=\0-\0<",
+            "\0-value\0=name",
+            "\0?x\0<\0\"t\0>\0>",
+            "\0<p\0=class\0=id\0-x\0\"a\0\"b",
+        ] {
             let doc = decode(&format!("{MAGIC}{junk}")).expect("has the magic");
             let _ = doc.text_content(doc.root());
         }

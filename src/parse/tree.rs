@@ -31,12 +31,40 @@ impl NodeId {
 /// [`Element::attr`]).
 pub const READ_ATTRIBUTES: &[&str] = &[
     // Scoring, furniture and hidden-element signals.
-    "class", "id", "role", "style", "hidden", "aria-hidden", "itemprop", "rel", "datatable", "summary",
+    "class",
+    "id",
+    "role",
+    "style",
+    "hidden",
+    "aria-hidden",
+    "itemprop",
+    "rel",
+    "datatable",
+    "summary",
     // Links, images (with lazy-loading variants) and their sizes.
-    "href", "src", "srcset", "data-src", "data-srcset", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-lazy",
-    "alt", "width", "height",
+    "href",
+    "src",
+    "srcset",
+    "data-src",
+    "data-srcset",
+    "data-lazy-src",
+    "data-original",
+    "data-url",
+    "data-hi-res-src",
+    "data-lazy",
+    "alt",
+    "width",
+    "height",
     // Language and direction; metadata in <meta>, <time> and JSON-LD <script>.
-    "lang", "xml:lang", "dir", "name", "property", "content", "http-equiv", "datetime", "type",
+    "lang",
+    "xml:lang",
+    "dir",
+    "name",
+    "property",
+    "content",
+    "http-equiv",
+    "datetime",
+    "type",
 ];
 
 /// Marks the paragraphs the article finder wraps loose text in. Not in [`READ_ATTRIBUTES`], so a
@@ -71,7 +99,10 @@ pub struct Element {
 
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
-        debug_assert!(is_read_attribute(name) || name == WRAPPER_MARK, "attribute {name:?} is not in READ_ATTRIBUTES, so the parsers drop it");
+        debug_assert!(
+            is_read_attribute(name) || name == WRAPPER_MARK,
+            "attribute {name:?} is not in READ_ATTRIBUTES, so the parsers drop it"
+        );
         self.attrs.iter().find(|a| &*a.name == name).map(|a| &*a.value)
     }
 }
@@ -300,7 +331,15 @@ impl Document {
 
 impl Node {
     fn new(data: NodeData) -> Self {
-        Node { parent: None, first_child: None, last_child: None, prev_sibling: None, next_sibling: None, depth: 0, data }
+        Node {
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev_sibling: None,
+            next_sibling: None,
+            depth: 0,
+            data,
+        }
     }
 }
 

@@ -102,7 +102,10 @@ pub fn spans(chars: &[char]) -> Vec<Span> {
                 Role::Close
                     if prev.is_some_and(|p| *p == 's' || *p == 'S')
                         && next.is_some_and(|n| n.is_whitespace())
-                        && chars[i + 1..].iter().enumerate().any(|(k, &c)| c == '\u{2019}' && !is_word_char(chars.get(i + 2 + k))) =>
+                        && chars[i + 1..]
+                            .iter()
+                            .enumerate()
+                            .any(|(k, &c)| c == '\u{2019}' && !is_word_char(chars.get(i + 2 + k))) =>
                 {
                     continue
                 }
@@ -119,7 +122,9 @@ pub fn spans(chars: &[char]) -> Vec<Span> {
             let open_double = stack.last().is_some_and(|(f, _)| *f == Family::Double);
             role = if open_double && !(prev.is_none_or(|p| p.is_whitespace()) && is_word_char(next)) {
                 Role::Close
-            } else if prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(*p)) || classify(*prev.unwrap(), style).is_some() {
+            } else if prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(*p))
+                || classify(*prev.unwrap(), style).is_some()
+            {
                 Role::Open
             } else {
                 Role::Close
@@ -176,7 +181,8 @@ mod tests {
 
     #[test]
     fn a_block_has_a_mark_when_any_family_s_mark_is_in_it_and_straight_apostrophes_are_none() {
-        for with in ["he said \"no\"", "“yes”", "l’homme", "„ja“", "«oui»", "‹non›", "「はい」", "『本』", "‘so’"] {
+        for with in ["he said \"no\"", "“yes”", "l’homme", "„ja“", "«oui»", "‹non›", "「はい」", "『本』", "‘so’"]
+        {
             assert!(has_mark(with), "{with:?}");
         }
         for without in ["", "plain text, it's fine", "naïve café — 3 × 4", "مرحبا بالعالم"] {

@@ -18,7 +18,21 @@ use speakers::{People, Subject, Token};
 const MAX_SCARE_WORDS: usize = 4;
 
 /// Words that mark the quotation after them as a scare quote whatever the sentence says.
-const SCARE_MARKERS: &[&str] = &["so-called", "so called", "sogenannte", "sogenannten", "so genannte", "so genannten", "soi-disant", "dite", "dit", "llamado", "llamada", "supuesto", "supuesta"];
+const SCARE_MARKERS: &[&str] = &[
+    "so-called",
+    "so called",
+    "sogenannte",
+    "sogenannten",
+    "so genannte",
+    "so genannten",
+    "soi-disant",
+    "dite",
+    "dit",
+    "llamado",
+    "llamada",
+    "supuesto",
+    "supuesta",
+];
 
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟')
@@ -44,7 +58,12 @@ fn sentence_start(chars: &[char], at: usize, floor: usize) -> usize {
 
 /// End of the sentence starting at `from`, not after `ceiling`.
 fn sentence_end(chars: &[char], from: usize, ceiling: usize) -> usize {
-    (from..ceiling).find(|&i| is_terminator(chars[i]) && (i + 1 >= chars.len() || chars[i + 1].is_whitespace() || !chars[i].is_ascii())).map(|i| i + 1).unwrap_or(ceiling)
+    (from..ceiling)
+        .find(|&i| {
+            is_terminator(chars[i]) && (i + 1 >= chars.len() || chars[i + 1].is_whitespace() || !chars[i].is_ascii())
+        })
+        .map(|i| i + 1)
+        .unwrap_or(ceiling)
 }
 
 fn count_words(text: &str) -> usize {
@@ -150,7 +169,11 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) -> V
         }
         if t.word && t.text.chars().next().is_some_and(char::is_uppercase) {
             let mut k = i;
-            while k < tokens.len() && tokens[k].word && (tokens[k].text.chars().next().is_some_and(char::is_uppercase) || lexicon::is_name_particle(&tokens[k].lower)) {
+            while k < tokens.len()
+                && tokens[k].word
+                && (tokens[k].text.chars().next().is_some_and(char::is_uppercase)
+                    || lexicon::is_name_particle(&tokens[k].lower))
+            {
                 k += 1;
             }
             if let Some(Subject::Person { name, role }) = speakers::run_forward_pub(tokens, i) {
@@ -202,7 +225,10 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
     people.forget_order();
     // Reading order matters only up to the last quotation: who is mentioned after it resolves
     // nothing (the census has already taken everyone's name, role and gender).
-    let last_quoting = (0..blocks.len()).rev().find(|&i| !prepared[i].spans.is_empty() || blocks[i].kind == BlockKind::Quote).unwrap_or(0);
+    let last_quoting = (0..blocks.len())
+        .rev()
+        .find(|&i| !prepared[i].spans.is_empty() || blocks[i].kind == BlockKind::Quote)
+        .unwrap_or(0);
     let mut found: Vec<Found> = Vec::new();
     // A quotation left open at the end of the previous block: (family, its index in `found`).
     let mut running: Option<(Family, usize)> = None;
@@ -216,7 +242,14 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             let speaker = blockquote_speaker(blocks, bi, chars, &mut people);
             let text = strip_outer_marks(&block.text);
             if !text.is_empty() {
-                found.push(Found { block: bi, span: Span { family: Family::Double, open: 0, end: chars.len(), runs_on: false }, text, kind: QuoteKind::Block, speaker, group: None });
+                found.push(Found {
+                    block: bi,
+                    span: Span { family: Family::Double, open: 0, end: chars.len(), runs_on: false },
+                    text,
+                    kind: QuoteKind::Block,
+                    speaker,
+                    group: None,
+                });
             }
             continue;
         }
@@ -244,7 +277,8 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             register_mentions_order(&mut people, token_range(all_tokens, prev_end, span.open));
 
             let inner_end = if span.runs_on { chars.len() } else { span.end - 1 };
-            let text: String = crate::model::collapse_whitespace(&chars[span.open + 1..inner_end].iter().collect::<String>());
+            let text: String =
+                crate::model::collapse_whitespace(&chars[span.open + 1..inner_end].iter().collect::<String>());
             if text.is_empty() {
                 prev_end = span.end;
                 continue;
@@ -252,13 +286,20 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             let s_start = sentence_start(chars, span.open, prev_end);
             let s_end = sentence_end(chars, span.end, chars.len());
             let before_chars = &chars[s_start..span.open];
-            let after_limit = token_range(all_tokens, span.end, usize::MAX).iter().find(|t| !t.word && is_opening_mark(t.text)).map(|t| t.start).unwrap_or(s_end);
+            let after_limit = token_range(all_tokens, span.end, usize::MAX)
+                .iter()
+                .find(|t| !t.word && is_opening_mark(t.text))
+                .map(|t| t.start)
+                .unwrap_or(s_end);
             let after_chars_end = s_end.min(after_limit).max(span.end);
 
             let after = token_range(all_tokens, span.end, after_chars_end);
             let before = token_range(all_tokens, s_start, span.open);
             let candidates: Vec<Subject> = if cjk {
-                speakers::cjk_speaker(before_chars, &chars[span.end..chars.len()]).or_else(|| cjk_block_speaker(&chars[..span.open])).into_iter().collect()
+                speakers::cjk_speaker(before_chars, &chars[span.end..chars.len()])
+                    .or_else(|| cjk_block_speaker(&chars[..span.open]))
+                    .into_iter()
+                    .collect()
             } else if !chars.iter().any(|c| c.is_uppercase() || c.is_lowercase()) {
                 speakers::uncased_sentence(before, after).into_iter().collect()
             } else {
@@ -272,11 +313,18 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             if speaker.is_none() && !cjk && chars[..span.open].iter().all(|c| c.is_whitespace()) && bi > 0 {
                 // A block that opens with the quotation, after a block that introduces it
                 // ("…, he described the rescue:" / "Tallis recalled the night.").
-                if let Some(prev) = blocks[..bi].iter().rev().find(|b| b.kind != BlockKind::Figure).filter(|b| b.kind == BlockKind::Paragraph) {
+                if let Some(prev) = blocks[..bi]
+                    .iter()
+                    .rev()
+                    .find(|b| b.kind != BlockKind::Figure)
+                    .filter(|b| b.kind == BlockKind::Paragraph)
+                {
                     let pc: Vec<char> = prev.text.chars().collect();
                     let last = sentence_start(&pc, pc.len().saturating_sub(1), 0);
                     let tokens = speakers::tokenize(&prev.text, last, usize::MAX);
-                    if tokens.iter().any(|t| t.text == ":") || tokens.iter().any(|t| t.word && lexicon::is_speech_verb(&t.lower)) {
+                    if tokens.iter().any(|t| t.text == ":")
+                        || tokens.iter().any(|t| t.word && lexicon::is_speech_verb(&t.lower))
+                    {
                         speaker = speakers::before_quote(&tokens).iter().find_map(|s| people.resolve(s));
                     }
                 }
@@ -284,7 +332,10 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             if speaker.is_none() && !cjk {
                 // Reported speech earlier in the block names the speaker ("Selon Benaïssa, …").
                 let prefix = token_range(all_tokens, prev_end, s_start);
-                speaker = speakers::according_to(prefix).into_iter().chain(speakers::before_quote(prefix)).find_map(|s| people.resolve(&s));
+                speaker = speakers::according_to(prefix)
+                    .into_iter()
+                    .chain(speakers::before_quote(prefix))
+                    .find_map(|s| people.resolve(&s));
             }
             if let Some(id) = speaker {
                 people.touch(id);
@@ -294,7 +345,9 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
             let speaker = if kind == QuoteKind::Scare { None } else { speaker };
 
             let mut group = None;
-            if let (Some((_, prev_idx)), true) = (continues, k == 0 && chars[..span.open].iter().all(|c| c.is_whitespace())) {
+            if let (Some((_, prev_idx)), true) =
+                (continues, k == 0 && chars[..span.open].iter().all(|c| c.is_whitespace()))
+            {
                 let g = *found[prev_idx].group.get_or_insert_with(|| {
                     groups += 1;
                     groups
@@ -430,7 +483,11 @@ fn code_ranges(content: &[crate::model::Inline]) -> Vec<std::ops::Range<usize>> 
                 }
                 Inline::Break => *offset += 1,
                 Inline::Image(_) => {}
-                Inline::Link { children, .. } | Inline::Emphasis { children } | Inline::Strong { children } | Inline::Sub { children } | Inline::Sup { children } => walk(children, offset, out),
+                Inline::Link { children, .. }
+                | Inline::Emphasis { children }
+                | Inline::Strong { children }
+                | Inline::Sub { children }
+                | Inline::Sup { children } => walk(children, offset, out),
             }
         }
     }
@@ -457,7 +514,8 @@ fn strip_outer_marks(text: &str) -> String {
 /// same block that names its speaker ("赵敏表示，… 。“…”").
 fn cjk_block_speaker(prefix: &[char]) -> Option<Subject> {
     let text: String = prefix.iter().collect();
-    let (pos, verb) = lexicon::CJK_VERBS.iter().filter_map(|v| text.rfind(v).map(|p| (p, *v))).max_by_key(|(p, _)| *p)?;
+    let (pos, verb) =
+        lexicon::CJK_VERBS.iter().filter_map(|v| text.rfind(v).map(|p| (p, *v))).max_by_key(|(p, _)| *p)?;
     let head: Vec<char> = text[..pos].chars().collect();
     let start = head.iter().rposition(|&c| "。，、；：「」“”！？".contains(c)).map(|p| p + 1).unwrap_or(0);
     let mut before = head[start..].to_vec();

@@ -16,7 +16,10 @@ pub enum Gender {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Subject {
-    Person { name: String, role: Option<String> },
+    Person {
+        name: String,
+        role: Option<String>,
+    },
     Pronoun(Option<Gender>),
     Role(String),
     /// A name found only by position (the first name of the sentence): trusted only if it is a
@@ -72,7 +75,12 @@ impl People {
         let cjk = name.chars().all(is_cjk);
         let existing = self.by_name.get(name).copied().or_else(|| {
             let candidates: Vec<usize> = if cjk {
-                self.people.iter().enumerate().filter(|(_, p)| p.name.starts_with(name) && p.name != name).map(|(i, _)| i).collect()
+                self.people
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.name.starts_with(name) && p.name != name)
+                    .map(|(i, _)| i)
+                    .collect()
             } else {
                 let first = self.by_word.get(*words.first()?)?;
                 first
@@ -110,7 +118,23 @@ impl People {
             if MALE_MARKERS.iter().any(|m| lower.split_whitespace().any(|w| w == *m)) {
                 self.people[id].male += 3;
             }
-            let is_title = matches!(lower.as_str(), "mr" | "mrs" | "ms" | "miss" | "mr." | "mrs." | "ms." | "herr" | "frau" | "monsieur" | "madame" | "señor" | "señora" | "sir" | "dame");
+            let is_title = matches!(
+                lower.as_str(),
+                "mr" | "mrs"
+                    | "ms"
+                    | "miss"
+                    | "mr."
+                    | "mrs."
+                    | "ms."
+                    | "herr"
+                    | "frau"
+                    | "monsieur"
+                    | "madame"
+                    | "señor"
+                    | "señora"
+                    | "sir"
+                    | "dame"
+            );
             if !is_title {
                 self.people[id].role = Some(r.to_string());
             }
@@ -155,14 +179,17 @@ impl People {
     pub fn resolve_role(&self, role: &str) -> Option<usize> {
         let role = role.to_lowercase();
         let key = role.split_whitespace().last()?;
-        self.by_recency().into_iter().find(|&id| self.people[id].role.as_ref().is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == key)))
+        self.by_recency().into_iter().find(|&id| {
+            self.people[id].role.as_ref().is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == key))
+        })
     }
 
     /// A name read in the text as a person, if it names one: a name of two words or more, or
     /// with a role, or one the article has named before. Otherwise `None`: a lone capitalised
     /// word may be a place or a brand.
     pub fn admit(&mut self, name: &str, role: Option<&str>) -> Option<usize> {
-        (role.is_some() || name.split_whitespace().nth(1).is_some() || self.knows(name)).then(|| self.resolve_name(name, role))
+        (role.is_some() || name.split_whitespace().nth(1).is_some() || self.knows(name))
+            .then(|| self.resolve_name(name, role))
     }
 
     pub fn resolve(&mut self, s: &Subject) -> Option<usize> {
@@ -188,7 +215,11 @@ pub struct Token<'a> {
 impl<'a> Token<'a> {
     fn new(text: &'a str, start: usize, word: bool) -> Self {
         let lower = if text.is_ascii() {
-            if text.bytes().any(|b| b.is_ascii_uppercase()) { std::borrow::Cow::Owned(text.to_ascii_lowercase()) } else { std::borrow::Cow::Borrowed(text) }
+            if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(text)
+            }
         } else if text.chars().any(char::is_uppercase) {
             std::borrow::Cow::Owned(text.to_lowercase())
         } else {
@@ -231,7 +262,10 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
                 // inside the range.
                 let joins = next.is_alphanumeric()
                     || next == '\u{200C}'
-                    || (matches!(next, '\'' | '’' | '-' | '.') && i + 1 < to && b + next_len < bytes.len() && char_at(b + next_len).0.is_alphanumeric());
+                    || (matches!(next, '\'' | '’' | '-' | '.')
+                        && i + 1 < to
+                        && b + next_len < bytes.len()
+                        && char_at(b + next_len).0.is_alphanumeric());
                 if !joins {
                     break;
                 }
@@ -289,7 +323,8 @@ fn is_possessive(t: &Token) -> bool {
 
 /// Endings of nouns for occupations ("Joiner", "Meteorologist", "Geschäftsführer"): the first of
 /// three or more capitalised words with one of these is a role, not a first name.
-const AGENT_NOUN_ENDINGS: &[&str] = &["ist", "er", "or", "ian", "eur", "euse", "rin", "ant", "ent", "man", "woman", "ess"];
+const AGENT_NOUN_ENDINGS: &[&str] =
+    &["ist", "er", "or", "ian", "eur", "euse", "rin", "ant", "ent", "man", "woman", "ess"];
 
 /// Split a run of words into role and name at the last role word.
 fn split_role(seq: &[&Token]) -> Option<Subject> {
@@ -343,7 +378,12 @@ fn run_backward(tokens: &[Token], end: usize) -> Option<(Subject, usize)> {
     let mut seq: Vec<&Token> = Vec::new();
     while i >= 0 {
         let t = &tokens[i as usize];
-        let particle = t.word && !t.cap() && is_name_particle(&t.lower) && !seq.is_empty() && i > 0 && tokens[i as usize - 1].cap();
+        let particle = t.word
+            && !t.cap()
+            && is_name_particle(&t.lower)
+            && !seq.is_empty()
+            && i > 0
+            && tokens[i as usize - 1].cap();
         if is_name_word(t) || is_role(t) || particle {
             seq.push(t);
             i -= 1;
@@ -373,7 +413,11 @@ fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
     let mut i = start;
     while i < tokens.len() && seq.len() <= 8 {
         let t = &tokens[i];
-        let particle = t.word && !t.cap() && is_name_particle(&t.lower) && !seq.is_empty() && tokens.get(i + 1).is_some_and(|n| n.cap());
+        let particle = t.word
+            && !t.cap()
+            && is_name_particle(&t.lower)
+            && !seq.is_empty()
+            && tokens.get(i + 1).is_some_and(|n| n.cap());
         if is_name_word(t) || is_role(t) || particle {
             seq.push(t);
             i += 1;
@@ -385,7 +429,11 @@ fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
     // the name in apposition.
     let subject = split_role(&seq);
     let names_person = matches!(subject, Some(Subject::Person { .. }));
-    if !seq.is_empty() && seq.iter().any(|t| is_role(t)) && !names_person && tokens.get(i).is_some_and(|t| t.text == ",") {
+    if !seq.is_empty()
+        && seq.iter().any(|t| is_role(t))
+        && !names_person
+        && tokens.get(i).is_some_and(|t| t.text == ",")
+    {
         if let Some(Subject::Person { name, .. }) = run_forward(tokens, i + 1) {
             return Some(Subject::Person { name, role: Some(join_words(&seq, |w| w)) });
         }
@@ -394,7 +442,26 @@ fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
 }
 
 fn is_article(t: &Token) -> bool {
-    t.word && matches!(&*t.lower, "the" | "a" | "an" | "der" | "die" | "das" | "le" | "la" | "l" | "el" | "los" | "las" | "its" | "their" | "his" | "her")
+    t.word
+        && matches!(
+            &*t.lower,
+            "the"
+                | "a"
+                | "an"
+                | "der"
+                | "die"
+                | "das"
+                | "le"
+                | "la"
+                | "l"
+                | "el"
+                | "los"
+                | "las"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+        )
 }
 
 /// The subject of the verb at `verb`, looking left.
@@ -500,8 +567,22 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
         }
     }
     // "a statement from Marrowby Transit", "a spokesperson for the council".
-    if let Some(p) = tokens[i..].iter().take(3).position(|t| matches!(&*t.lower, "from" | "for" | "of" | "de" | "von")) {
-        if tokens[i..i + p].iter().any(|t| matches!(&*t.lower, "statement" | "spokesperson" | "spokesman" | "spokeswoman" | "representative" | "comunicado" | "communiqué" | "sprecher" | "sprecherin")) {
+    if let Some(p) = tokens[i..].iter().take(3).position(|t| matches!(&*t.lower, "from" | "for" | "of" | "de" | "von"))
+    {
+        if tokens[i..i + p].iter().any(|t| {
+            matches!(
+                &*t.lower,
+                "statement"
+                    | "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "representative"
+                    | "comunicado"
+                    | "communiqué"
+                    | "sprecher"
+                    | "sprecherin"
+            )
+        }) {
             let mut k = i + p + 1;
             while k < tokens.len() && is_article(&tokens[k]) {
                 k += 1;
@@ -528,7 +609,8 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
 /// Attribution from the words after a quotation's closing mark, up to the end of its sentence.
 pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
     let mut i = 0;
-    while i < tokens.len() && !tokens[i].word && matches!(tokens[i].text, "," | "—" | "–" | "-" | ";" | ":" | "،" | "(") {
+    while i < tokens.len() && !tokens[i].word && matches!(tokens[i].text, "," | "—" | "–" | "-" | ";" | ":" | "،" | "(")
+    {
         i += 1;
     }
     if i >= tokens.len() {
@@ -623,7 +705,10 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
         while i < tokens.len() {
             if is_name_word(&tokens[i]) {
                 let mut k = i as isize - 1;
-                while k >= 0 && (is_article(&tokens[k as usize]) || (tokens[k as usize].word && !tokens[k as usize].cap())) && !is_preposition(&tokens[k as usize].lower) {
+                while k >= 0
+                    && (is_article(&tokens[k as usize]) || (tokens[k as usize].word && !tokens[k as usize].cap()))
+                    && !is_preposition(&tokens[k as usize].lower)
+                {
                     k -= 1;
                 }
                 let governed = k >= 0 && is_preposition(&tokens[k as usize].lower);
@@ -739,10 +824,17 @@ fn cjk_name(s: &str) -> Option<Subject> {
             break;
         }
     }
-    let start = chars.iter().rposition(|&c| !(is_cjk(c) && !matches!(c as u32, 0x3040..=0x309F)) || "、，。「」『』“”".contains(c)).map(|p| p + 1).unwrap_or(0);
+    let start = chars
+        .iter()
+        .rposition(|&c| !(is_cjk(c) && !matches!(c as u32, 0x3040..=0x309F)) || "、，。「」『』“”".contains(c))
+        .map(|p| p + 1)
+        .unwrap_or(0);
     let mut run: String = chars[start..].iter().collect();
     loop {
-        let Some(role) = CJK_ROLES.iter().filter(|r| run.ends_with(*r) && run.len() > r.len()).max_by_key(|r| r.len()) else { break };
+        let Some(role) = CJK_ROLES.iter().filter(|r| run.ends_with(*r) && run.len() > r.len()).max_by_key(|r| r.len())
+        else {
+            break;
+        };
         run.truncate(run.len() - role.len());
     }
     if let Some((pos, role)) = CJK_ROLES.iter().filter_map(|r| run.rfind(r).map(|p| (p, r))).max_by_key(|(p, _)| *p) {

@@ -50,7 +50,8 @@ impl Sink for StringSink {
 }
 
 pub fn render(article: &Article) -> String {
-    let mut sink = StringSink { out: String::with_capacity(article.blocks.iter().map(|b| b.text.len() * 2).sum::<usize>() + 256) };
+    let mut sink =
+        StringSink { out: String::with_capacity(article.blocks.iter().map(|b| b.text.len() * 2).sum::<usize>() + 256) };
     let mut attrs: Vec<(&'static str, &str)> = vec![("dir", &article.dir)];
     if let Some(lang) = &article.lang {
         attrs.push(("lang", lang));
@@ -125,7 +126,10 @@ pub fn block<S: Sink>(sink: &mut S, b: &Block, quotes: &[&Quote]) {
         BlockKind::Figure => {
             w.sink.open("figure", &[]);
             if let Some(img) = &b.image {
-                w.sink.void("img", &[("src", &img.src), ("alt", &img.alt), ("loading", "lazy"), ("referrerpolicy", "no-referrer")]);
+                w.sink.void(
+                    "img",
+                    &[("src", &img.src), ("alt", &img.alt), ("loading", "lazy"), ("referrerpolicy", "no-referrer")],
+                );
             }
             if !b.content.is_empty() {
                 w.sink.open("figcaption", &[]);
@@ -223,7 +227,10 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
                     self.sink.void("br", &[]);
                     self.offset += 1;
                 }
-                Inline::Image(img) => self.sink.void("img", &[("src", &img.src), ("alt", &img.alt), ("loading", "lazy"), ("referrerpolicy", "no-referrer")]),
+                Inline::Image(img) => self.sink.void(
+                    "img",
+                    &[("src", &img.src), ("alt", &img.alt), ("loading", "lazy"), ("referrerpolicy", "no-referrer")],
+                ),
             }
         }
     }
@@ -254,7 +261,8 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
             crate::model::QuoteKind::Block => "block",
             crate::model::QuoteKind::Scare => "scare",
         };
-        let mut attrs: Vec<(&'static str, &str)> = vec![("class", "lectern-quote"), ("data-quote", &id), ("data-kind", kind)];
+        let mut attrs: Vec<(&'static str, &str)> =
+            vec![("class", "lectern-quote"), ("data-quote", &id), ("data-kind", kind)];
         if let Some(s) = &q.speaker {
             attrs.push(("data-speaker", s));
         }

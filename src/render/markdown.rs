@@ -34,9 +34,15 @@ pub fn render(article: &Article) -> String {
 
 fn block(b: &Block) -> String {
     match b.kind {
-        BlockKind::Heading => format!("{} {}", "#".repeat(b.level.unwrap_or(2) as usize), inlines(&b.content).replace('\n', " ")),
+        BlockKind::Heading => {
+            format!("{} {}", "#".repeat(b.level.unwrap_or(2) as usize), inlines(&b.content).replace('\n', " "))
+        }
         BlockKind::Paragraph => escape_line_start(&inlines(&b.content)),
-        BlockKind::Quote => inlines(&b.content).lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {}", escape_line_start(l)) }).collect::<Vec<_>>().join("\n"),
+        BlockKind::Quote => inlines(&b.content)
+            .lines()
+            .map(|l| if l.is_empty() { ">".to_string() } else { format!("> {}", escape_line_start(l)) })
+            .collect::<Vec<_>>()
+            .join("\n"),
         BlockKind::List => {
             let mut n = 0;
             b.items
@@ -60,7 +66,11 @@ fn block(b: &Block) -> String {
             format!("{fence}{}\n{code}\n{fence}", b.language.clone().unwrap_or_default())
         }
         BlockKind::Figure => {
-            let img = b.image.as_ref().map(|i| format!("![{}](<{}>)", escape(&i.alt), i.src.replace('>', "%3E"))).unwrap_or_default();
+            let img = b
+                .image
+                .as_ref()
+                .map(|i| format!("![{}](<{}>)", escape(&i.alt), i.src.replace('>', "%3E")))
+                .unwrap_or_default();
             let caption = inlines(&b.content);
             if caption.is_empty() {
                 img
@@ -72,7 +82,8 @@ fn block(b: &Block) -> String {
             let mut lines = Vec::new();
             let width = b.rows.iter().map(Vec::len).max().unwrap_or(0);
             for (r, row) in b.rows.iter().enumerate() {
-                let mut cells: Vec<String> = row.iter().map(|c| inlines(&c.content).replace('\n', " ").replace('|', "\\|")).collect();
+                let mut cells: Vec<String> =
+                    row.iter().map(|c| inlines(&c.content).replace('\n', " ").replace('|', "\\|")).collect();
                 cells.resize(width, String::new());
                 lines.push(format!("| {} |", cells.join(" | ")));
                 if r == 0 {
@@ -89,7 +100,9 @@ fn inlines(content: &[Inline]) -> String {
     for i in content {
         match i {
             Inline::Text { text } => out.push_str(&escape(text)),
-            Inline::Link { href, children } => out.push_str(&format!("[{}](<{}>)", inlines(children), href.replace('>', "%3E"))),
+            Inline::Link { href, children } => {
+                out.push_str(&format!("[{}](<{}>)", inlines(children), href.replace('>', "%3E")))
+            }
             Inline::Emphasis { children } => wrap(&mut out, "*", children),
             Inline::Strong { children } => wrap(&mut out, "**", children),
             Inline::Sub { children } | Inline::Sup { children } => out.push_str(&inlines(children)),
