@@ -1,41 +1,45 @@
 //! Lectern: the article of a web page, once, clean, with its quotations found.
 //!
-//! The pipeline is the architecture, one module per stage:
+//! The pipeline is the architecture, one module per stage, each taking what the one before gives:
 //!
-//! 1. [`parse`] — bytes to text, text to a [`parse::Document`] (html5ever); in the extension, a
+//! 1. `parse` — bytes to text, text to a [`parse::Document`] (html5ever); in the extension, a
 //!    snapshot of the browser's DOM to the same `Document` ([`parse::snapshot`]).
-//! 2. [`metadata`] — title, byline, dates, language from JSON-LD, OpenGraph and meta tags.
-//! 3. [`locate`] — score paragraphs and pick the nodes that hold the story.
-//! 4. [`clean::boilerplate`] — drop share bars, link clusters and asides inside them.
-//! 5. [`assemble`] — turn those nodes into structured [`model::Block`]s.
-//! 6. [`clean::repeats`] — collapse duplicate, near-duplicate, teaser and pull-quote blocks.
-//! 7. [`quotes`] — find quotations and their speakers.
-//! 8. [`render`] — HTML, Markdown and plain text of the [`model::Article`].
+//! 2. `metadata` — title, byline, dates, language from JSON-LD, OpenGraph and meta tags.
+//! 3. `locate` — score paragraphs, pick the nodes that hold the story and prune the furniture
+//!    inside them (share bars, asides, datelines, link clusters), retrying with gentler rules when
+//!    too little is left.
+//! 4. `assemble` — turn those nodes into structured [`Block`]s.
+//! 5. `clean` — drop furniture labels and collapse duplicate, near-duplicate, teaser and
+//!    pull-quote blocks, recording each removal.
+//! 6. `quotes` — find quotations and their speakers.
+//! 7. `render` — plain text, Markdown, HTML and JSON of the [`Article`]; in the browser, the
+//!    reading view.
 //!
-//! [`extract`] (and [`extract_snapshot`]) run them all; the `lectern` binary and the wasm module are
-//! thin shells over them.
+//! Imports point down this list: a stage uses the stages before it and the shared modules below
+//! them (`model`, the article's types; `text`, text scanning; [`urls`]), never a later stage.
+//! [`extract`] (and [`extract_bytes`], [`extract_snapshot`]) run the stages; the `lectern` binary
+//! and the browser extension's wasm entry points (`extension`) are thin shells over them.
 
-pub mod assemble;
-pub mod clean;
-pub mod error;
-pub mod locate;
-pub mod metadata;
-pub mod model;
+mod assemble;
+mod clean;
+mod error;
+mod extension;
+mod locate;
+mod metadata;
+mod model;
 pub mod parse;
-pub mod quotes;
-pub mod render;
-pub mod sites;
+mod quotes;
+mod render;
+mod text;
 pub mod urls;
 
-#[cfg(target_arch = "wasm32")]
-pub mod view;
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
-
 pub use error::ExtractError;
-pub use model::Article;
-
-use model::{BlockKind, RemovalKind, Stats};
+pub use model::{
+    inline_text, Article, Block, BlockKind, Furniture, Image, Inline, ListItem, Quote, QuoteKind, Reason, Removal,
+    RemovalKind, Repeat, Shape, Stats, TableCell,
+};
+pub use render::{to_html, to_json, to_markdown, to_text, Rendered};
+pub use text::collapse_whitespace;
 
 /// Share of control bytes (other than whitespace) above which input is binary, not HTML.
 const MAX_CONTROL_PERCENT: u32 = 10;
@@ -67,29 +71,9 @@ pub fn extract_bytes(bytes: &[u8], url: Option<&str>) -> Result<Article, Extract
     extract(&parse::decode(bytes), url)
 }
 
-fn check_not_binary(bytes: &[u8]) -> Result<(), ExtractError> {
-    let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    if head.is_empty() {
-        return Ok(());
-    }
-    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
-    let percent = (control * 100 / head.len()) as u32;
-    // Text never contains NUL; every binary format soon does (the test git uses too).
-    if percent > MAX_CONTROL_PERCENT || head.contains(&0) {
-        return Err(ExtractError::NotHtml { control_percent: percent });
-    }
-    Ok(())
-}
-
 /// Extract the article from page HTML. `url` is the page's address, used to resolve relative
 /// links and images.
 pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
-    extract_unrendered(html, url).map(with_renderings)
-}
-
-/// [`extract`] with the Article's `text`, `markdown` and `html` left empty, for a caller that
-/// makes them when asked (the wasm `Article`, see [`with_renderings`]).
-pub(crate) fn extract_unrendered(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     let started = clock_ms();
     if html.trim().is_empty() {
         return Err(ExtractError::EmptyInput);
@@ -106,18 +90,27 @@ pub(crate) fn extract_unrendered(html: &str, url: Option<&str>) -> Result<Articl
 /// Extract the article from a snapshot of a live DOM (see [`parse::snapshot`]), as the browser
 /// extension sends it: the browser has parsed the page already.
 pub fn extract_snapshot(snapshot: &str, url: Option<&str>) -> Result<Article, ExtractError> {
-    extract_snapshot_unrendered(snapshot, url).map(with_renderings)
-}
-
-/// [`extract_snapshot`] without the renderings (see [`extract_unrendered`]).
-pub(crate) fn extract_snapshot_unrendered(snapshot: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     let started = clock_ms();
     check_url(url)?;
     let doc = parse::snapshot::decode(snapshot).ok_or(ExtractError::EmptyInput)?;
-    // A retry decodes the snapshot again: over the corpus that costs less than copying every
-    // page for the few that retry (median 0.976 in bench/ab.mjs). What decoded once decodes again.
+    // A retry decodes the snapshot again, which costs less than copying every page for the few
+    // that retry. What decoded once decodes again.
     let fresh = || parse::snapshot::decode(snapshot).expect("the snapshot decoded before");
     extract_document(doc, &fresh, url, started)
+}
+
+fn check_not_binary(bytes: &[u8]) -> Result<(), ExtractError> {
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+    if head.is_empty() {
+        return Ok(());
+    }
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    let percent = (control * 100 / head.len()) as u32;
+    // Text never contains NUL; every binary format soon does (the test git uses too).
+    if percent > MAX_CONTROL_PERCENT || head.contains(&0) {
+        return Err(ExtractError::NotHtml { control_percent: percent });
+    }
+    Ok(())
 }
 
 fn check_url(url: Option<&str>) -> Result<(), ExtractError> {
@@ -127,16 +120,7 @@ fn check_url(url: Option<&str>) -> Result<(), ExtractError> {
     }
 }
 
-/// The article with its plain text, Markdown and HTML renderings (stage 8) filled in. They are
-/// functions of the rest, so the wasm `Article` makes each only when it is read.
-pub fn with_renderings(mut article: Article) -> Article {
-    article.text = render::text::render(&article);
-    article.markdown = render::markdown::render(&article);
-    article.html = render::html::render(&article);
-    article
-}
-
-/// Stages 2 to 7 over a parsed document; the renderings are [`with_renderings`].
+/// Stages 2 to 6 over a parsed document (stage 7, rendering, is the caller's to ask for).
 fn extract_document(
     doc: parse::Document,
     fresh: &dyn Fn() -> parse::Document,
@@ -154,10 +138,53 @@ fn extract_document(
     let blocks = assemble::assemble(&located.doc, &located.nodes, base);
 
     let byline = located.byline.clone().or_else(|| meta.byline.clone());
-    let (blocks, furniture) = clean::boilerplate::remove_furniture_blocks(blocks);
+    let (blocks, labels) = clean::labels::remove_labels(blocks);
     let collapsed = clean::repeats::collapse(blocks, &title, byline.as_deref());
-    let blocks = &collapsed.blocks;
+    check_readerable(&collapsed.blocks)?;
 
+    let mut removed = located.removed;
+    removed.extend(labels);
+    clean::repeats::relabel_copies(&mut removed, &collapsed);
+    let blocks = collapsed.blocks;
+    removed.extend(collapsed.removed);
+
+    let dir = meta
+        .dir
+        .or_else(|| located.nodes.first().and_then(|&n| metadata::direction_of(&located.doc, n)))
+        .unwrap_or_else(|| {
+            let body_text: String = blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+            metadata::infer_direction(&body_text).to_string()
+        });
+    let excerpt = meta.excerpt.or_else(|| {
+        blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| truncate_chars(&b.text, EXCERPT_CHARS))
+    });
+    let quotes = quotes::find(&blocks);
+    let stats = stats(&blocks, &removed, clock_ms() - started);
+    Ok(Article {
+        title,
+        byline,
+        site_name: meta.site_name,
+        published: meta.published,
+        lang: meta.lang,
+        dir,
+        url: meta.canonical.or_else(|| url.map(str::to_string)),
+        excerpt,
+        lead_image: meta.lead_image,
+        blocks,
+        quotes,
+        removed,
+        stats,
+    })
+}
+
+/// `Err` with the reason when the cleaned blocks are no article: nothing is left, or the page is
+/// a list of linked headlines without a run of prose.
+fn check_readerable(blocks: &[Block]) -> Result<(), ExtractError> {
+    if blocks.is_empty() {
+        return Err(ExtractError::NoArticle {
+            reason: "the part of the page that holds the most text is empty once page furniture is removed".into(),
+        });
+    }
     let readerable: f64 = blocks
         .iter()
         .filter(|b| {
@@ -172,13 +199,8 @@ fn extract_document(
         .sum();
     let linked_headlines = blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Heading && b.content.iter().all(|i| matches!(i, model::Inline::Link { .. })))
+        .filter(|b| b.kind == BlockKind::Heading && b.content.iter().all(|i| matches!(i, Inline::Link { .. })))
         .count();
-    if blocks.is_empty() {
-        return Err(ExtractError::NoArticle {
-            reason: "the part of the page that holds the most text is empty once page furniture is removed".into(),
-        });
-    }
     if readerable < MIN_READERABLE_SCORE && linked_headlines >= MIN_LISTING_HEADLINES {
         let longest =
             blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.chars().count()).max().unwrap_or(0);
@@ -188,67 +210,30 @@ fn extract_document(
             ),
         });
     }
+    Ok(())
+}
 
-    let mut removed = located.removed;
-    removed.extend(furniture);
-    clean::repeats::relabel_copies(&mut removed, &collapsed);
-    let blocks = collapsed.blocks;
-    removed.extend(collapsed.removed);
-
-    let mut article = Article {
-        title,
-        byline,
-        site_name: meta.site_name,
-        published: meta.published,
-        lang: meta.lang,
-        dir: String::new(),
-        url: meta.canonical.or_else(|| url.map(str::to_string)),
-        excerpt: meta.excerpt,
-        lead_image: meta.lead_image,
-        blocks,
-        removed,
-        ..Article::default()
-    };
-    article.dir = meta
-        .dir
-        .or_else(|| located.nodes.first().and_then(|&n| metadata::direction_of(&located.doc, n)))
-        .unwrap_or_else(|| {
-            let body_text: String = article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
-            metadata::infer_direction(&body_text).to_string()
-        });
-    if article.excerpt.is_none() {
-        article.excerpt = article
-            .blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Paragraph)
-            .map(|b| truncate_chars(&b.text, EXCERPT_CHARS));
-    }
-    article.quotes = quotes::find(&article.blocks, article.lang.as_deref());
-
+fn stats(blocks: &[Block], removed: &[Removal], elapsed_ms: f64) -> Stats {
     // Block by block: no word runs across the line between two blocks.
-    let words: usize = article.blocks.iter().map(|b| count_words(&b.text)).sum();
-    article.stats = Stats {
+    let words: usize = blocks.iter().map(|b| text::count_words(&b.text)).sum();
+    let count = |kinds: &[RemovalKind]| removed.iter().filter(|r| kinds.contains(&r.kind())).count();
+    Stats {
         words,
         reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
-        duplicates_removed: article
-            .removed
-            .iter()
-            .filter(|r| {
-                matches!(
-                    r.kind,
-                    RemovalKind::Duplicate | RemovalKind::Teaser | RemovalKind::PullQuote | RemovalKind::Title
-                )
-            })
-            .count(),
-        boilerplate_removed: article.removed.iter().filter(|r| r.kind == RemovalKind::Boilerplate).count(),
-        elapsed_ms: clock_ms() - started,
-    };
-    Ok(article)
+        duplicates_removed: count(&[
+            RemovalKind::Duplicate,
+            RemovalKind::Teaser,
+            RemovalKind::PullQuote,
+            RemovalKind::Title,
+        ]),
+        boilerplate_removed: count(&[RemovalKind::Boilerplate]),
+        elapsed_ms,
+    }
 }
 
 fn first_heading(doc: &parse::Document) -> Option<String> {
     let h1 = doc.find_first(doc.root(), "h1")?;
-    Some(model::collapse_whitespace(&doc.text_content(h1))).filter(|t| !t.is_empty())
+    Some(doc.collapsed_text(h1)).filter(|t| !t.is_empty())
 }
 
 fn truncate_chars(s: &str, n: usize) -> String {
@@ -256,19 +241,6 @@ fn truncate_chars(s: &str, n: usize) -> String {
         Some((i, _)) => format!("{}…", s[..i].trim_end()),
         None => s.to_string(),
     }
-}
-
-/// Words for reading time: whitespace-separated tokens, and each CJK character as a word.
-fn count_words(text: &str) -> usize {
-    let mut words = 0;
-    for token in text.split_whitespace() {
-        let cjk = token
-            .chars()
-            .filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF))
-            .count();
-        words += if cjk > 0 { cjk } else { 1 };
-    }
-    words
 }
 
 #[cfg(not(target_arch = "wasm32"))]

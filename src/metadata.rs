@@ -4,8 +4,9 @@
 
 use serde_json::Value;
 
-use crate::clean::similarity::title_similarity;
-use crate::model::collapse_whitespace;
+use crate::text::collapse_whitespace;
+use crate::text::normalize::title_similarity;
+
 use crate::parse::{Document, NodeId};
 use crate::urls;
 
@@ -26,19 +27,9 @@ pub struct Metadata {
 
 /// JSON-LD `@type`s that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
-    "Article",
-    "NewsArticle",
-    "ReportageNewsArticle",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "BackgroundNewsArticle",
-    "BlogPosting",
-    "LiveBlogPosting",
-    "ScholarlyArticle",
-    "TechArticle",
-    "Report",
-    "SocialMediaPosting",
-    "WebPage",
+    "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+    "BackgroundNewsArticle", "BlogPosting", "LiveBlogPosting", "ScholarlyArticle", "TechArticle", "Report",
+    "SocialMediaPosting", "WebPage",
 ];
 
 /// Separators sites put between the headline and their name in `<title>`.
@@ -126,16 +117,8 @@ pub fn extract(doc: &Document, page_url: Option<&str>) -> Metadata {
     let published = ld_str("datePublished")
         .or_else(|| {
             meta(&[
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "date",
-                "dc.date",
-                "dcterms.date",
-                "parsely-pub-date",
-                "pubdate",
-                "publish-date",
-                "sailthru.date",
+                "article:published_time", "og:published_time", "datepublished", "date", "dc.date", "dcterms.date",
+                "parsely-pub-date", "pubdate", "publish-date", "sailthru.date",
             ])
         })
         .or(first_time);

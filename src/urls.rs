@@ -72,7 +72,7 @@ fn plain_rest(rest: &str) -> bool {
     // No lower-cased copy for the `%2e` check: this runs for every link and image.
     rest.bytes().all(|b| {
         b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}')
-    }) && !crate::model::contains_bytes(rest, b"/.")
+    }) && !crate::text::contains_bytes(rest, b"/.")
         && !rest.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"%2e"))
 }
 
@@ -139,11 +139,7 @@ pub fn is_safe_image(url: &str) -> bool {
     lower.starts_with("http://")
         || lower.starts_with("https://")
         || [
-            "data:image/png",
-            "data:image/jpeg",
-            "data:image/jpg",
-            "data:image/gif",
-            "data:image/webp",
+            "data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp",
             "data:image/avif",
         ]
         .iter()

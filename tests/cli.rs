@@ -30,22 +30,8 @@ fn json_output_has_the_documented_fields() {
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for key in [
-        "title",
-        "byline",
-        "site_name",
-        "published",
-        "lang",
-        "dir",
-        "url",
-        "excerpt",
-        "lead_image",
-        "text",
-        "markdown",
-        "html",
-        "blocks",
-        "quotes",
-        "removed",
-        "stats",
+        "title", "byline", "site_name", "published", "lang", "dir", "url", "excerpt", "lead_image", "text", "markdown",
+        "html", "blocks", "quotes", "removed", "stats",
     ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }

@@ -1,14 +1,23 @@
 //! Quotation finding on the annotated set under tests/fixtures/quotes/: each `NAME.quotes.json`
-//! lists every quotation of its page (text without the marks, speaker, kind). Prints span
-//! precision, recall and F1, speaker accuracy and kind accuracy over the set, and fails below
-//! F1 0.95 or speaker accuracy 0.90. Plus the seed story's four quotes, exactly.
+//! lists every quotation of its page (text without the marks, speaker, kind) with a `pins` line
+//! saying what the page is for. Each page is a test of its own: every annotated quotation is
+//! found and nothing else is. Speakers and kinds are scored over the whole set against floors at
+//! the measured values, with every miss printed. Plus the seed story's four quotes, exactly.
 
 mod common;
 
+use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
 
-const MIN_F1: f64 = 0.95;
-const MIN_SPEAKER_ACCURACY: f64 = 0.90;
+/// The set is this large at least: a fixture lost from the folder is a failure, not a skip.
+const MIN_FIXTURES: usize = 38;
+
+/// Share of found quotations whose speaker is the annotated one (measured: 190 of 207).
+const MIN_SPEAKER_ACCURACY: f64 = 0.917;
+
+/// Share of found quotations whose kind (direct, partial, block, scare) is the annotated one
+/// (measured: 191 of 207).
+const MIN_KIND_ACCURACY: f64 = 0.922;
 
 #[derive(Debug)]
 struct Expected {
@@ -17,95 +26,100 @@ struct Expected {
     kind: String,
 }
 
-#[test]
-fn annotated_quotes_are_found_and_attributed() {
-    let pairs = common::fixture_pairs("quotes", "quotes.json");
-    assert!(pairs.len() >= 30, "expected at least 30 annotated fixtures, found {}", pairs.len());
-    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
-    let (mut speaker_right, mut kind_right, mut matched) = (0usize, 0usize, 0usize);
-    let mut notes = Vec::new();
-    for (name, html, side) in &pairs {
-        let html = std::fs::read_to_string(html).unwrap();
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(side).unwrap()).unwrap();
-        let expected: Vec<Expected> = v["quotes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|q| Expected {
-                text: q["text"].as_str().unwrap().to_string(),
-                speaker: q["speaker"].as_str().map(str::to_string),
-                kind: q["kind"].as_str().unwrap().to_string(),
-            })
-            .collect();
-        let article = match lectern::extract(&html, Some("https://news.example/story.html")) {
-            Ok(a) => a,
-            Err(e) => {
-                notes.push(format!("{name}: {e}"));
-                fn_ += expected.len();
-                continue;
-            }
-        };
-        let mut unmatched: Vec<&Expected> = expected.iter().collect();
-        for q in &article.quotes {
-            let text = lectern::model::collapse_whitespace(&q.text);
-            match unmatched.iter().position(|e| e.text == text) {
-                Some(i) => {
-                    let e = unmatched.remove(i);
-                    tp += 1;
-                    matched += 1;
-                    if e.speaker == q.speaker {
-                        speaker_right += 1;
-                    } else {
-                        notes.push(format!(
-                            "{name}: speaker {:?} for {:?}, want {:?}",
-                            q.speaker,
-                            short(&text),
-                            e.speaker
-                        ));
-                    }
-                    let kind = format!("{:?}", q.kind).to_lowercase();
-                    if kind == e.kind {
-                        kind_right += 1;
-                    } else {
-                        notes.push(format!("{name}: kind {kind} for {:?}, want {}", short(&text), e.kind));
-                    }
-                }
-                None => {
-                    fp += 1;
-                    notes.push(format!("{name}: unexpected quote {:?}", short(&text)));
-                }
-            }
-        }
-        for e in unmatched {
-            fn_ += 1;
-            notes.push(format!("{name}: missed {:?}", short(&e.text)));
+/// A found quotation matched to its annotation.
+struct Matched {
+    found_speaker: Option<String>,
+    found_kind: String,
+    expected: Expected,
+}
+
+/// The page's quotations matched against its annotations: the matches, the annotations not
+/// found, and the quotations found that are not annotated.
+fn compare(
+    html: &std::path::Path,
+    side: &std::path::Path,
+) -> Result<(Vec<Matched>, Vec<Expected>, Vec<String>), Failed> {
+    let html = std::fs::read_to_string(html)?;
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(side)?)?;
+    let mut unmatched: Vec<Expected> = v["quotes"]
+        .as_array()
+        .ok_or("no \"quotes\" list")?
+        .iter()
+        .map(|q| Expected {
+            text: q["text"].as_str().unwrap_or_default().to_string(),
+            speaker: q["speaker"].as_str().map(str::to_string),
+            kind: q["kind"].as_str().unwrap_or_default().to_string(),
+        })
+        .collect();
+    let article = lectern::extract(&html, Some("https://news.example/story.html"))?;
+    let (mut matched, mut unexpected) = (Vec::new(), Vec::new());
+    for q in &article.quotes {
+        let text = lectern::collapse_whitespace(&q.text);
+        match unmatched.iter().position(|e| e.text == text) {
+            Some(i) => matched.push(Matched {
+                found_speaker: q.speaker.clone(),
+                found_kind: format!("{:?}", q.kind).to_lowercase(),
+                expected: unmatched.remove(i),
+            }),
+            None => unexpected.push(text),
         }
     }
-    let precision = tp as f64 / (tp + fp).max(1) as f64;
-    let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-    let speaker_acc = speaker_right as f64 / matched.max(1) as f64;
-    let kind_acc = kind_right as f64 / matched.max(1) as f64;
-    for n in &notes {
-        println!("  {n}");
-    }
-    println!(
-        "quotes: {} fixtures, {} expected quotes; precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}; speaker accuracy {speaker_acc:.3}; kind accuracy {kind_acc:.3}",
-        pairs.len(),
-        tp + fn_
-    );
-    assert!(f1 >= MIN_F1, "quote span F1 {f1:.3} is below {MIN_F1}");
-    assert!(speaker_acc >= MIN_SPEAKER_ACCURACY, "speaker accuracy {speaker_acc:.3} is below {MIN_SPEAKER_ACCURACY}");
+    Ok((matched, unmatched, unexpected))
 }
 
 fn short(s: &str) -> String {
     s.chars().take(50).collect()
 }
 
-#[test]
-fn the_seed_story_has_four_quotes_by_imran_khan_once_each() {
-    let html = std::fs::read_to_string(common::fixtures_dir("news").join("tolonews_seed.html")).unwrap();
-    let article = lectern::extract(&html, Some("https://tolonews.com/afghanistan-173116")).unwrap();
+/// Every annotated quotation of one page is found, and nothing else.
+fn spans_of(name: &str) -> Result<(), Failed> {
+    let dir = common::fixtures_dir("quotes");
+    let (_, missed, unexpected) = compare(&dir.join(format!("{name}.html")), &dir.join(format!("{name}.quotes.json")))?;
+    let mut failures: Vec<String> = missed.iter().map(|e| format!("missed {:?}", short(&e.text))).collect();
+    failures.extend(unexpected.iter().map(|t| format!("unexpected quote {:?}", short(t))));
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n").into())
+    }
+}
+
+/// Speakers and kinds over the whole set.
+fn speakers_and_kinds() -> Result<(), Failed> {
+    let (mut total, mut speaker_right, mut kind_right) = (0usize, 0usize, 0usize);
+    for (name, html, side) in common::fixture_pairs("quotes", "quotes.json") {
+        let (matched, _, _) = compare(&html, &side)?;
+        for m in matched {
+            total += 1;
+            if m.found_speaker == m.expected.speaker {
+                speaker_right += 1;
+            } else {
+                let (got, want) = (&m.found_speaker, &m.expected.speaker);
+                println!("  {name}: speaker {got:?} for {:?}, want {want:?}", short(&m.expected.text));
+            }
+            if m.found_kind == m.expected.kind {
+                kind_right += 1;
+            } else {
+                let (got, want) = (&m.found_kind, &m.expected.kind);
+                println!("  {name}: kind {got} for {:?}, want {want}", short(&m.expected.text));
+            }
+        }
+    }
+    let speaker_accuracy = speaker_right as f64 / total.max(1) as f64;
+    let kind_accuracy = kind_right as f64 / total.max(1) as f64;
+    println!("quotes: {total} matched; speaker accuracy {speaker_accuracy:.3} ({speaker_right}), kind accuracy {kind_accuracy:.3} ({kind_right})");
+    if speaker_accuracy < MIN_SPEAKER_ACCURACY {
+        return Err(format!("speaker accuracy {speaker_accuracy:.3} is below {MIN_SPEAKER_ACCURACY}").into());
+    }
+    if kind_accuracy < MIN_KIND_ACCURACY {
+        return Err(format!("kind accuracy {kind_accuracy:.3} is below {MIN_KIND_ACCURACY}").into());
+    }
+    Ok(())
+}
+
+fn seed_story_has_four_quotes_by_imran_khan_once_each() -> Result<(), Failed> {
+    let html = std::fs::read_to_string(common::fixtures_dir("news").join("tolonews_seed.html"))?;
+    let article = lectern::extract(&html, Some("https://tolonews.com/afghanistan-173116"))?;
     let texts: Vec<&str> = article.quotes.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(
         texts,
@@ -125,7 +139,32 @@ fn the_seed_story_has_four_quotes_by_imran_khan_once_each() {
     }
     assert_eq!(article.quotes[0].speaker_role.as_deref(), Some("Pakistan Prime Minister"));
     // The HTML marks each quotation for highlighting, text unchanged.
-    assert_eq!(article.html.matches("<mark class=\"lectern-quote\"").count(), 4);
-    assert!(article.html.contains("data-speaker=\"Imran Khan\""));
-    assert!(article.text.contains("“Our countries have the same interest in that long-suffering country,” Khan said."));
+    let html = lectern::to_html(&article);
+    assert_eq!(html.matches("<mark class=\"lectern-quote\"").count(), 4);
+    assert!(html.contains("data-speaker=\"Imran Khan\""));
+    let text = lectern::to_text(&article);
+    assert!(text.contains("“Our countries have the same interest in that long-suffering country,” Khan said."));
+    Ok(())
+}
+
+fn main() {
+    let pairs = common::fixture_pairs("quotes", "quotes.json");
+    let count = pairs.len();
+    let mut trials = vec![
+        Trial::test("quote_fixtures_are_all_there", move || {
+            if count < MIN_FIXTURES {
+                return Err(format!("{count} annotated fixtures found, {MIN_FIXTURES} expected").into());
+            }
+            Ok(())
+        }),
+        Trial::test("speakers_and_kinds_over_the_set", speakers_and_kinds),
+        Trial::test(
+            "seed_story_has_four_quotes_by_imran_khan_once_each",
+            seed_story_has_four_quotes_by_imran_khan_once_each,
+        ),
+    ];
+    for (name, _, _) in pairs {
+        trials.push(Trial::test(format!("quotes::{name}"), move || spans_of(&name)));
+    }
+    libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }

@@ -8,7 +8,7 @@ mod common;
 use lectern::parse::{parse_html, snapshot};
 
 fn same_article(name: &str, html: &str) -> Result<(), String> {
-    let url = Some("http://fakehost/test/page.html");
+    let url = Some(common::CORPUS_URL);
     let from_html = lectern::extract(html, url);
     let from_dom = lectern::extract_snapshot(&snapshot::encode(&parse_html(html)), url);
     match (from_html, from_dom) {
@@ -18,7 +18,11 @@ fn same_article(name: &str, html: &str) -> Result<(), String> {
             if a == b {
                 Ok(())
             } else {
-                Err(format!("{name}: the articles differ (text {} vs {} chars)", a.text.len(), b.text.len()))
+                Err(format!(
+                    "{name}: the articles differ (text {} vs {} chars)",
+                    lectern::to_text(&a).len(),
+                    lectern::to_text(&b).len()
+                ))
             }
         }
         (Err(a), Err(b)) if a.to_string() == b.to_string() => Ok(()),
@@ -29,14 +33,9 @@ fn same_article(name: &str, html: &str) -> Result<(), String> {
 #[test]
 fn snapshot_route_matches_html_route_on_the_corpus_and_fixtures() {
     let mut pages: Vec<(String, String)> = Vec::new();
-    let dir = common::corpus_dir();
-    for entry in std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("the corpus is missing at {} ({e}); set LECTERN_CORPUS", dir.display()))
-    {
-        let path = entry.unwrap().path().join("source.html");
-        if let Ok(bytes) = std::fs::read(&path) {
-            pages.push((path.display().to_string(), lectern::parse::decode(&bytes)));
-        }
+    for (name, dir) in common::corpus_pages() {
+        let bytes = std::fs::read(dir.join("source.html")).unwrap();
+        pages.push((name, lectern::parse::decode(&bytes)));
     }
     for (name, html, _) in common::fixture_pairs("news", "expect.json") {
         pages.push((name, std::fs::read_to_string(html).unwrap()));
@@ -56,7 +55,7 @@ fn walker_sends_exactly_the_attributes_the_parsers_keep() {
     let list = &js[start..];
     let list = &list[list.find('[').unwrap() + 1..list.find("])").expect("the list ends with ])")];
     let mut in_js: Vec<&str> = list.split(',').map(|s| s.trim().trim_matches('\'')).filter(|s| !s.is_empty()).collect();
-    let mut in_rust: Vec<&str> = lectern::parse::tree::READ_ATTRIBUTES.to_vec();
+    let mut in_rust: Vec<&str> = lectern::parse::READ_ATTRIBUTES.to_vec();
     in_js.sort_unstable();
     in_rust.sort_unstable();
     assert_eq!(in_js, in_rust);

@@ -5,9 +5,14 @@
 //! image URLs are resolved against the page and dropped unless safe, so every renderer works
 //! from content that carries no script by construction.
 
-use crate::model::{collapse_whitespace, inline_text, Block, BlockKind, Image, Inline, ListItem, TableCell};
+use crate::model::{inline_text, Block, BlockKind, Image, Inline, ListItem, TableCell};
+use crate::parse::elements::is_block_tag;
 use crate::parse::{Document, NodeData, NodeId};
+use crate::text::collapse_whitespace;
 use crate::urls;
+use inline::{images_in, normalize_inlines};
+
+mod inline;
 
 /// Attributes lazy-loading scripts keep the real image address in, in order of preference.
 const LAZY_SRC_ATTRS: &[&str] =
@@ -30,7 +35,7 @@ pub struct Assembler<'a> {
 }
 
 fn is_block_like(tag: &str) -> bool {
-    crate::locate::signals::is_block_tag(tag) || heading_level(tag).is_some()
+    is_block_tag(tag) || heading_level(tag).is_some()
 }
 
 /// Assemble the blocks of `nodes` (in order) from `doc`.
@@ -129,6 +134,7 @@ impl<'a> Assembler<'a> {
         }
     }
 
+    /// Assemble one node: a block element becomes blocks, inline content joins the pending run.
     fn node(&mut self, id: NodeId) {
         let doc = self.doc;
         let tag = match &doc.node(id).data {
@@ -156,85 +162,88 @@ impl<'a> Assembler<'a> {
             }
             "br" => self.run.push(Inline::Break),
             "hr" => self.flush(),
-            "ul" | "ol" => {
-                self.flush();
-                let mut items = Vec::new();
-                self.list_items(id, 0, &mut items);
-                if !items.is_empty() {
-                    let mut b = Block::new(BlockKind::List, Vec::new());
-                    b.ordered = Some(tag == "ol");
-                    b.items = items;
-                    b.text = b.plain_text();
-                    self.push_block(b);
-                }
-            }
+            "ul" | "ol" => self.list(id, tag == "ol"),
             "blockquote" => {
                 self.flush();
                 let content = normalize_inlines(self.inlines(id));
                 self.push_block(Block::new(BlockKind::Quote, content));
             }
-            "pre" => {
-                self.flush();
-                let code = doc.text_content(id);
-                let language = doc
-                    .descendants(id)
-                    .filter_map(|d| doc.attr(d, "class"))
-                    .flat_map(|c| c.split_whitespace())
-                    .find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")))
-                    .map(str::to_string);
-                let mut b = Block::new(BlockKind::Code, vec![Inline::Code { text: code.trim_end().to_string() }]);
-                b.language = language;
-                self.push_block(b);
-            }
-            "figure" => {
-                self.flush();
-                let img = doc.descendants(id).find(|&d| doc.is_tag(d, "img")).and_then(|d| self.image(d));
-                match img {
-                    Some(img) => {
-                        let caption = doc
-                            .descendants(id)
-                            .find(|&d| doc.is_tag(d, "figcaption"))
-                            .map(|c| normalize_inlines(self.inlines(c)))
-                            .unwrap_or_default();
-                        self.push_block(figure(img, caption));
-                    }
-                    None => {
-                        self.children(id);
-                        self.flush();
-                    }
-                }
-            }
+            "pre" => self.code(id),
+            "figure" => self.figure(id),
             "img" => {
                 if let Some(img) = self.image(id) {
                     self.run.push(Inline::Image(img));
                 }
             }
-            "table" => {
-                self.flush();
-                if is_layout_table(doc, id) {
-                    for d in doc.descendants(id).filter(|&d| doc.is_tag(d, "td") || doc.is_tag(d, "th")) {
-                        if doc.ancestors(d).find(|&a| doc.is_tag(a, "table")) == Some(id) {
-                            self.children(d);
-                            self.flush();
-                        }
-                    }
-                } else {
-                    self.table(id);
-                }
-            }
-            "figcaption" | "caption" => {
-                self.flush();
-                self.children(id);
-                self.flush();
-            }
-            _ if crate::locate::signals::is_block_tag(tag) || self.has_block_child(id) => {
-                self.flush();
-                self.children(id);
-                self.flush();
-            }
+            "table" if is_layout_table(doc, id) => self.layout_table(id),
+            "table" => self.table(id),
+            "figcaption" | "caption" => self.container(id),
+            _ if is_block_tag(tag) || self.has_block_child(id) => self.container(id),
             _ => {
                 let inl = self.inline(id);
                 self.run.extend(inl);
+            }
+        }
+    }
+
+    /// A block whose children are assembled in turn, with no block of its own.
+    fn container(&mut self, id: NodeId) {
+        self.flush();
+        self.children(id);
+        self.flush();
+    }
+
+    fn list(&mut self, id: NodeId, ordered: bool) {
+        self.flush();
+        let mut items = Vec::new();
+        self.list_items(id, 0, &mut items);
+        if !items.is_empty() {
+            let mut b = Block::new(BlockKind::List, Vec::new());
+            b.ordered = Some(ordered);
+            b.items = items;
+            b.text = b.plain_text();
+            self.push_block(b);
+        }
+    }
+
+    /// A `<pre>`: its text as it stands, with the language its classes name (`language-rust`).
+    fn code(&mut self, id: NodeId) {
+        let doc = self.doc;
+        self.flush();
+        let code = doc.text_content(id);
+        let language = doc
+            .descendants(id)
+            .filter_map(|d| doc.attr(d, "class"))
+            .flat_map(|c| c.split_whitespace())
+            .find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")))
+            .map(str::to_string);
+        let mut b = Block::new(BlockKind::Code, vec![Inline::Code { text: code.trim_end().to_string() }]);
+        b.language = language;
+        self.push_block(b);
+    }
+
+    /// A `<figure>`: its first usable image with its caption, or, without one, its contents.
+    fn figure(&mut self, id: NodeId) {
+        let doc = self.doc;
+        self.flush();
+        let img = doc.descendants(id).find(|&d| doc.is_tag(d, "img")).and_then(|d| self.image(d));
+        let Some(img) = img else { return self.container(id) };
+        let caption = doc
+            .descendants(id)
+            .find(|&d| doc.is_tag(d, "figcaption"))
+            .map(|c| normalize_inlines(self.inlines(c)))
+            .unwrap_or_default();
+        self.push_block(figure(img, caption));
+    }
+
+    /// A table that lays out the page: each of its own cells is a container.
+    fn layout_table(&mut self, id: NodeId) {
+        let doc = self.doc;
+        self.flush();
+        for d in doc.descendants(id).filter(|&d| doc.is_tag(d, "td") || doc.is_tag(d, "th")) {
+            if doc.ancestors(d).find(|&a| doc.is_tag(a, "table")) == Some(id) {
+                self.children(d);
+                self.flush();
             }
         }
     }
@@ -320,8 +329,10 @@ impl<'a> Assembler<'a> {
         }
     }
 
+    /// A data table: its own rows (not those of tables nested in it) and caption.
     fn table(&mut self, table: NodeId) {
         let doc = self.doc;
+        self.flush();
         let mut rows = Vec::new();
         for tr in doc.descendants(table).filter(|&d| doc.is_tag(d, "tr")) {
             if doc.ancestors(tr).find(|&a| doc.is_tag(a, "table")) != Some(table) {
@@ -416,152 +427,4 @@ fn figure(img: Image, caption: Vec<Inline>) -> Block {
     let mut b = Block::new(BlockKind::Figure, caption);
     b.image = Some(img);
     b
-}
-
-fn images_in(content: &[Inline]) -> Vec<Image> {
-    let mut out = Vec::new();
-    for i in content {
-        match i {
-            Inline::Image(img) => out.push(img.clone()),
-            Inline::Link { children, .. }
-            | Inline::Emphasis { children }
-            | Inline::Strong { children }
-            | Inline::Sub { children }
-            | Inline::Sup { children } => out.extend(images_in(children)),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Collapse whitespace across inline boundaries, trim around line breaks and at the ends, merge
-/// adjacent text and drop empty elements.
-pub fn normalize_inlines(content: Vec<Inline>) -> Vec<Inline> {
-    let mut space_before = true;
-    let mut out = collapse(content, &mut space_before);
-    trim_end(&mut out);
-    drop_leading_breaks(&mut out);
-    out
-}
-
-/// Append `text` to `out` with each run of whitespace as one space, and none where `space_before`
-/// says a space (or the start of the block) precedes.
-fn push_collapsed(out: &mut String, text: &str, space_before: &mut bool) {
-    for run in crate::model::runs(text) {
-        match run {
-            crate::model::Run::Space if !*space_before => {
-                out.push(' ');
-                *space_before = true;
-            }
-            crate::model::Run::Space => {}
-            crate::model::Run::Words(words) => {
-                out.push_str(words);
-                *space_before = false;
-            }
-        }
-    }
-}
-
-fn collapse(content: Vec<Inline>, space_before: &mut bool) -> Vec<Inline> {
-    let mut out: Vec<Inline> = Vec::with_capacity(content.len());
-    for item in content {
-        match item {
-            Inline::Text { text } => {
-                let mut s = String::with_capacity(text.len());
-                push_collapsed(&mut s, &text, space_before);
-                if s.is_empty() {
-                    continue;
-                }
-                if let Some(Inline::Text { text: prev }) = out.last_mut() {
-                    prev.push_str(&s);
-                } else {
-                    out.push(Inline::Text { text: s });
-                }
-            }
-            Inline::Break => {
-                trim_end(&mut out);
-                if !matches!(out.last(), Some(Inline::Break)) || !matches!(out.iter().rev().nth(1), Some(Inline::Break))
-                {
-                    out.push(Inline::Break);
-                }
-                *space_before = true;
-            }
-            Inline::Code { text } => {
-                let text = collapse_whitespace(&text);
-                if !text.is_empty() {
-                    out.push(Inline::Code { text });
-                    *space_before = false;
-                }
-            }
-            Inline::Image(img) => out.push(Inline::Image(img)),
-            Inline::Link { href, children } => {
-                let children = collapse(children, space_before);
-                if !children.is_empty() {
-                    out.push(Inline::Link { href, children });
-                }
-            }
-            Inline::Emphasis { children } => {
-                push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Emphasis { children: c })
-            }
-            Inline::Strong { children } => {
-                push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Strong { children: c })
-            }
-            Inline::Sub { children } => {
-                push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Sub { children: c })
-            }
-            Inline::Sup { children } => {
-                push_wrapped(&mut out, collapse(children, space_before), |c| Inline::Sup { children: c })
-            }
-        }
-    }
-    out
-}
-
-fn push_wrapped(out: &mut Vec<Inline>, children: Vec<Inline>, wrap: impl FnOnce(Vec<Inline>) -> Inline) {
-    if children.is_empty() {
-        return;
-    }
-    if children.iter().all(|c| matches!(c, Inline::Text { text } if text.trim().is_empty())) {
-        out.extend(children);
-        return;
-    }
-    out.push(wrap(children));
-}
-
-/// Remove trailing spaces and breaks at the end of the content.
-fn trim_end(content: &mut Vec<Inline>) {
-    while let Some(last) = content.last_mut() {
-        match last {
-            Inline::Text { text } => {
-                let t = text.trim_end().len();
-                text.truncate(t);
-                if text.is_empty() {
-                    content.pop();
-                    continue;
-                }
-                return;
-            }
-            Inline::Break => {
-                content.pop();
-            }
-            Inline::Link { children, .. }
-            | Inline::Emphasis { children }
-            | Inline::Strong { children }
-            | Inline::Sub { children }
-            | Inline::Sup { children } => {
-                trim_end(children);
-                if children.is_empty() {
-                    content.pop();
-                    continue;
-                }
-                return;
-            }
-            _ => return,
-        }
-    }
-}
-
-fn drop_leading_breaks(content: &mut Vec<Inline>) {
-    let lead = content.iter().take_while(|i| matches!(i, Inline::Break)).count();
-    content.drain(..lead);
 }

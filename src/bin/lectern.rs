@@ -85,10 +85,10 @@ fn main() -> ExitCode {
                     let _ = writeln!(out, "==> {name} <==");
                 }
                 let text = match format {
-                    Format::Text => article.text.clone(),
-                    Format::Markdown => article.markdown.clone(),
-                    Format::Html => article.html.clone() + "\n",
-                    Format::Json => serde_json::to_string(&article).expect("articles always serialise") + "\n",
+                    Format::Text => lectern::to_text(&article),
+                    Format::Markdown => lectern::to_markdown(&article),
+                    Format::Html => lectern::to_html(&article) + "\n",
+                    Format::Json => lectern::to_json(&article) + "\n",
                 };
                 if out.write_all(text.as_bytes()).is_err() {
                     return ExitCode::from(1);

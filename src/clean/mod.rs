@@ -1,9 +1,8 @@
-//! Stage 3 — remove boilerplate and repeats.
-//!
-//! [`boilerplate`] works on the article's DOM nodes (share bars, link clusters, asides, title
-//! headings); [`repeats`] works on the assembled blocks (duplicate, near-duplicate, teaser and
-//! pull-quote copies). Both record every removal with its kind and reason.
+//! Stage 5 — clean the blocks: the assembled blocks in, without furniture labels ([`labels`]) and
+//! with one copy of each repeated block ([`repeats`]) out, every removal recorded with its reason.
+//! (The furniture found in the page's tree, before the blocks are assembled, is pruned by the
+//! article finder.) Blocks are compared by the word shingles of [`shingles`].
 
-pub mod boilerplate;
+pub mod labels;
 pub mod repeats;
-pub mod similarity;
+mod shingles;

@@ -1,16 +1,21 @@
 //! Repeated blocks: the assembled blocks in, one copy of each out, plus a [`Removal`] for every
-//! copy dropped (duplicate, near-duplicate, teaser, pull-quote, title repeated as a paragraph).
+//! copy dropped (duplicate, near-duplicate, teaser, pull-quote, the title or the byline repeated in
+//! the body).
 //!
 //! Blocks are compared on normalised text through word-shingle sets; an inverted index of
-//! shingles keeps the comparison close to linear in the number of blocks.
+//! shingles keeps the comparison close to linear in the number of blocks. [`collapse`] works in
+//! phases: judge every block against the others, keep lone copies (the copies of a repeated story
+//! come in runs), let the most complete copy of each group stand for it, and emit the kept blocks
+//! with the removals. [`relabel_copies`] judges furniture removed earlier the same way.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::clean::similarity::{
-    containment, is_unspaced, normalize, resemblance, shingles, word_count, ShingleKeyHasher, ShingleMap, ShingleSet,
+use super::shingles::{
+    containment, is_unspaced, resemblance, shingles, word_count, ShingleKeyHasher, ShingleMap, ShingleSet,
 };
-use crate::model::{Block, BlockKind, Removal, RemovalKind};
+use crate::model::{Block, BlockKind, Reason, Removal, RemovalKind, Repeat};
+use crate::text::normalize::normalize;
 
 /// Two blocks whose shingle sets overlap this much (Jaccard) are copies of one another. One edited
 /// sentence in a paragraph leaves it around 0.8; distinct live-blog entries sharing stock phrases
@@ -40,36 +45,12 @@ const MAX_POSTINGS: usize = 64;
 /// A later copy longer than the kept one by this factor replaces it (the most complete copy wins).
 const MORE_COMPLETE_RATIO: f64 = 1.05;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Verdict {
-    Keep,
-    Duplicate { of: usize, exact: bool },
-    Teaser { of: usize },
-    PullQuote { of: usize },
-    Title,
-    Byline,
-}
-
 /// A short paragraph naming the byline's author is the byline again ("By Siobhan Pryce ·
 /// 19 August 2021"): it may add this many characters (a date, a place) to the name.
 const BYLINE_EXTRA_CHARS: usize = 40;
 
 /// Bylines shorter than this (initials, "AP") are too unspecific to match on.
 const MIN_BYLINE_NAME_CHARS: usize = 6;
-
-/// The text a block is compared by: figures by their image, everything else by text.
-fn identity(b: &Block) -> String {
-    match (&b.kind, &b.image) {
-        (BlockKind::Figure, Some(img)) => format!("image {}", img.src),
-        _ => normalize(&b.text),
-    }
-}
-
-/// Near-copies, teasers and pull-quotes are looked for among prose only: headings repeat in
-/// tables of contents and code repeats in tutorials on purpose.
-fn is_prose(b: &Block) -> bool {
-    matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
-}
 
 /// The inverted index: which blocks hold each shingle. The blocks of all shingles sit in one array,
 /// grouped by shingle and in block order within a group, with a map from shingle to its group
@@ -115,122 +96,199 @@ impl Postings {
     }
 }
 
+/// What a block is, judged against the others.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Verdict {
+    Keep,
+    /// A repeat of block `of` (an index into the blocks judged).
+    Repeat {
+        how: Repeat,
+        of: usize,
+    },
+    Title,
+    Byline,
+}
+
+/// A block as the detector compares it.
+struct Fingerprint {
+    /// Normalised text; for figures, the image's address.
+    norm: String,
+    words: usize,
+    chars: usize,
+    unspaced: bool,
+    /// Word shingles, for prose of at least [`MIN_TEASER_WORDS`] words: shorter blocks can only be
+    /// exact copies, which are compared whole.
+    shingles: ShingleSet,
+    /// Near-copies, teasers and pull-quotes are looked for among prose only: headings repeat in
+    /// tables of contents and code repeats in tutorials on purpose.
+    prose: bool,
+    /// A block quotation contained in another block is a pull-quote, wherever it starts.
+    quotation: bool,
+}
+
+impl Fingerprint {
+    fn of_block(b: &Block) -> Fingerprint {
+        let norm = match (&b.kind, &b.image) {
+            (BlockKind::Figure, Some(img)) => format!("image {}", img.src),
+            _ => normalize(&b.text),
+        };
+        let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote);
+        Fingerprint::of_text(norm, prose, b.kind == BlockKind::Quote)
+    }
+
+    fn of_text(norm: String, prose: bool, quotation: bool) -> Fingerprint {
+        let words = word_count(&norm);
+        let shingles = if prose && words >= MIN_TEASER_WORDS { shingles(&norm) } else { ShingleSet::default() };
+        Fingerprint {
+            chars: norm.chars().count(),
+            unspaced: is_unspaced(&norm),
+            words,
+            shingles,
+            prose,
+            quotation,
+            norm,
+        }
+    }
+}
+
+/// How `copy` repeats `kept`, and how surely (resemblance, or containment with 1.0 for text found
+/// whole), or `None`. `shared` is an upper bound on the shingles the two share, so that pairs which
+/// cannot reach a threshold skip the set comparisons; `near_copy_possible` is false where the pair
+/// is judged as a near-copy from the other block's side.
+fn judge_pair(
+    copy: &Fingerprint,
+    kept: &Fingerprint,
+    shared: usize,
+    near_copy_possible: bool,
+) -> Option<(f64, Repeat)> {
+    let size = copy.shingles.len();
+    if near_copy_possible && copy.words >= MIN_NEAR_DUPLICATE_WORDS && kept.words >= MIN_NEAR_DUPLICATE_WORDS {
+        let reachable = shared as f64 / (size + kept.shingles.len() - shared) as f64 >= NEAR_DUPLICATE_RESEMBLANCE;
+        let r = if reachable { resemblance(&copy.shingles, &kept.shingles) } else { 0.0 };
+        if r >= NEAR_DUPLICATE_RESEMBLANCE {
+            return Some((r, Repeat::NearDuplicate));
+        }
+    }
+    // A block whose text contains all of the copy's words shares every shingle of it except at
+    // most the first and the last (whose edge words may be parts of longer words there).
+    let teaser_floor = (size as f64 * MIN_TEASER_CONTAINMENT).min(size.saturating_sub(2) as f64);
+    let longer = kept.chars as f64 >= copy.chars as f64 * TEASER_LENGTH_RATIO;
+    let may_contain = shared as f64 >= teaser_floor || copy.unspaced != kept.unspaced;
+    if !longer || copy.words < MIN_TEASER_WORDS || !may_contain {
+        return None;
+    }
+    let contained = containment(&copy.shingles, &kept.shingles);
+    let stem = copy.norm.trim_end();
+    let inside = kept.norm.contains(stem);
+    if contained < MIN_TEASER_CONTAINMENT && !inside {
+        return None;
+    }
+    let score = contained.max(if inside { 1.0 } else { 0.0 });
+    // A teaser is the start of its source; a sentence lifted from elsewhere in it is a pull-quote.
+    let prefix = kept.norm.starts_with(stem) || contained < 1.0;
+    Some((score, if copy.quotation || !prefix { Repeat::PullQuote } else { Repeat::Teaser }))
+}
+
+/// The result of [`collapse`]: the kept blocks, the copies removed, and the fingerprints of the
+/// kept prose (block index, fingerprint) for [`relabel_copies`].
+pub struct Collapsed {
+    pub blocks: Vec<Block>,
+    pub removed: Vec<Removal>,
+    kept_prose: Vec<(usize, Fingerprint)>,
+}
+
 /// Remove repeated blocks. Returns the kept blocks in reading order and the removals.
 pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collapsed {
-    let n = blocks.len();
-    let norms: Vec<String> = blocks.iter().map(identity).collect();
-    let words: Vec<usize> = norms.iter().map(|s| word_count(s)).collect();
-    let chars: Vec<usize> = norms.iter().map(|s| s.chars().count()).collect();
-    let unspaced: Vec<bool> = norms.iter().map(|s| is_unspaced(s)).collect();
-    // Shorter blocks can only be exact copies (compared whole below); they need no shingles.
-    let sets: Vec<ShingleSet> = blocks
-        .iter()
-        .zip(&norms)
-        .zip(&words)
-        .map(|((b, n), &w)| if is_prose(b) && w >= MIN_TEASER_WORDS { shingles(n) } else { ShingleSet::default() })
-        .collect();
+    let mut prints: Vec<Fingerprint> = blocks.iter().map(Fingerprint::of_block).collect();
+    let mut verdicts = judge(&blocks, &prints, title, byline);
+    keep_lone_copies(&blocks, &mut verdicts);
+    let mut blocks = blocks;
+    prefer_most_complete(&mut blocks, &mut prints, &verdicts);
+    emit(blocks, prints, &verdicts)
+}
+
+/// Judge each block: the title or byline again, a copy of an earlier block (exact, or near), a
+/// teaser or pull-quote of another, or a block to keep.
+fn judge(blocks: &[Block], prints: &[Fingerprint], title: &str, byline: Option<&str>) -> Vec<Verdict> {
     let norm_title = normalize(title);
     let norm_byline = byline
         .map(|b| normalize(b.trim_start_matches("By ").trim_start_matches("by ")))
         .filter(|b| b.len() >= MIN_BYLINE_NAME_CHARS);
-
-    let postings = Postings::new(sets.iter());
-
+    let postings = Postings::new(prints.iter().map(|p| &p.shingles));
     let mut first_exact: HashMap<&str, usize> = HashMap::new();
-    let mut verdicts = vec![Verdict::Keep; n];
-    for i in 0..n {
-        if norms[i].is_empty() {
+    let mut verdicts = vec![Verdict::Keep; blocks.len()];
+    for (i, print) in prints.iter().enumerate() {
+        if print.norm.is_empty() {
             continue;
         }
-        if !norm_title.is_empty() && norms[i] == norm_title && blocks[i].kind != BlockKind::Figure {
+        if !norm_title.is_empty() && print.norm == norm_title && blocks[i].kind != BlockKind::Figure {
             verdicts[i] = Verdict::Title;
             continue;
         }
         if let Some(name) = &norm_byline {
             let short = blocks[i].text.chars().nth(name.chars().count() + BYLINE_EXTRA_CHARS).is_none();
-            if short && blocks[i].kind == BlockKind::Paragraph && norms[i].contains(name.as_str()) {
+            if short && blocks[i].kind == BlockKind::Paragraph && print.norm.contains(name.as_str()) {
                 verdicts[i] = Verdict::Byline;
                 continue;
             }
         }
-        if let Some(&j) = first_exact.get(norms[i].as_str()) {
+        if let Some(&j) = first_exact.get(print.norm.as_str()) {
             if blocks[i].kind != BlockKind::Code {
-                verdicts[i] = Verdict::Duplicate { of: j, exact: true };
+                verdicts[i] = Verdict::Repeat { how: Repeat::Duplicate, of: j };
             }
             continue;
         }
-        first_exact.insert(norms[i].as_str(), i);
-        if !is_prose(&blocks[i]) {
-            continue;
-        }
-
-        // Candidates: other blocks sharing shingles, with how many they share. Shingles too
-        // common to index are not counted, so a count is a lower bound and `shared + unindexed`
-        // an upper bound on the true overlap: candidates whose upper bound cannot reach a
-        // threshold are skipped without comparing their sets or searching their text.
-        let mut shared: HashMap<usize, usize, BuildHasherDefault<ShingleKeyHasher>> = HashMap::default();
-        let mut unindexed = 0;
-        for &h in &sets[i] {
-            let holders = postings.blocks_with(h);
-            if holders.len() > MAX_POSTINGS {
-                unindexed += 1;
-                continue;
+        first_exact.insert(print.norm.as_str(), i);
+        if print.prose {
+            if let Some((_, verdict)) = best_match(i, prints, &postings) {
+                verdicts[i] = verdict;
             }
-            for j in holders {
-                if j != i {
-                    *shared.entry(j).or_default() += 1;
-                }
-            }
-        }
-        let size_i = sets[i].len();
-        // A block whose text contains all of block i's words shares every shingle of i except at
-        // most the first and the last (whose edge words may be parts of longer words there).
-        let teaser_floor = (size_i as f64 * MIN_TEASER_CONTAINMENT).min(size_i.saturating_sub(2) as f64);
-        let mut best: Option<(f64, Verdict)> = None;
-        for (&j, &count) in shared.iter() {
-            if !is_prose(&blocks[j]) {
-                continue;
-            }
-            let upper = (count + unindexed).min(size_i).min(sets[j].len());
-            if j < i && words[i] >= MIN_NEAR_DUPLICATE_WORDS && words[j] >= MIN_NEAR_DUPLICATE_WORDS {
-                let reachable = upper as f64 / (size_i + sets[j].len() - upper) as f64 >= NEAR_DUPLICATE_RESEMBLANCE;
-                let r = if reachable { resemblance(&sets[i], &sets[j]) } else { 0.0 };
-                if r >= NEAR_DUPLICATE_RESEMBLANCE && best.is_none_or(|(s, _)| r > s) {
-                    best = Some((r, Verdict::Duplicate { of: j, exact: false }));
-                    continue;
-                }
-            }
-            let longer = chars[j] as f64 >= chars[i] as f64 * TEASER_LENGTH_RATIO;
-            if longer && words[i] >= MIN_TEASER_WORDS && (upper as f64 >= teaser_floor || unspaced[i] != unspaced[j]) {
-                let c = containment(&sets[i], &sets[j]);
-                let stem = norms[i].trim_end();
-                let inside = norms[j].contains(stem);
-                if c >= MIN_TEASER_CONTAINMENT || inside {
-                    let score = c.max(if inside { 1.0 } else { 0.0 });
-                    let prefix = norms[j].starts_with(stem) || c < 1.0;
-                    let v = if blocks[i].kind == BlockKind::Quote || !prefix {
-                        Verdict::PullQuote { of: j }
-                    } else {
-                        Verdict::Teaser { of: j }
-                    };
-                    if best.is_none_or(|(s, _)| score > s) {
-                        best = Some((score, v));
-                    }
-                }
-            }
-        }
-        if let Some((_, v)) = best {
-            verdicts[i] = v;
         }
     }
+    verdicts
+}
 
-    // Copies of a repeated story come in runs. A lone near-copy, or a short exact copy whose run
-    // holds no long copy, is more likely a paragraph that resembles another on purpose.
-    let is_long_copy = |k: usize, v: &Verdict| match v {
-        Verdict::Duplicate { exact: true, .. } => blocks[k].text.chars().count() >= MIN_LONE_DUPLICATE_CHARS,
-        Verdict::Teaser { .. } | Verdict::PullQuote { .. } | Verdict::Title | Verdict::Byline => true,
-        _ => false,
+/// The block that block `i` repeats most surely, found through the shingles they share.
+fn best_match(i: usize, prints: &[Fingerprint], postings: &Postings) -> Option<(f64, Verdict)> {
+    // Candidates: other blocks sharing shingles, with how many they share. Shingles too common to
+    // index are not counted, so a count is a lower bound and `shared + unindexed` an upper bound
+    // on the true overlap.
+    let mut shared: HashMap<usize, usize, BuildHasherDefault<ShingleKeyHasher>> = HashMap::default();
+    let mut unindexed = 0;
+    for &h in &prints[i].shingles {
+        let holders = postings.blocks_with(h);
+        if holders.len() > MAX_POSTINGS {
+            unindexed += 1;
+            continue;
+        }
+        for j in holders.filter(|&j| j != i) {
+            *shared.entry(j).or_default() += 1;
+        }
+    }
+    let mut best: Option<(f64, Verdict)> = None;
+    for (&j, &count) in shared.iter() {
+        if !prints[j].prose {
+            continue;
+        }
+        let upper = (count + unindexed).min(prints[i].shingles.len()).min(prints[j].shingles.len());
+        if let Some((score, how)) = judge_pair(&prints[i], &prints[j], upper, j < i) {
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, Verdict::Repeat { how, of: j }));
+            }
+        }
+    }
+    best
+}
+
+/// Copies of a repeated story come in runs. A lone near-copy, or a short exact copy whose run holds
+/// no long copy, is more likely a paragraph that resembles another on purpose: keep those.
+fn keep_lone_copies(blocks: &[Block], verdicts: &mut [Verdict]) {
+    let is_long_copy = |k: usize, v: Verdict| match v {
+        Verdict::Repeat { how: Repeat::Duplicate, .. } => blocks[k].text.chars().count() >= MIN_LONE_DUPLICATE_CHARS,
+        Verdict::Repeat { how: Repeat::NearDuplicate, .. } | Verdict::Keep => false,
+        Verdict::Repeat { .. } | Verdict::Title | Verdict::Byline => true,
     };
+    let n = verdicts.len();
     let mut start = 0;
     while start < n {
         if verdicts[start] == Verdict::Keep {
@@ -238,89 +296,82 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
             continue;
         }
         let end = (start..n).find(|&k| verdicts[k] == Verdict::Keep).unwrap_or(n);
+        let run_has_long = (start..end).any(|k| is_long_copy(k, verdicts[k]));
         let run_len = end - start;
-        let run_has_long = (start..end).any(|k| is_long_copy(k, &verdicts[k]));
-        for k in start..end {
-            let keep = match verdicts[k] {
-                Verdict::Duplicate { exact: true, .. } => !run_has_long,
-                Verdict::Duplicate { exact: false, .. } => run_len < 2,
+        for verdict in &mut verdicts[start..end] {
+            let keep = match verdict {
+                Verdict::Repeat { how: Repeat::Duplicate, .. } => !run_has_long,
+                Verdict::Repeat { how: Repeat::NearDuplicate, .. } => run_len < 2,
                 _ => false,
             };
             if keep {
-                verdicts[k] = Verdict::Keep;
+                *verdict = Verdict::Keep;
             }
         }
         start = end;
     }
+}
 
-    // Resolve chains so every removal points at a block that is kept.
-    let resolve = |mut j: usize, verdicts: &[Verdict]| {
-        for _ in 0..n {
-            match verdicts[j] {
-                Verdict::Duplicate { of, .. } | Verdict::Teaser { of } | Verdict::PullQuote { of } => j = of,
-                _ => break,
-            }
+/// The block that block `j`'s copies lead to: following "repeats block k" until a block that is
+/// not itself a repeat.
+fn original_of(mut j: usize, verdicts: &[Verdict]) -> usize {
+    for _ in 0..verdicts.len() {
+        match verdicts[j] {
+            Verdict::Repeat { of, .. } => j = of,
+            _ => break,
         }
-        j
-    };
+    }
+    j
+}
 
-    let mut blocks: Vec<Block> = blocks;
-    // The most complete copy wins: a longer later near-copy replaces the kept text.
-    for i in 0..n {
-        if let Verdict::Duplicate { of, exact: false } = verdicts[i] {
-            let k = resolve(of, &verdicts);
+/// The most complete copy wins: a near-copy longer than the block it repeats takes that block's
+/// place, and the shorter text becomes the removed one.
+fn prefer_most_complete(blocks: &mut [Block], prints: &mut [Fingerprint], verdicts: &[Verdict]) {
+    for i in 0..blocks.len() {
+        if let Verdict::Repeat { how: Repeat::NearDuplicate, of } = verdicts[i] {
+            let k = original_of(of, verdicts);
             if blocks[i].text.chars().count() as f64 > blocks[k].text.chars().count() as f64 * MORE_COMPLETE_RATIO {
                 blocks.swap(i, k);
+                prints.swap(i, k);
             }
         }
     }
+}
 
-    let mut out_index = vec![usize::MAX; n];
-    let mut next = 0;
-    for i in 0..n {
-        if verdicts[i] == Verdict::Keep {
-            out_index[i] = next;
-            next += 1;
+/// The kept blocks in order, and a removal for each of the others, pointing at the kept block it
+/// repeats and standing before the next kept block.
+fn emit(blocks: Vec<Block>, prints: Vec<Fingerprint>, verdicts: &[Verdict]) -> Collapsed {
+    let n = blocks.len();
+    // Each kept block's index among the kept.
+    let mut out_index = vec![None; n];
+    let mut kept_count = 0;
+    for (i, verdict) in verdicts.iter().enumerate() {
+        if *verdict == Verdict::Keep {
+            out_index[i] = Some(kept_count);
+            kept_count += 1;
         }
     }
-    let position_of = |i: usize| (i..n).find(|&k| verdicts[k] == Verdict::Keep).map(|k| out_index[k]).unwrap_or(next);
-
-    let kept_target = |of: usize| Some(out_index[resolve(of, &verdicts)]).filter(|&k| k != usize::MAX);
-    let describe = |what: &str, of: usize| match kept_target(of) {
-        Some(k) => (format!("{what} block {}", k + 1), Some(k)),
-        None => (format!("{what} a block that was itself removed"), None),
-    };
-    let mut kept = Vec::with_capacity(next);
+    let position_of =
+        |i: usize| (i..n).find(|&k| verdicts[k] == Verdict::Keep).and_then(|k| out_index[k]).unwrap_or(kept_count);
+    let mut kept = Vec::with_capacity(kept_count);
     let mut removed = Vec::new();
-    let mut kept_sets = Vec::new();
-    let mut sets = sets;
-    for (i, block) in blocks.into_iter().enumerate() {
-        let (kind, (reason, of)) = match verdicts[i] {
+    let mut kept_prose = Vec::new();
+    for (i, (block, print)) in blocks.into_iter().zip(prints).enumerate() {
+        let reason = match verdicts[i] {
             Verdict::Keep => {
-                if is_prose(&block) && !sets[i].is_empty() {
-                    kept_sets.push((kept.len(), std::mem::take(&mut sets[i]), chars[i]));
+                if print.prose && !print.shingles.is_empty() {
+                    kept_prose.push((kept.len(), print));
                 }
                 kept.push(block);
                 continue;
             }
-            Verdict::Title => (RemovalKind::Title, ("the article title, shown once above".to_string(), None)),
-            Verdict::Byline => (RemovalKind::Duplicate, ("the byline, shown once above".to_string(), None)),
-            Verdict::Duplicate { of, exact: true } => (RemovalKind::Duplicate, describe("duplicate of", of)),
-            Verdict::Duplicate { of, exact: false } => (RemovalKind::Duplicate, describe("near-duplicate of", of)),
-            Verdict::Teaser { of } => (RemovalKind::Teaser, describe("teaser of", of)),
-            Verdict::PullQuote { of } => (RemovalKind::PullQuote, describe("pull-quote from", of)),
+            Verdict::Title => Reason::Title,
+            Verdict::Byline => Reason::Byline,
+            Verdict::Repeat { how, of } => Reason::Repeat { how, of: out_index[original_of(of, verdicts)] },
         };
-        removed.push(Removal { kind, reason, text: block.text, kept_block: of, position: Some(position_of(i)) });
+        removed.push(Removal { reason, text: block.text, position: Some(position_of(i)) });
     }
-    Collapsed { blocks: kept, removed, kept_sets }
-}
-
-/// The result of [`collapse`]: the kept blocks, the copies removed, and the kept prose blocks'
-/// shingle sets (block index, set, normalised length) for [`relabel_copies`].
-pub struct Collapsed {
-    pub blocks: Vec<Block>,
-    pub removed: Vec<Removal>,
-    kept_sets: Vec<(usize, ShingleSet, usize)>,
+    Collapsed { blocks: kept, removed, kept_prose }
 }
 
 /// Furniture removed before the blocks were assembled may itself be a copy of the story (a teaser
@@ -328,37 +379,31 @@ pub struct Collapsed {
 /// are, pointing at the kept block, so the account of removals says "teaser of block 7" rather
 /// than only "boilerplate".
 pub fn relabel_copies(removed: &mut [Removal], collapsed: &Collapsed) {
-    let kept_sets = &collapsed.kept_sets;
-    let postings = Postings::new(kept_sets.iter().map(|(_, set, _)| set));
-    for r in removed.iter_mut().filter(|r| r.kind == RemovalKind::Boilerplate) {
-        let norm = normalize(&r.text);
-        if norm.split(' ').nth(MIN_TEASER_WORDS - 1).is_none() {
+    let kept = &collapsed.kept_prose;
+    let postings = Postings::new(kept.iter().map(|(_, print)| &print.shingles));
+    for r in removed.iter_mut().filter(|r| r.kind() == RemovalKind::Boilerplate) {
+        let print = Fingerprint::of_text(normalize(&r.text), true, false);
+        if print.words < MIN_TEASER_WORDS {
             continue;
         }
-        let set = shingles(&norm);
-        let mut candidates: Vec<usize> = set.iter().flat_map(|&h| postings.blocks_with(h)).collect();
+        let mut candidates: Vec<usize> = print.shingles.iter().flat_map(|&h| postings.blocks_with(h)).collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let len = norm.chars().count();
-        for k in candidates {
-            let (block, kept_set, kept_len) = &kept_sets[k];
-            if resemblance(&set, kept_set) >= NEAR_DUPLICATE_RESEMBLANCE {
-                r.kind = RemovalKind::Duplicate;
-                r.reason = format!("duplicate of block {}", block + 1);
-                r.kept_block = Some(*block);
-                // Where it stood on the page is outside the article; show it beside its copy.
-                r.position = Some(*block);
-                break;
+        let exact = candidates.iter().map(|&k| &kept[k]).find(|(_, kept_print)| kept_print.norm == print.norm);
+        let mut best: Option<(f64, Repeat, usize)> = exact.map(|&(block, _)| (1.0, Repeat::Duplicate, block));
+        for &k in candidates.iter().filter(|_| exact.is_none()) {
+            let (block, kept_print) = &kept[k];
+            let upper = print.shingles.len().min(kept_print.shingles.len());
+            if let Some((score, how)) = judge_pair(&print, kept_print, upper, true) {
+                if best.is_none_or(|(s, _, _)| score > s) {
+                    best = Some((score, how, *block));
+                }
             }
-            if (*kept_len as f64) >= len as f64 * TEASER_LENGTH_RATIO
-                && containment(&set, kept_set) >= MIN_TEASER_CONTAINMENT
-            {
-                r.kind = RemovalKind::Teaser;
-                r.reason = format!("teaser of block {}", block + 1);
-                r.kept_block = Some(*block);
-                r.position = Some(*block);
-                break;
-            }
+        }
+        if let Some((_, how, block)) = best {
+            r.reason = Reason::Repeat { how, of: Some(block) };
+            // Where it stood on the page is outside the article; show it beside its copy.
+            r.position = Some(block);
         }
     }
 }

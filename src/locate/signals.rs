@@ -1,11 +1,12 @@
-//! Named heuristics shared by the article finder and the boilerplate cleaner: which class and id
+//! Named heuristics of the article finder and its pruning passes: which class and id
 //! words mark content or furniture, which tags hold paragraphs, and the weights they carry.
 //!
 //! Matching is by substring of the lower-cased `class` + `id` string, because CMS class names are
 //! compounds (`td-post-content`, `article__body-text`, `share-bar--top`).
 
-use crate::model::contains_bytes;
+use crate::model::Furniture;
 use crate::parse::{Document, NodeId};
+use crate::text::contains_bytes;
 
 /// A list of class/id words matched as substrings.
 ///
@@ -68,43 +69,10 @@ impl WordList {
 /// Class/id words of page furniture: an element carrying one (and none of
 /// [`MAYBE_CONTENT_WORDS`]) is dropped before scoring.
 pub static UNLIKELY_WORDS: WordList = WordList::new(&[
-    "-ad-",
-    "ai2html",
-    "banner",
-    "breadcrumb",
-    "combx",
-    "comment",
-    "community",
-    "cover-wrap",
-    "disqus",
-    "extra",
-    "footer",
-    "gdpr",
-    "header",
-    "legends",
-    "menu",
-    "related",
-    "remark",
-    "replies",
-    "rss",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "social",
-    "sponsor",
-    "supplemental",
-    "ad-break",
-    "agegate",
-    "pagination",
-    "pager",
-    "popup",
-    "yom-remote",
-    "cookie",
-    "newsletter",
-    "skip-link",
-    "latest-news",
-    "most-read",
-    "trending",
+    "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
+    "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+    "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+    "yom-remote", "cookie", "newsletter", "skip-link", "latest-news", "most-read", "trending",
 ]);
 
 /// Class/id words that rescue an element matching [`UNLIKELY_WORDS`]: `article-header`,
@@ -118,47 +86,15 @@ pub const UNLIKELY_ROLES: &[&str] =
 
 /// Class/id words that raise an element's score by [`CLASS_WEIGHT`].
 pub static POSITIVE_WORDS: WordList = WordList::new(&[
-    "article",
-    "body",
-    "content",
-    "entry",
-    "hentry",
-    "h-entry",
-    "main",
-    "page",
-    "pagination",
-    "post",
-    "text",
-    "blog",
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog",
     "story",
 ]);
 
 /// Class/id words that lower an element's score by [`CLASS_WEIGHT`].
 pub static NEGATIVE_WORDS: WordList = WordList::new(&[
-    "-ad-",
-    "hidden",
-    "banner",
-    "combx",
-    "comment",
-    "com-",
-    "contact",
-    "footer",
-    "gdpr",
-    "masthead",
-    "media",
-    "meta",
-    "outbrain",
-    "promo",
-    "related",
-    "scroll",
-    "share",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "sponsor",
-    "shopping",
-    "tags",
-    "widget",
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
+    "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
+    "tags", "widget",
 ]);
 
 /// Class/id words of share and follow bars, removed inside the article when short.
@@ -177,53 +113,6 @@ pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p
 pub const DIV_BLOCK_CHILDREN: &[&str] =
     &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "figure", "section", "article"];
 
-/// Elements that lay out text as blocks; everything else is phrasing content.
-pub const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "details",
-    "dialog",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
-    "tbody",
-    "thead",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "caption",
-    "center",
-    "menu",
-    "summary",
-];
-
 /// Elements removed with their content before anything else looks at the page.
 pub const NEVER_CONTENT_TAGS: &[&str] = &[
     "script", "style", "link", "meta", "template", "iframe", "object", "embed", "svg", "canvas", "input", "textarea",
@@ -234,12 +123,7 @@ pub const NEVER_CONTENT_TAGS: &[&str] = &[
 /// Class tokens of screen-reader-only text ("Skip to content", "Opens in a new window"): hidden
 /// from sighted readers by the page's CSS, so not part of what they read.
 pub const SCREEN_READER_CLASSES: &[&str] = &[
-    "screen-reader-text",
-    "sr-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "screenreader-only",
-    "a11y-hidden",
+    "screen-reader-text", "sr-only", "visually-hidden", "visuallyhidden", "screenreader-only", "a11y-hidden",
     "assistive-text",
 ];
 
@@ -262,6 +146,46 @@ pub fn is_ad_slot(class_id: &str) -> bool {
             || token.starts_with("dfp-")
             || token.starts_with("gpt-ad")
     })
+}
+
+/// Class/id words that name a kind of furniture, in the order they are tried.
+const FURNITURE_NAMES: &[(&str, Furniture)] = &[
+    ("share", Furniture::ShareBar),
+    ("social", Furniture::ShareBar),
+    ("comment", Furniture::Comments),
+    ("disqus", Furniture::Comments),
+    ("related", Furniture::RelatedStories),
+    ("latest", Furniture::LatestNews),
+    ("trending", Furniture::TrendingStories),
+    ("most-read", Furniture::MostRead),
+    ("newsletter", Furniture::NewsletterBox),
+    ("cookie", Furniture::CookieNotice),
+    ("gdpr", Furniture::CookieNotice),
+    ("menu", Furniture::Navigation),
+    ("breadcrumb", Furniture::Navigation),
+    ("skip", Furniture::Navigation),
+    ("pagination", Furniture::Navigation),
+    ("pager", Furniture::Navigation),
+    ("footer", Furniture::Footer),
+    ("header", Furniture::Header),
+    ("sidebar", Furniture::Sidebar),
+    ("banner", Furniture::Advertisement),
+    ("sponsor", Furniture::Advertisement),
+    ("-ad-", Furniture::Advertisement),
+    ("popup", Furniture::PopUp),
+];
+
+/// What furniture an element is, by the first class/id word that names it, else by its tag.
+pub(crate) fn furniture_named(class_id: &str, tag: &str) -> Furniture {
+    if let Some(&(_, furniture)) = FURNITURE_NAMES.iter().find(|(word, _)| class_id.contains(word)) {
+        return furniture;
+    }
+    match tag {
+        "nav" => Furniture::Navigation,
+        "footer" => Furniture::Footer,
+        "aside" => Furniture::Aside,
+        _ => Furniture::Other,
+    }
 }
 
 /// Lower-cased `class id` of an element, the string the word lists are matched against.
@@ -306,10 +230,6 @@ pub fn class_weight(doc: &Document, id: NodeId) -> f64 {
     weight_of(&class) + weight_of(&ident)
 }
 
-pub fn is_block_tag(tag: &str) -> bool {
-    BLOCK_TAGS.contains(&tag)
-}
-
 /// Whether the element is hidden from readers by the page itself.
 pub fn is_hidden(doc: &Document, id: NodeId) -> bool {
     let Some(el) = doc.element(id) else { return false };
@@ -340,19 +260,8 @@ mod tests {
     #[test]
     fn ad_slots_are_named_by_whole_tokens_or_their_ad_parts_not_by_ad_inside_words() {
         for slot in [
-            "ad",
-            "box ads",
-            "ad-slot",
-            "ad_unit",
-            "ads-top",
-            "advertisement",
-            "adslot1",
-            "adsbygoogle",
-            "page-ad-top",
-            "myadspot",
-            "td-a-rec-id",
-            "dfp-leader",
-            "gpt-ad-1",
+            "ad", "box ads", "ad-slot", "ad_unit", "ads-top", "advertisement", "adslot1", "adsbygoogle", "page-ad-top",
+            "myadspot", "td-a-rec-id", "dfp-leader", "gpt-ad-1",
         ] {
             assert!(is_ad_slot(slot), "{slot:?} is an ad slot");
         }

@@ -5,8 +5,9 @@
 //! receives the parser's tree operations into the project's own arena ([`tree`]).
 //! [`snapshot`] is the other way in: a browser's already-built DOM, walked by the extension.
 
+pub(crate) mod elements;
 pub mod snapshot;
-pub mod tree;
+pub(crate) mod tree;
 
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
@@ -19,7 +20,7 @@ use html5ever::tree_builder::TreeBuilder;
 use html5ever::TokenizerResult;
 use html5ever::{Attribute, ParseOpts, QualName};
 
-pub use tree::{Attr, Document, Element, NodeData, NodeId, MAX_TREE_DEPTH};
+pub use tree::{Attr, Document, Element, NodeData, NodeId, MAX_TREE_DEPTH, READ_ATTRIBUTES};
 
 /// How far into the bytes a `<meta charset>` declaration is looked for; the HTML standard's
 /// prescan also stops at 1024 bytes.
@@ -50,12 +51,6 @@ pub fn parse_html(html: &str) -> Document {
     tokenizer.end();
     tokenizer.sink.builder.sink.finish()
 }
-
-/// Elements that never have content, so their start tags never deepen the tree.
-const VOID_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param",
-    "keygen",
-];
 
 /// Sits between the tokenizer and the tree builder. Once the tree is at [`MAX_TREE_DEPTH`], start
 /// tags that would nest deeper (and their end tags) are dropped, their content flowing into the
@@ -98,9 +93,7 @@ impl TokenSink for DepthGuard {
                 self.in_unread_text.set(tag.kind == TagKind::StartTag && !tag.self_closing && content_is_unread(tag));
                 match tag.kind {
                     TagKind::StartTag
-                        if !tag.self_closing
-                            && !VOID_ELEMENTS.contains(&&*tag.name)
-                            && self.builder.sink.at_depth_cap() =>
+                        if !tag.self_closing && !elements::is_void(&tag.name) && self.builder.sink.at_depth_cap() =>
                     {
                         *self.dropped.borrow_mut().entry(tag.name.clone()).or_default() += 1;
                         return TokenSinkResult::Continue;

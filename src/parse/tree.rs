@@ -7,6 +7,10 @@
 use html5ever::tendril::StrTendril;
 use html5ever::{LocalName, QualName};
 
+#[cfg(doc)]
+use crate::text::collapse_whitespace;
+use crate::text::{runs, Collapser, Run};
+
 /// Deepest element nesting the tree keeps. Deeper elements are attached to the ancestor at this
 /// depth instead, as Blink's HTML parser does at 512. Every recursive stage relies on this bound:
 /// a page nested 100,000 deep becomes a wide tree rather than a stack overflow.
@@ -31,40 +35,12 @@ impl NodeId {
 /// [`Element::attr`]).
 pub const READ_ATTRIBUTES: &[&str] = &[
     // Scoring, furniture and hidden-element signals.
-    "class",
-    "id",
-    "role",
-    "style",
-    "hidden",
-    "aria-hidden",
-    "itemprop",
-    "rel",
-    "datatable",
-    "summary",
+    "class", "id", "role", "style", "hidden", "aria-hidden", "itemprop", "rel", "datatable", "summary",
     // Links, images (with lazy-loading variants) and their sizes.
-    "href",
-    "src",
-    "srcset",
-    "data-src",
-    "data-srcset",
-    "data-lazy-src",
-    "data-original",
-    "data-url",
-    "data-hi-res-src",
-    "data-lazy",
-    "alt",
-    "width",
-    "height",
+    "href", "src", "srcset", "data-src", "data-srcset", "data-lazy-src", "data-original", "data-url", "data-hi-res-src",
+    "data-lazy", "alt", "width", "height",
     // Language and direction; metadata in <meta>, <time> and JSON-LD <script>.
-    "lang",
-    "xml:lang",
-    "dir",
-    "name",
-    "property",
-    "content",
-    "http-equiv",
-    "datetime",
-    "type",
+    "lang", "xml:lang", "dir", "name", "property", "content", "http-equiv", "datetime", "type",
 ];
 
 /// Marks the paragraphs the article finder wraps loose text in. Not in [`READ_ATTRIBUTES`], so a
@@ -189,6 +165,22 @@ impl Document {
         }
     }
 
+    /// Give element `id` another HTML name, keeping its attributes and children.
+    pub fn rename(&mut self, id: NodeId, name: LocalName) {
+        if let NodeData::Element(e) = &mut self.node_mut(id).data {
+            e.name = QualName::new(None, html5ever::ns!(html), name);
+        }
+    }
+
+    /// A new, detached `<p>` marked with [`WRAPPER_MARK`]: the article finder's wrapper for text
+    /// that stands loose in a container.
+    pub(crate) fn create_wrapper_paragraph(&mut self) -> NodeId {
+        self.create(NodeData::Element(Element {
+            name: QualName::new(None, html5ever::ns!(html), html5ever::local_name!("p")),
+            attrs: std::rc::Rc::new(vec![Attr { name: LocalName::from(WRAPPER_MARK), value: Default::default() }]),
+        }))
+    }
+
     /// The element's local name (`"div"`), or `None` for non-elements.
     pub fn tag(&self, id: NodeId) -> Option<&LocalName> {
         self.element(id).map(|e| &e.name.local)
@@ -255,6 +247,44 @@ impl Document {
         out
     }
 
+    /// [`collapse_whitespace`] of [`Document::text_content`], collapsed as it is gathered rather
+    /// than gathered and then copied again: the text of every container removed as furniture is
+    /// kept for the account of removals, and containers can hold most of a page.
+    pub fn collapsed_text(&self, id: NodeId) -> String {
+        let mut text = Collapser::with_capacity(0);
+        for n in self.descendants(id) {
+            if let Some(t) = self.text(n) {
+                text.push(t);
+            }
+        }
+        text.finish()
+    }
+
+    /// The characters of [`Document::collapsed_text`], counted without building the text and
+    /// given up (`None`) as soon as they pass `limit`: length checks on bylines, ad slots and
+    /// datelines would otherwise copy the text of every large container they ask about.
+    pub fn collapsed_chars_within(&self, id: NodeId, limit: usize) -> Option<usize> {
+        let mut chars = 0;
+        let mut pending_space = false;
+        for n in self.descendants(id) {
+            let Some(text) = self.text(n) else { continue };
+            for run in runs(text) {
+                match run {
+                    Run::Space => pending_space = true,
+                    Run::Words(words) => {
+                        // Whitespace counts once, and only between words (the text is trimmed).
+                        chars += words.chars().count() + usize::from(pending_space && chars > 0);
+                        pending_space = false;
+                        if chars > limit {
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        Some(chars)
+    }
+
     /// Unlink `id` from its parent and siblings; its subtree stays intact and reachable by id.
     pub fn detach(&mut self, id: NodeId) {
         let (parent, prev, next) = {
@@ -315,15 +345,17 @@ impl Document {
         }
     }
 
-    /// The `<html>`, `<head>` or `<body>` element, if the parser made one.
+    /// The first element named `tag` in `root`'s subtree, in document order.
     pub fn find_first(&self, root: NodeId, tag: &str) -> Option<NodeId> {
         self.descendants(root).find(|&n| self.is_tag(n, tag))
     }
 
+    /// The `<body>` element, if the parser made one.
     pub fn body(&self) -> Option<NodeId> {
         self.find_first(self.root(), "body")
     }
 
+    /// The `<head>` element, if the parser made one.
     pub fn head(&self) -> Option<NodeId> {
         self.find_first(self.root(), "head")
     }
@@ -393,5 +425,28 @@ impl Iterator for Descendants<'_> {
             None => self.doc.next_skipping_children(cur, self.root),
         };
         Some(cur)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::collapse_whitespace;
+
+    #[test]
+    fn subtree_text_and_its_bounded_length_equal_collapsing_the_joined_text() {
+        let doc = crate::parse::parse_html(
+            "<body><div id=a>  <p> One\u{00A0}\u{00A0}two </p>\n\t<span>three</span><b>four</b>  </div><div id=b> \n </div><div id=c></div></body>",
+        );
+        let by_id = |v: &str| doc.descendants(doc.root()).find(|&n| doc.attr(n, "id") == Some(v)).unwrap();
+        for id in ["a", "b", "c"].map(by_id) {
+            assert_eq!(doc.collapsed_text(id), collapse_whitespace(&doc.text_content(id)));
+            let expected = collapse_whitespace(&doc.text_content(id)).chars().count();
+            assert_eq!(doc.collapsed_chars_within(id, 1000), Some(expected));
+            assert_eq!(doc.collapsed_chars_within(id, expected), Some(expected));
+            if expected > 0 {
+                assert_eq!(doc.collapsed_chars_within(id, expected - 1), None);
+            }
+        }
+        assert_eq!(doc.collapsed_chars_within(by_id("a"), 1000), Some("One two threefour".len()));
     }
 }

@@ -19,19 +19,8 @@ const MAX_SCARE_WORDS: usize = 4;
 
 /// Words that mark the quotation after them as a scare quote whatever the sentence says.
 const SCARE_MARKERS: &[&str] = &[
-    "so-called",
-    "so called",
-    "sogenannte",
-    "sogenannten",
-    "so genannte",
-    "so genannten",
-    "soi-disant",
-    "dite",
-    "dit",
-    "llamado",
-    "llamada",
-    "supuesto",
-    "supuesta",
+    "so-called", "so called", "sogenannte", "sogenannten", "so genannte", "so genannten", "soi-disant", "dite", "dit",
+    "llamado", "llamada", "supuesto", "supuesta",
 ];
 
 fn is_terminator(c: char) -> bool {
@@ -209,7 +198,7 @@ struct Found {
 }
 
 /// Quotations in `blocks`, in reading order.
-pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
+pub fn find(blocks: &[Block]) -> Vec<Quote> {
     let mut prepared: Vec<Prepared> = blocks.iter().map(prepare).collect();
     // Without a quotation mark or a block quotation there is nothing to attribute, and the
     // census of names (most of this stage's work) can be skipped.
@@ -278,7 +267,7 @@ pub fn find(blocks: &[Block], _lang: Option<&str>) -> Vec<Quote> {
 
             let inner_end = if span.runs_on { chars.len() } else { span.end - 1 };
             let text: String =
-                crate::model::collapse_whitespace(&chars[span.open + 1..inner_end].iter().collect::<String>());
+                crate::text::collapse_whitespace(&chars[span.open + 1..inner_end].iter().collect::<String>());
             if text.is_empty() {
                 prev_end = span.end;
                 continue;

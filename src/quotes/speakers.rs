@@ -242,7 +242,7 @@ impl<'a> Token<'a> {
 /// inner apostrophes, hyphens, zero-width non-joiners) and single punctuation marks.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
-    let char_at = |b: usize| crate::model::char_at(text, b);
+    let char_at = |b: usize| crate::text::char_at(text, b);
     let mut out = Vec::with_capacity(text.len() / 5);
     // Byte offset `b` of character `i`, walking to `from` first.
     let (mut b, mut i) = (0, 0);

@@ -16,6 +16,30 @@ pub fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability-test-pages")
 }
 
+/// The address the corpus pages were saved from, as Readability.js's own tests give it.
+pub const CORPUS_URL: &str = "http://fakehost/test/page.html";
+
+/// Every corpus page, `(name, its folder)`, sorted by name; the folder holds `source.html` and
+/// `expected.html`. Panics, saying where it looked and how to point elsewhere, when the corpus is
+/// missing or has lost pages.
+pub fn corpus_pages() -> Vec<(String, PathBuf)> {
+    let dir = corpus_dir();
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
+        panic!(
+            "the accuracy corpus is missing at {} ({e}); set LECTERN_CORPUS to the readability-test-pages folder",
+            dir.display()
+        )
+    });
+    let mut pages: Vec<(String, PathBuf)> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("source.html").is_file())
+        .map(|e| (e.file_name().to_string_lossy().to_string(), e.path()))
+        .collect();
+    pages.sort();
+    assert!(pages.len() >= 100, "the corpus at {} has only {} pages", dir.display(), pages.len());
+    pages
+}
+
 /// `(name, html path, sidecar path)` for every `NAME.html` with a `NAME.<suffix>` beside it.
 pub fn fixture_pairs(family: &str, suffix: &str) -> Vec<(String, PathBuf, PathBuf)> {
     let dir = fixtures_dir(family);

@@ -1,13 +1,16 @@
-//! The wasm shell over the library: `extract(html, url)` for JavaScript, returning an [`Article`]
-//! whose properties are those of the CLI's JSON, or throwing an `Error` whose `name` says why
-//! (`NoArticle`, `EmptyInput`, `NotHtml`, `InvalidUrl`).
+//! The wasm entry points: `extract(page, url)` and `openView(page, url, root)` for the
+//! extension's scripts, returning an [`Article`] whose properties are those of the CLI's JSON, or
+//! throwing an `Error` whose `name` says why (`NoArticle`, `EmptyInput`, `NotHtml`, `InvalidUrl`);
+//! `parseSite(pattern)` for the options page and the view; `version()`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use web_sys::Element;
 
+use crate::render::Rendered;
 use crate::ExtractError;
 
-pub(crate) fn to_js_error(e: ExtractError) -> JsValue {
+fn to_js_error(e: ExtractError) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     let name = match e {
         ExtractError::EmptyInput => "EmptyInput",
@@ -19,14 +22,20 @@ pub(crate) fn to_js_error(e: ExtractError) -> JsValue {
     err.into()
 }
 
+/// `value` as a plain JavaScript object (maps as objects, as `JSON.parse` would give them).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
 /// The article from `page`: the page's HTML, or a snapshot of its DOM from the content script's
 /// walker (see [`crate::parse::snapshot`]), which is faster where the browser has parsed it already.
-/// Without its text, Markdown and HTML renderings, which [`Article`] makes when they are read.
-pub(crate) fn extract_page(page: &str, url: Option<&str>) -> Result<crate::Article, JsValue> {
+fn extract_page(page: &str, url: Option<&str>) -> Result<crate::Article, JsValue> {
     if crate::parse::snapshot::is_snapshot(page) {
-        crate::extract_snapshot_unrendered(page, url).map_err(to_js_error)
+        crate::extract_snapshot(page, url).map_err(to_js_error)
     } else {
-        crate::extract_unrendered(page, url).map_err(to_js_error)
+        crate::extract(page, url).map_err(to_js_error)
     }
 }
 
@@ -37,38 +46,47 @@ pub fn extract(page: &str, url: Option<String>) -> Result<Article, JsValue> {
     extract_page(page, url.as_deref()).map(Article)
 }
 
+/// Extract the article from `page` (the page's HTML or DOM snapshot) and build the reading view
+/// under `root`. Throws the same named errors as `extract`; returns the [`Article`], which the
+/// view's toolbar reads for its counts and for copying.
+#[wasm_bindgen(js_name = openView)]
+pub fn open_view(page: &str, url: Option<String>, root: &Element) -> Result<Article, JsValue> {
+    let article = extract_page(page, url.as_deref())?;
+    crate::render::dom::build(root, &article)?;
+    Ok(Article(article))
+}
+
+/// Parse a site pattern for the options page and the view's "Always clean this site".
+#[wasm_bindgen(js_name = parseSite)]
+pub fn parse_site(pattern: &str) -> Result<JsValue, JsValue> {
+    let rule = super::sites::parse(pattern).map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
+    to_js(&rule)
+}
+
+/// The library's version, for the extension's about box and for checking the glue matches.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
 /// An extracted article as JavaScript sees it: the properties of the CLI's JSON object, each
 /// converted from wasm memory when it is read, and `text`, `markdown` and `html` rendered when
 /// read (every read converts or renders afresh, so keep what you read). `toJSON()` gives the
 /// whole plain object, which is what `JSON.stringify(article)` writes. `free()` releases the wasm
 /// memory at once; otherwise the glue does when the object is collected.
 ///
-/// Why not a plain object: converting all of an article's strings (each block's text and its
-/// inlines', the quotations, the removed texts: about 330 strings on a corpus page, each a
-/// `TextDecoder` call) took a tenth of the extraction's time in the browser, while the extension
-/// reads one or two of them (copying reads the text or Markdown and the HTML; the view builds
-/// its DOM from the blocks and reads none until the reader copies).
+/// Not a plain object, because converting every string of an article (each block's text and its
+/// inlines', the quotations, the removed texts) costs the browser a decoding call each, while
+/// the extension reads only a few properties: the view its counts, `quotes` and `removed`, and
+/// copying the text or Markdown and the HTML.
 #[wasm_bindgen]
 pub struct Article(crate::Article);
-
-impl From<crate::Article> for Article {
-    fn from(article: crate::Article) -> Article {
-        Article(article)
-    }
-}
-
-/// `value` as a plain JavaScript object (maps as objects, as `JSON.parse` would give them).
-pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
-}
 
 #[wasm_bindgen]
 impl Article {
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
-        to_js(&crate::with_renderings(self.0.clone()))
+        to_js(&Rendered::new(&self.0))
     }
     #[wasm_bindgen(getter)]
     pub fn title(&self) -> String {
@@ -108,15 +126,15 @@ impl Article {
     }
     #[wasm_bindgen(getter)]
     pub fn text(&self) -> String {
-        crate::render::text::render(&self.0)
+        crate::to_text(&self.0)
     }
     #[wasm_bindgen(getter)]
     pub fn markdown(&self) -> String {
-        crate::render::markdown::render(&self.0)
+        crate::to_markdown(&self.0)
     }
     #[wasm_bindgen(getter)]
     pub fn html(&self) -> String {
-        crate::render::html::render(&self.0)
+        crate::to_html(&self.0)
     }
     #[wasm_bindgen(getter)]
     pub fn blocks(&self) -> Result<JsValue, JsValue> {
@@ -134,10 +152,4 @@ impl Article {
     pub fn stats(&self) -> Result<JsValue, JsValue> {
         to_js(&self.0.stats)
     }
-}
-
-/// The library's version, for the extension's about box and for checking the glue matches.
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
 }

@@ -1,10 +1,7 @@
-//! Text comparison for the repeat detector and the title check: normalisation that ignores
-//! case, punctuation, quote style and entities, and word-shingle sets for resemblance and
-//! containment.
+//! Word shingles of normalised text: the fingerprints the repeat detector compares blocks by,
+//! as resemblance (Jaccard) and containment.
 
 use std::collections::HashSet;
-
-use rustc_hash::FxHashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Words per shingle. Three words are specific enough that distinct stories rarely share many,
@@ -13,71 +10,6 @@ pub const SHINGLE_WORDS: usize = 3;
 
 /// Characters per shingle for scripts written without spaces (Chinese, Japanese, Thai).
 pub const SHINGLE_CHARS: usize = 4;
-
-/// What [`normalize`] does with each ASCII byte: drop it, take it as a word break, or keep it
-/// lower-cased (the value is then the byte to write).
-const DROP: u8 = 0;
-const BREAK: u8 = 1;
-const ASCII_ROLE: [u8; 128] = {
-    let mut role = [DROP; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        role[b] = if c.is_ascii_alphanumeric() {
-            c.to_ascii_lowercase()
-        } else if crate::model::is_ascii_space(c) || c == b'-' || c == b'/' {
-            BREAK
-        } else {
-            DROP
-        };
-        b += 1;
-    }
-    role
-};
-
-/// Lower-case letters and digits, words separated by single spaces. Punctuation, quote marks and
-/// symbols vanish, so `“Khan”` and `"Khan"` compare equal.
-pub fn normalize(text: &str) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
-    let mut pending_space = false;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII, most of most pages, is classified and lower-cased by table, without decoding.
-        if b.is_ascii() {
-            i += 1;
-            match ASCII_ROLE[b as usize] {
-                DROP => {}
-                BREAK => pending_space = true,
-                lower => {
-                    if pending_space && !out.is_empty() {
-                        out.push(b' ');
-                    }
-                    pending_space = false;
-                    out.push(lower);
-                }
-            }
-            continue;
-        }
-        let (c, len) = crate::model::char_at(text, i);
-        i += len;
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(b' ');
-            }
-            pending_space = false;
-            let mut buf = [0u8; 4];
-            for l in c.to_lowercase() {
-                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-            }
-        } else if c.is_whitespace() || c == '\u{2013}' || c == '\u{2014}' {
-            pending_space = true;
-        }
-        // Other punctuation (apostrophes, quotes, commas) joins nothing and splits nothing.
-    }
-    String::from_utf8(out).expect("only whole characters are written")
-}
 
 /// Shingle hashes are already well mixed, so sets and maps keyed by them need no second hash:
 /// this hasher passes a `u64` key through (with one multiply, for the table's low bits).
@@ -219,49 +151,16 @@ pub fn containment(part: &ShingleSet, whole: &ShingleSet) -> f64 {
     part.intersection(whole).count() as f64 / part.len() as f64
 }
 
-/// How much of `b` is made of words found in `a`, by characters (1.0 = all of it). Used to decide
-/// whether a heading repeats the title; asymmetric on purpose, as a heading may add a kicker.
-pub fn title_similarity(a: &str, b: &str) -> f64 {
-    normalized_title_similarity(&normalize(a), &normalize(b))
-}
-
-/// [`title_similarity`] of texts already [`normalize`]d, for callers comparing one title with
-/// many headings.
-pub fn normalized_title_similarity(na: &str, nb: &str) -> f64 {
-    if na.is_empty() || nb.is_empty() {
-        return 0.0;
-    }
-    let words_a: FxHashSet<&str> = na.split(' ').collect();
-    // Characters of b's words missing from a, joined by single spaces.
-    let (mut unique_chars, mut unique_words) = (0, 0);
-    for w in nb.split(' ').filter(|w| !words_a.contains(w)) {
-        unique_chars += w.chars().count();
-        unique_words += 1;
-    }
-    let unique_len = (unique_chars + unique_words.max(1) - 1) as f64;
-    1.0 - unique_len / nb.chars().count() as f64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalisation_ignores_quote_style_case_and_entities_left_as_punctuation() {
-        assert_eq!(normalize("“Our countries,” Khan said."), normalize("\"our countries\", KHAN said"));
-    }
+    use crate::text::normalize::normalize;
 
     #[test]
     fn one_edited_word_keeps_resemblance_high() {
         let a = normalize("The ministry said there is a need for sincere cooperation and the implementation of its commitments to achieve peace in the country.");
         let b = normalize("The ministry said there is a need for genuine cooperation and the implementation of its commitments to achieve peace in the country.");
         assert!(resemblance(&shingles(&a), &shingles(&b)) > 0.7);
-    }
-
-    #[test]
-    fn normalisation_lowercases_every_script_and_splits_at_dashes_and_slashes() {
-        assert_eq!(normalize("Ünïcode—STRASSE/x-y  Straße, «Ça» 2021"), "ünïcode strasse x y straße ça 2021");
-        assert_eq!(normalize("  ...  "), "");
     }
 
     #[test]
@@ -276,24 +175,9 @@ mod tests {
     }
 
     #[test]
-    fn title_similarity_counts_the_characters_of_the_words_the_heading_adds() {
-        // "breaking" and "now" are new: "breaking now" is 12 of the heading's 24 characters.
-        assert!(
-            (normalized_title_similarity("khan speaks", "breaking khan now speaks") - (1.0 - 12.0 / 24.0)).abs() < 1e-9
-        );
-        assert_eq!(normalized_title_similarity("a b", "a b"), 1.0);
-    }
-
-    #[test]
     fn shingles_depend_on_word_order() {
         assert_ne!(shingles("one two three"), shingles("three two one"));
         assert_eq!(shingles("one two three four").len(), 2);
         assert_eq!(shingles("one two").len(), 1);
-    }
-
-    #[test]
-    fn title_similarity_of_identical_and_unrelated_text() {
-        assert!(title_similarity("Khan Says Taliban Cannot Win", "Khan says Taliban cannot win") > 0.99);
-        assert!(title_similarity("Khan Says Taliban Cannot Win", "Weather tomorrow") < 0.1);
     }
 }

@@ -1,0 +1,337 @@
+//! The preparation pass of an attempt: the page's body in, the same body with what is never the
+//! article taken out (hidden elements, scripts and controls, bylines, ad slots, furniture by class
+//! and role, empty containers) and text-only `<div>`s renamed to paragraphs out, with the byline
+//! and the elements to score.
+
+use super::signals::*;
+use super::{record_removal, Flags};
+use crate::model::{Furniture, Removal};
+use crate::parse::elements::is_block_tag;
+use crate::parse::{Document, NodeData, NodeId};
+use crate::text::is_blank;
+
+/// An ad slot holds a label ("- Advertisement -") and an empty frame; an element with an ad-like
+/// name and more text than this wraps content (some sites put `id="ad-portal"` on the whole page).
+const MAX_AD_SLOT_CHARS: usize = 200;
+
+/// Bylines longer than this are prose that happens to sit in an "author" box.
+const MAX_BYLINE_CHARS: usize = 100;
+
+/// Furniture words on an element this close inside a table or code are the table's or the
+/// code's own (a data table's `comment` column, a `menu` identifier in a code sample).
+const FURNITURE_IN_TABLE_OR_CODE_DEPTH: usize = 3;
+
+/// What the pass found.
+pub(super) struct Prepared {
+    /// The first byline on the page, for the article's metadata.
+    pub byline: Option<String>,
+    /// Paragraph-like elements to score, in no particular order.
+    pub to_score: Vec<NodeId>,
+}
+
+/// What becomes of one element.
+enum Fate {
+    Keep,
+    /// Taken out without an account: it holds nothing a reader would miss (an empty container, a
+    /// `<script>`, the byline that goes to the metadata).
+    Drop,
+    /// Taken out and recorded as furniture.
+    Remove(Furniture),
+}
+
+/// Walk `body` in document order, taking out what is never the article.
+pub(super) fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &mut Vec<Removal>) -> Prepared {
+    let facts = Facts::compute(doc, body);
+    let mut found = Prepared { byline: None, to_score: Vec::new() };
+    let mut next = Some(body);
+    while let Some(id) = next {
+        if doc.element(id).is_none() {
+            next = next_in_order(doc, id, body);
+            continue;
+        }
+        let fate = if id == body { Fate::Keep } else { fate(doc, id, flags, &facts, &mut found.byline) };
+        match fate {
+            Fate::Keep => {}
+            Fate::Drop | Fate::Remove(_) => {
+                if let Fate::Remove(furniture) = fate {
+                    record_removal(doc, id, crate::model::Reason::Furniture(furniture), removed);
+                }
+                next = doc.next_skipping_children(id, body);
+                doc.detach(id);
+                continue;
+            }
+        }
+        // An atom clone, not a String: this runs for every element of the page.
+        let tag = doc.tag(id).cloned().expect("an element");
+        if TAGS_TO_SCORE.contains(&&*tag) {
+            found.to_score.push(id);
+        }
+        if &*tag == "div" {
+            if !facts.has_block_descendant(id) {
+                // A <div> holding only text is a paragraph: name it so, for scoring, for the
+                // sibling check and for the assembler.
+                doc.rename(id, html5ever::local_name!("p"));
+                found.to_score.push(id);
+            } else {
+                wrap_phrasing_runs(doc, id);
+            }
+        }
+        next = next_in_order(doc, id, body);
+    }
+    // Wrapped runs are new <p> elements; find them for scoring.
+    for d in doc.descendants(body) {
+        if doc.is_tag(d, "p") && doc.attr(d, crate::parse::tree::WRAPPER_MARK).is_some() {
+            found.to_score.push(d);
+        }
+    }
+    found
+}
+
+/// The fate of element `id` (not the body). The first byline is taken into `byline`.
+fn fate(doc: &mut Document, id: NodeId, flags: Flags, facts: &Facts, byline: &mut Option<String>) -> Fate {
+    let tag = doc.tag(id).cloned().expect("an element");
+    let tag: &str = &tag;
+    let class_id = class_and_id(doc, id);
+    if is_hidden(doc, id) {
+        return Fate::Remove(Furniture::Hidden);
+    }
+    if NEVER_CONTENT_TAGS.contains(&tag) {
+        return if tag == "nav" { Fate::Remove(Furniture::Navigation) } else { Fate::Drop };
+    }
+    if tag == "noscript" {
+        unwrap_noscript_image(doc, id);
+        return Fate::Drop;
+    }
+    if is_byline(doc, id, &class_id) && doc.collapsed_chars_within(id, MAX_BYLINE_CHARS - 1).is_some_and(|n| n > 0) {
+        // The first byline goes to the article's metadata; later ones are copies of it.
+        return match byline {
+            None => {
+                *byline = Some(doc.collapsed_text(id));
+                Fate::Drop
+            }
+            Some(_) => Fate::Remove(Furniture::Byline),
+        };
+    }
+    if is_ad_slot(&class_id) && tag != "body" && doc.collapsed_chars_within(id, MAX_AD_SLOT_CHARS).is_some() {
+        return Fate::Remove(Furniture::Advertisement);
+    }
+    let unlikely = (UNLIKELY_WORDS.found_in(&class_id) && !MAYBE_CONTENT_WORDS.found_in(&class_id))
+        || doc.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r));
+    if flags.strip_unlikely
+        && tag != "a"
+        && unlikely
+        && !has_ancestor_tag(doc, id, "table", FURNITURE_IN_TABLE_OR_CODE_DEPTH)
+        && !has_ancestor_tag(doc, id, "code", FURNITURE_IN_TABLE_OR_CODE_DEPTH)
+    {
+        return Fate::Remove(furniture_named(&class_id, tag));
+    }
+    let container = matches!(tag, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    if container && !facts.has_content(id) {
+        return Fate::Drop;
+    }
+    Fate::Keep
+}
+
+fn is_byline(doc: &Document, id: NodeId, class_id: &str) -> bool {
+    let rel_author = doc.attr(id, "rel") == Some("author");
+    let itemprop_author = doc.attr(id, "itemprop").is_some_and(|p| p.contains("author"));
+    rel_author || itemprop_author || BYLINE_WORDS.found_in(class_id)
+}
+
+fn has_ancestor_tag(doc: &Document, id: NodeId, tag: &str, max_depth: usize) -> bool {
+    doc.ancestors(id).take(max_depth).any(|a| doc.is_tag(a, tag))
+}
+
+fn is_phrasing(doc: &Document, id: NodeId) -> bool {
+    match &doc.node(id).data {
+        NodeData::Text(_) => true,
+        NodeData::Element(e) => {
+            let t = &*e.name.local;
+            if is_block_tag(t) {
+                return false;
+            }
+            // a, del, ins are phrasing only when everything inside them is.
+            if matches!(t, "a" | "del" | "ins") {
+                return doc.children(id).all(|c| is_phrasing(doc, c));
+            }
+            true
+        }
+        _ => true,
+    }
+}
+
+fn is_whitespace_node(doc: &Document, id: NodeId) -> bool {
+    match &doc.node(id).data {
+        NodeData::Text(t) => is_blank(t),
+        NodeData::Element(_) => doc.is_tag(id, "br"),
+        _ => true,
+    }
+}
+
+/// Per-node facts the preparation pass asks of every container, computed bottom-up once instead
+/// of by walking each container's subtree (which would cost depth × size).
+struct Facts {
+    /// Text that is not whitespace, or an image, figure, table, pre or rule, somewhere below.
+    has_content: Vec<bool>,
+    /// An element that makes a `<div>` a container ([`DIV_BLOCK_CHILDREN`]) somewhere below.
+    has_block_descendant: Vec<bool>,
+}
+
+impl Facts {
+    fn compute(doc: &Document, root: NodeId) -> Facts {
+        let n = doc.len();
+        let mut f = Facts { has_content: vec![false; n], has_block_descendant: vec![false; n] };
+        let order: Vec<NodeId> = doc.descendants(root).collect();
+        for &id in order.iter().rev() {
+            let i = id.index();
+            match &doc.node(id).data {
+                NodeData::Text(t) => f.has_content[i] = !is_blank(t),
+                NodeData::Element(e) => {
+                    if matches!(&*e.name.local, "img" | "picture" | "figure" | "table" | "pre" | "hr") {
+                        f.has_content[i] = true;
+                    }
+                }
+                _ => {}
+            }
+            if let Some(p) = doc.parent(id) {
+                let p = p.index();
+                f.has_content[p] |= f.has_content[i];
+                let is_block = doc.tag(id).is_some_and(|t| DIV_BLOCK_CHILDREN.contains(&&**t));
+                f.has_block_descendant[p] |= f.has_block_descendant[i] || is_block;
+            }
+        }
+        f
+    }
+
+    /// Whether `id` holds content; nodes made after the facts were taken are assumed to.
+    fn has_content(&self, id: NodeId) -> bool {
+        self.has_content.get(id.index()).copied().unwrap_or(true)
+    }
+
+    fn has_block_descendant(&self, id: NodeId) -> bool {
+        self.has_block_descendant.get(id.index()).copied().unwrap_or(true)
+    }
+}
+
+fn next_in_order(doc: &Document, id: NodeId, root: NodeId) -> Option<NodeId> {
+    doc.node(id).first_child.or_else(|| doc.next_skipping_children(id, root))
+}
+
+/// Move each run of phrasing children of a mixed `<div>` into a new `<p>`, so the text that sits
+/// directly in containers is scored and kept like any paragraph.
+fn wrap_phrasing_runs(doc: &mut Document, div: NodeId) {
+    let children: Vec<NodeId> = doc.children(div).collect();
+    let mut run: Vec<NodeId> = Vec::new();
+    let flush = |doc: &mut Document, run: &mut Vec<NodeId>| {
+        if !run.iter().all(|&n| is_whitespace_node(doc, n)) {
+            let p = doc.create_wrapper_paragraph();
+            doc.insert_before(run[0], p);
+            for &n in run.iter() {
+                doc.detach(n);
+                doc.append(p, n);
+            }
+        }
+        run.clear();
+    };
+    for c in children {
+        if is_phrasing(doc, c) {
+            run.push(c);
+        } else if !run.is_empty() {
+            flush(doc, &mut run);
+        }
+    }
+    if !run.is_empty() {
+        flush(doc, &mut run);
+    }
+}
+
+/// Lazy-loading pages put a placeholder `<img>` before a `<noscript>` holding the real one:
+/// replace the placeholder with the real image.
+fn unwrap_noscript_image(doc: &mut Document, noscript: NodeId) {
+    let imgs: Vec<NodeId> = doc.descendants(noscript).filter(|&d| doc.is_tag(d, "img")).collect();
+    let [real] = imgs[..] else { return };
+    let mut prev = doc.node(noscript).prev_sibling;
+    while let Some(p) = prev.filter(|&p| doc.text(p).is_some_and(is_blank)) {
+        prev = doc.node(p).prev_sibling;
+    }
+    doc.detach(real);
+    match prev {
+        Some(p) if doc.is_tag(p, "img") => {
+            doc.insert_before(p, real);
+            doc.detach(p);
+        }
+        _ => doc.insert_before(noscript, real),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Reason;
+
+    fn prepared(html: &str) -> (Document, Prepared, Vec<Removal>) {
+        let mut doc = crate::parse::parse_html(html);
+        let body = doc.body().unwrap();
+        let mut removed = Vec::new();
+        let found = prepare(&mut doc, body, Flags::ALL, &mut removed);
+        (doc, found, removed)
+    }
+
+    #[test]
+    fn the_first_byline_goes_to_the_metadata_and_later_copies_are_furniture() {
+        let (doc, found, removed) = prepared(
+            "<body><p class=byline>By Ana Souza</p><p>Story text long enough.</p><div class=author-box>By Ana Souza</div></body>",
+        );
+        assert_eq!(found.byline.as_deref(), Some("By Ana Souza"));
+        assert_eq!(removed.len(), 1);
+        assert_eq!(removed[0].reason, Reason::Furniture(Furniture::Byline));
+        assert_eq!(doc.collapsed_text(doc.body().unwrap()), "Story text long enough.");
+    }
+
+    #[test]
+    fn hidden_and_unlikely_elements_are_recorded_by_name_and_empty_containers_dropped_silently() {
+        let (doc, _, removed) = prepared(
+            "<body><div style='display: NONE'>hidden</div><div class=social-tools>Share</div><div class='article-sidebar-content'>kept</div><div> </div><nav>Home</nav><script>x()</script></body>",
+        );
+        let reasons: Vec<Reason> = removed.iter().map(|r| r.reason).collect();
+        assert_eq!(
+            reasons,
+            [
+                Reason::Furniture(Furniture::Hidden),
+                Reason::Furniture(Furniture::ShareBar),
+                Reason::Furniture(Furniture::Navigation)
+            ]
+        );
+        assert_eq!(doc.collapsed_text(doc.body().unwrap()), "kept");
+    }
+
+    #[test]
+    fn furniture_words_inside_a_data_table_are_the_table_s_own() {
+        let (doc, _, removed) =
+            prepared("<body><table><tr><td class=comment>Cell text</td></tr></table><div class=comment>x</div></body>");
+        assert_eq!(removed.len(), 1, "only the div outside the table");
+        assert!(doc.collapsed_text(doc.body().unwrap()).contains("Cell text"));
+    }
+
+    #[test]
+    fn text_only_divs_become_paragraphs_and_loose_text_in_containers_is_wrapped() {
+        let (doc, found, _) =
+            prepared("<body><div id=a>Just text</div><div id=b>Loose <b>text</b><p>para</p></div></body>");
+        let a = doc.descendants(doc.root()).find(|&n| doc.attr(n, "id") == Some("a")).unwrap();
+        assert!(doc.is_tag(a, "p"));
+        let wrapped: Vec<String> = doc
+            .descendants(doc.root())
+            .filter(|&n| doc.attr(n, crate::parse::tree::WRAPPER_MARK).is_some())
+            .map(|n| doc.collapsed_text(n))
+            .collect();
+        assert_eq!(wrapped, ["Loose text"]);
+        assert!(found.to_score.contains(&a));
+    }
+
+    #[test]
+    fn a_noscript_image_replaces_its_placeholder() {
+        let (doc, _, _) = prepared("<body><p>x</p><img src=blank.gif> <noscript><img src=real.jpg></noscript></body>");
+        let srcs: Vec<&str> = doc.descendants(doc.root()).filter_map(|n| doc.attr(n, "src")).collect();
+        assert_eq!(srcs, ["real.jpg"]);
+    }
+}
