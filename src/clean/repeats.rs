@@ -11,9 +11,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::shingles::{
-    containment, is_unspaced, resemblance, shingles, word_count, ShingleKeyHasher, ShingleMap, ShingleSet,
-};
+use super::shingles::{containment, is_unspaced, resemblance, shingles, ShingleKeyHasher, ShingleMap, ShingleSet};
 use crate::model::{Block, BlockKind, Reason, Removal, RemovalKind, Repeat};
 use crate::text::normalize::normalize;
 
@@ -137,7 +135,7 @@ impl Fingerprint {
     }
 
     fn of_text(norm: String, prose: bool, quotation: bool) -> Fingerprint {
-        let words = word_count(&norm);
+        let words = crate::text::count_words(&norm);
         let shingles = if prose && words >= MIN_TEASER_WORDS { shingles(&norm) } else { ShingleSet::default() };
         Fingerprint {
             chars: norm.chars().count(),

@@ -10,12 +10,24 @@ pub mod marks;
 pub mod speakers;
 
 use crate::model::{Block, BlockKind, Quote, QuoteKind};
+use crate::text::{count_words, is_cjk};
 use marks::{Family, Span};
 use speakers::{People, Subject, Token};
 
 /// A quotation of at most this many words, with nobody said to have said it, is a scare quote
 /// (so-called “innovation hub”) rather than speech.
 const MAX_SCARE_WORDS: usize = 4;
+
+/// Chinese and Japanese words average about two characters, where [`count_words`] counts each
+/// character as a word (as reading time should): quotation lengths divide them by this.
+const CJK_CHARS_PER_WORD: usize = 2;
+
+/// The words of a quotation as a reader would count them: [`count_words`], with Chinese and
+/// Japanese characters taken [`CJK_CHARS_PER_WORD`] to a word.
+fn lexical_words(text: &str) -> usize {
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    count_words(text) - cjk + cjk / CJK_CHARS_PER_WORD
+}
 
 /// Words that mark the quotation after them as a scare quote whatever the sentence says.
 const SCARE_MARKERS: &[&str] = &[
@@ -28,7 +40,7 @@ fn is_terminator(c: char) -> bool {
 }
 
 fn is_cjk_text(chars: &[char]) -> bool {
-    let cjk = chars.iter().filter(|&&c| matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF)).count();
+    let cjk = chars.iter().filter(|&&c| is_cjk(c)).count();
     cjk * 3 > chars.len()
 }
 
@@ -53,11 +65,6 @@ fn sentence_end(chars: &[char], from: usize, ceiling: usize) -> usize {
         })
         .map(|i| i + 1)
         .unwrap_or(ceiling)
-}
-
-fn count_words(text: &str) -> usize {
-    let cjk = text.chars().filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF)).count();
-    text.split_whitespace().count().max(cjk / 2)
 }
 
 /// Characters of a block that lie inside quotation spans.
@@ -419,8 +426,9 @@ fn register_mentions_order(people: &mut People, tokens: &[Token]) {
 fn quote_kind(chars: &[char], open: usize, text: &str, has_speaker: bool) -> QuoteKind {
     let before: String = chars[open.saturating_sub(24)..open].iter().collect::<String>().to_lowercase();
     let before_trim = before.trim_end();
-    let words = count_words(text);
-    if words <= MAX_SCARE_WORDS && (SCARE_MARKERS.iter().any(|m| before_trim.ends_with(m)) || !has_speaker) {
+    if lexical_words(text) <= MAX_SCARE_WORDS
+        && (SCARE_MARKERS.iter().any(|m| before_trim.ends_with(m)) || !has_speaker)
+    {
         return QuoteKind::Scare;
     }
     let prev = before_trim.chars().last();

@@ -7,6 +7,7 @@
 //! gender, where the text gives a gender.
 
 use super::lexicon::*;
+use crate::text::{is_cjk, is_hiragana};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -56,10 +57,6 @@ pub struct People {
     clock: u64,
     by_name: std::collections::HashMap<String, usize>,
     by_word: std::collections::HashMap<String, Vec<usize>>,
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 impl People {
@@ -826,15 +823,12 @@ fn cjk_name(s: &str) -> Option<Subject> {
     }
     let start = chars
         .iter()
-        .rposition(|&c| !(is_cjk(c) && !matches!(c as u32, 0x3040..=0x309F)) || "、，。「」『』“”".contains(c))
+        .rposition(|&c| !is_cjk(c) || is_hiragana(c) || "、，。「」『』“”".contains(c))
         .map(|p| p + 1)
         .unwrap_or(0);
     let mut run: String = chars[start..].iter().collect();
-    loop {
-        let Some(role) = CJK_ROLES.iter().filter(|r| run.ends_with(*r) && run.len() > r.len()).max_by_key(|r| r.len())
-        else {
-            break;
-        };
+    while let Some(role) = CJK_ROLES.iter().filter(|r| run.ends_with(*r) && run.len() > r.len()).max_by_key(|r| r.len())
+    {
         run.truncate(run.len() - role.len());
     }
     if let Some((pos, role)) = CJK_ROLES.iter().filter_map(|r| run.rfind(r).map(|p| (p, r))).max_by_key(|(p, _)| *p) {

@@ -200,17 +200,29 @@ pub fn is_blank(s: &str) -> bool {
     true
 }
 
-/// Words for reading time: whitespace-separated tokens, and each CJK character as a word.
+/// Whether `c` is Chinese or Japanese (Han ideographs, hiragana, katakana): scripts written without
+/// spaces between words. Korean is written with spaces, so Hangul is not among them.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Whether `c` is hiragana, the Japanese syllabary of grammatical endings and particles (names
+/// are written in Han or katakana).
+pub fn is_hiragana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x309F)
+}
+
+/// Words in `text`: whitespace-separated tokens, except that each Chinese or Japanese character
+/// counts as a word (a reader takes in about one a word's time, and it is what word counts in
+/// those languages count). The one word count of the pipeline: reading time, the repeat
+/// detector's length thresholds and the quote finder's scare-quote length all use it.
 pub fn count_words(text: &str) -> usize {
-    let mut words = 0;
-    for token in text.split_whitespace() {
-        let cjk = token
-            .chars()
-            .filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF))
-            .count();
-        words += if cjk > 0 { cjk } else { 1 };
-    }
-    words
+    text.split_whitespace()
+        .map(|token| match token.chars().filter(|&c| is_cjk(c)).count() {
+            0 => 1,
+            cjk => cjk,
+        })
+        .sum()
 }
 
 #[cfg(test)]
@@ -261,6 +273,16 @@ mod tests {
             let s: String = (0..4).map(|k| pieces[i / pieces.len().pow(k) % pieces.len()]).collect();
             assert_eq!(collapse_whitespace(&s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
         }
+    }
+
+    #[test]
+    fn words_are_tokens_between_whitespace_and_each_chinese_or_japanese_character() {
+        assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("  one two\u{00A0}three "), 3);
+        assert_eq!(count_words("他说 hello"), 3);
+        assert_eq!(count_words("東京は晴れ"), 5);
+        assert_eq!(count_words("서울은 맑음"), 2, "Korean is written with spaces");
+        assert_eq!(count_words("Ünïcode—STRASSE x-y"), 2);
     }
 
     #[test]

@@ -69,8 +69,6 @@ pub fn normalize(text: &str) -> String {
     String::from_utf8(out).expect("only whole characters are written")
 }
 
-/// Shingle hashes are already well mixed, so sets and maps keyed by them need no second hash:
-
 /// How much of `b` is made of words found in `a`, by characters (1.0 = all of it). Used to decide
 /// whether a heading repeats the title; asymmetric on purpose, as a heading may add a kicker.
 pub fn title_similarity(a: &str, b: &str) -> f64 {
