@@ -3,8 +3,9 @@
 #
 #   ./build.sh          build the CLI, the wasm module (into extension/pkg/) and the extension zip,
 #                       then run the CLI on the bundled sample page and print the clean text
-#   ./build.sh test     build everything, then run every test: Rust unit and integration tests,
-#                       the wasm module under Node, and the extension end to end in Chromium
+#   ./build.sh test     check formatting and lints, build everything, then run every test: Rust
+#                       unit and integration tests, the wasm module under Node, and the extension
+#                       end to end in Chromium
 #   ./build.sh bench    build everything, then run the benchmarks (not part of the tests)
 #
 # Needs: Rust through rustup (https://rustup.rs), Node.js 20+ with npm. Everything else
@@ -31,6 +32,15 @@ ensure_wasm_target() {
     command -v rustup >/dev/null || die "the wasm32-unknown-unknown standard library is missing and there is no rustup to add it; install Rust with rustup"
     say "adding the wasm32-unknown-unknown target (rustup)"
     rustup target add wasm32-unknown-unknown
+}
+
+ensure_rust_components() { # rustfmt and clippy, for the formatting and lint gates of `test`
+    if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then
+        return
+    fi
+    command -v rustup >/dev/null || die "cargo fmt or cargo clippy is missing and there is no rustup to add them; install Rust with rustup"
+    say "adding the rustfmt and clippy components (rustup)"
+    rustup component add rustfmt clippy
 }
 
 ensure_cargo_tool() { # binary, crate, version ('' for any), what the version check prints
@@ -83,8 +93,13 @@ case "$MODE" in
         ./target/release/lectern extract
         ;;
     test)
+        ensure_rust_components
+        say "formatting (cargo fmt --check) and lints (clippy, native and wasm32, warnings as errors)"
+        cargo fmt --check || die "the code is not formatted as rustfmt.toml says: run cargo fmt"
+        cargo clippy --release --all-targets -- -D warnings
         build_native
         build_wasm
+        cargo clippy --release --target wasm32-unknown-unknown --lib -- -D warnings
         package_extension
         say "Rust tests"
         cargo test --release

@@ -33,12 +33,16 @@ struct Matched {
     expected: Expected,
 }
 
-/// The page's quotations matched against its annotations: the matches, the annotations not
-/// found, and the quotations found that are not annotated.
-fn compare(
-    html: &std::path::Path,
-    side: &std::path::Path,
-) -> Result<(Vec<Matched>, Vec<Expected>, Vec<String>), Failed> {
+/// A page's quotations against its annotations.
+struct Comparison {
+    matched: Vec<Matched>,
+    /// Annotations not found.
+    missed: Vec<Expected>,
+    /// Quotations found that are not annotated.
+    unexpected: Vec<String>,
+}
+
+fn compare(html: &std::path::Path, side: &std::path::Path) -> Result<Comparison, Failed> {
     let html = std::fs::read_to_string(html)?;
     let v: Value = serde_json::from_str(&std::fs::read_to_string(side)?)?;
     let mut unmatched: Vec<Expected> = v["quotes"]
@@ -64,7 +68,7 @@ fn compare(
             None => unexpected.push(text),
         }
     }
-    Ok((matched, unmatched, unexpected))
+    Ok(Comparison { matched, missed: unmatched, unexpected })
 }
 
 fn short(s: &str) -> String {
@@ -74,7 +78,8 @@ fn short(s: &str) -> String {
 /// Every annotated quotation of one page is found, and nothing else.
 fn spans_of(name: &str) -> Result<(), Failed> {
     let dir = common::fixtures_dir("quotes");
-    let (_, missed, unexpected) = compare(&dir.join(format!("{name}.html")), &dir.join(format!("{name}.quotes.json")))?;
+    let Comparison { missed, unexpected, .. } =
+        compare(&dir.join(format!("{name}.html")), &dir.join(format!("{name}.quotes.json")))?;
     let mut failures: Vec<String> = missed.iter().map(|e| format!("missed {:?}", short(&e.text))).collect();
     failures.extend(unexpected.iter().map(|t| format!("unexpected quote {:?}", short(t))));
     if failures.is_empty() {
@@ -88,8 +93,7 @@ fn spans_of(name: &str) -> Result<(), Failed> {
 fn speakers_and_kinds() -> Result<(), Failed> {
     let (mut total, mut speaker_right, mut kind_right) = (0usize, 0usize, 0usize);
     for (name, html, side) in common::fixture_pairs("quotes", "quotes.json") {
-        let (matched, _, _) = compare(&html, &side)?;
-        for m in matched {
+        for m in compare(&html, &side)?.matched {
             total += 1;
             if m.found_speaker == m.expected.speaker {
                 speaker_right += 1;

@@ -6,7 +6,7 @@ use lectern::parse::{parse_html, NodeData};
 use lectern::Article;
 
 pub fn article_is_safe(article: &Article) {
-    let doc = parse_html(&article.html);
+    let doc = parse_html(&lectern::to_html(article));
     for id in doc.descendants(doc.root()) {
         if let NodeData::Element(el) = &doc.node(id).data {
             assert!(

@@ -375,7 +375,8 @@ impl<'a> Assembler<'a> {
         }
         let usable = |s: &str| {
             let s = s.trim();
-            !s.is_empty() && !(s.starts_with("data:") && s.len() < MAX_PLACEHOLDER_DATA_URL)
+            let placeholder = s.starts_with("data:") && s.len() < MAX_PLACEHOLDER_DATA_URL;
+            !s.is_empty() && !placeholder
         };
         let mut candidates: Vec<String> = Vec::new();
         for a in LAZY_SRC_ATTRS {

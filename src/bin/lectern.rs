@@ -58,10 +58,13 @@ fn read_input(name: &str) -> Result<Vec<u8>, String> {
     }
 }
 
+/// A page to extract: its name in messages, its bytes (or why they could not be read), its URL.
+type Input = (String, Result<Vec<u8>, String>, Option<String>);
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Command::Extract { files, url, format } = cli.command;
-    let inputs: Vec<(String, Result<Vec<u8>, String>, Option<String>)> = if files.is_empty() {
+    let inputs: Vec<Input> = if files.is_empty() {
         vec![("sample".into(), Ok(SAMPLE_PAGE.as_bytes().to_vec()), url.or(Some(SAMPLE_URL.into())))]
     } else {
         files.iter().map(|f| (f.clone(), read_input(f), url.clone())).collect()
