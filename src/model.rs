@@ -50,7 +50,7 @@ impl Inline {
 /// The `type` of an [`Inline`] in JSON. A unit variant, where `#[serde(tag = "type")]` would write
 /// the tag as a string value: the wasm serializer caches unit variants' strings on the JavaScript
 /// side, so the tag, a third of all the strings of an Article, is not decoded afresh for every
-/// inline (measured with bench/ab.mjs). The JSON is the same either way.
+/// inline. The JSON is the same either way.
 #[derive(Clone, Copy, Serialize)]
 #[serde(rename_all = "snake_case")]
 enum InlineType {

@@ -7,7 +7,7 @@
 // loops and sibling pointers instead of iterators and recursion (which also keeps a 100,000-deep
 // page from overflowing the stack), and only the attributes the core reads. Pieces are appended
 // one at a time (`out += a; out += b`, never `out += a + b`): joining two short strings copies
-// them, appending only links them (measured: 1.5% of the extraction).
+// them, appending only links them.
 //
 // Every DOM read goes through the native accessor taken from its prototype, never `node.name`: a
 // <form> exposes its fields as properties named after them, shadowing the built-in ones

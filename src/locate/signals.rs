@@ -12,9 +12,9 @@ use crate::text::contains_bytes;
 ///
 /// Class strings are short (a few dozen bytes) and there are thousands per page, so the list is
 /// indexed by first byte: one pass over the haystack, comparing only the words that start with
-/// the byte at hand. Built at compile time. (aho-corasick does this and more, but adds 32 KB
-/// gzipped to the wasm module, over its size budget; per-word `memmem` searchers cost a call
-/// per word per element.)
+/// the byte at hand. Built at compile time. (aho-corasick does this and more, but its
+/// automaton tables would take the wasm module over its size budget; per-word `memmem`
+/// searchers cost a call per word per element.)
 pub struct WordList {
     pub words: &'static [&'static str],
     /// For each byte, the range of `by_first` holding the words that start with it.

@@ -201,16 +201,7 @@ impl Sink {
                 doc.append(parent, node);
                 depth_out.set(doc.node(node).depth);
             }
-            NodeOrText::AppendText(text) => {
-                if let Some(last) = doc.node(parent).last_child {
-                    if let NodeData::Text(existing) = &mut doc.node_mut(last).data {
-                        existing.push_tendril(&text);
-                        return;
-                    }
-                }
-                let node = doc.create(NodeData::Text(text));
-                doc.append(parent, node);
-            }
+            NodeOrText::AppendText(text) => doc.append_text(parent, text),
         }
     }
 }
@@ -303,16 +294,7 @@ impl TreeSink for Sink {
                 }
                 doc.insert_before(*sibling, node);
             }
-            NodeOrText::AppendText(text) => {
-                if let Some(prev) = doc.node(*sibling).prev_sibling {
-                    if let NodeData::Text(existing) = &mut doc.node_mut(prev).data {
-                        existing.push_tendril(&text);
-                        return;
-                    }
-                }
-                let node = doc.create(NodeData::Text(text));
-                doc.insert_before(*sibling, node);
-            }
+            NodeOrText::AppendText(text) => doc.insert_text_before(*sibling, text),
         }
     }
 

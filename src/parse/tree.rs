@@ -29,7 +29,7 @@ impl NodeId {
 /// The attributes later stages read; both parsers keep only these (and the extension's DOM
 /// walker sends only these, from the same list in `extension/content/snapshot.js`, which a test
 /// holds equal to this one). Pages carry far more — inline handlers, `data-` payloads, ARIA, and
-/// styles on every element — and copying them was half of the walker's time.
+/// styles on every element — and copying them would be most of what a walk of the page costs.
 ///
 /// A stage that starts reading another attribute must add it here (debug builds assert this in
 /// [`Element::attr`]).
@@ -324,6 +324,42 @@ impl Document {
             None => self.node_mut(parent).first_child = Some(child),
         }
         self.node_mut(parent).last_child = Some(child);
+    }
+
+    /// Append `text` to `parent`'s children, joined to the text node that ends them if there is
+    /// one, as the HTML parser joins adjacent text.
+    pub(crate) fn append_text(&mut self, parent: NodeId, text: StrTendril) {
+        let joined = match self.node(parent).last_child {
+            Some(last) => self.join_text(last, text),
+            None => Err(text),
+        };
+        if let Err(text) = joined {
+            let node = self.create(NodeData::Text(text));
+            self.append(parent, node);
+        }
+    }
+
+    /// Insert `text` before `sibling`, joined to the text node just before it if there is one.
+    pub(crate) fn insert_text_before(&mut self, sibling: NodeId, text: StrTendril) {
+        let joined = match self.node(sibling).prev_sibling {
+            Some(prev) => self.join_text(prev, text),
+            None => Err(text),
+        };
+        if let Err(text) = joined {
+            let node = self.create(NodeData::Text(text));
+            self.insert_before(sibling, node);
+        }
+    }
+
+    /// Add `text` to the end of text node `id`; `Err` gives it back when `id` is not text.
+    fn join_text(&mut self, id: NodeId, text: StrTendril) -> Result<(), StrTendril> {
+        match &mut self.node_mut(id).data {
+            NodeData::Text(existing) => {
+                existing.push_tendril(&text);
+                Ok(())
+            }
+            _ => Err(text),
+        }
     }
 
     /// Insert a detached `child` just before `sibling`.

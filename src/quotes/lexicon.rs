@@ -34,18 +34,17 @@ pub const SPEECH_VERBS: &[&str] = &[
     "claims", "declared", "announced", "recalled", "recalls", "admitted", "admits", "acknowledged", "conceded",
     "complained", "urged", "stressed", "emphasised", "emphasized", "suggested", "predicted", "remarked", "observed",
     "concluded", "cautioned", "joked", "shouted", "whispered", "described", "called", "accused", "promised", "vowed",
-    "pledged", "confirmed", "denied", "blamed", "criticised", "criticized", "praised", "described", "calls",
-    "describes", "accuses", "spoke", "speaks", "agreed", "objected", "countered", "wondered", "sighed", "laughed",
-    "boasted", "maintained", "mused", "quipped", "summed", "disagreed", "ruling", "ruled", "agrees", "disagrees",
-    "reminded", "reminds", "adjourned", "added", "describing", "saying", "telling", "warning", "adding", "calling",
-    "insisting", "arguing", "writing", "according",
-    // French (participles after "a"/"ont", and present forms)
+    "pledged", "confirmed", "denied", "blamed", "criticised", "criticized", "praised", "calls", "describes", "accuses",
+    "spoke", "speaks", "agreed", "objected", "countered", "wondered", "sighed", "laughed", "boasted", "maintained",
+    "mused", "quipped", "summed", "disagreed", "ruling", "ruled", "agrees", "disagrees", "reminded", "reminds",
+    "adjourned", "describing", "saying", "telling", "warning", "adding", "calling", "insisting", "arguing", "writing",
+    "according", // French (participles after "a"/"ont", and present forms)
     "déclaré", "déclare", "dit", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "souligné",
     "souligne", "estimé", "estime", "indiqué", "indique", "assuré", "assure", "précisé", "précise", "confié", "lancé",
     "prévenu", "martelé", "regretté", "regrette", "qualifié", "qualifie", "répondu", "lâché", "lâche", "confie",
     "ironise", "ironisé", "glisse", "glissé", "dénoncé", "dénonce", "reconnu", "reconnaît", "insisté", "raconté",
-    "raconte", "écrit", "répondu", "répond", "poursuivi", "poursuit", "promis", "averti", "annoncé", "déploré",
-    "résumé", "résume", "témoigne", "témoigné", // German
+    "raconte", "écrit", "répond", "poursuivi", "poursuit", "promis", "averti", "annoncé", "déploré", "résumé",
+    "résume", "témoigne", "témoigné", // German
     "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "warnte", "warnt", "meinte", "meint", "schrieb",
     "schreibt", "fügte", "ergänzte", "nannte", "nennt", "bezeichnete", "bezeichnet", "mahnte", "mahnt", "ergänzt",
     "kritisierte", "kritisiert", "sprach", "spricht", "berichtete", "berichtet", "versprach", "räumte", "forderte",
@@ -104,10 +103,10 @@ pub const ROLE_WORDS: &[&str] = &[
     "präsidentin", "kanzler", "kanzlerin", "professorin", "direktor", "direktorin", "chef", "chefin", "leiter",
     "leiterin", "anwohner", "anwohnerin", "pfarrer", "frau", "herr", "maire", "ministre", "président", "présidente",
     "porte-parole", "directeur", "directrice", "professeur", "député", "députée", "sénateur", "préfet", "adjoint",
-    "adjointe", "habitant", "habitante", "madame", "monsieur", "mme", "m", "mlle", "dr.", "prof.", "manager",
-    "striker", "referee", "teammate", "goalkeeper", "midfielder", "defender", "alcalde", "alcaldesa", "ministro",
-    "ministra", "presidenta", "portavoz", "directora", "profesor", "profesora", "concejal", "concejala", "gobernador",
-    "vecino", "vecina", "señor", "señora",
+    "adjointe", "habitant", "habitante", "madame", "monsieur", "mme", "m", "mlle", "dr.", "prof.", "striker",
+    "referee", "teammate", "goalkeeper", "midfielder", "defender", "alcalde", "alcaldesa", "ministro", "ministra",
+    "presidenta", "portavoz", "directora", "profesor", "profesora", "concejal", "concejala", "gobernador", "vecino",
+    "vecina", "señor", "señora",
 ];
 
 /// Capitalised words that begin sentences or name days and months, not people.
@@ -119,9 +118,9 @@ pub const NOT_NAMES: &[&str] = &[
     "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "sources", "officials", "residents", "critics", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "local", "visitors", "several", "both", "each", "every", "viele", "einige",
-    "beide", "selon", "según", "laut", "d’après", "asked", "der", "die", "das", "ein", "eine", "le", "la", "les", "un",
-    "une", "el", "los", "las", "una", "und", "et", "y", "im", "am", "um", "auf", "mit", "für", "seit", "bei", "pour",
-    "avec", "dans", "sur", "en", "con", "para", "por", "del", "des",
+    "beide", "selon", "según", "laut", "d’après", "der", "die", "das", "ein", "eine", "le", "la", "les", "un", "une",
+    "el", "los", "las", "una", "und", "et", "y", "im", "am", "um", "auf", "mit", "für", "seit", "bei", "pour", "avec",
+    "dans", "sur", "en", "con", "para", "por", "del", "des",
 ];
 
 /// Prepositions: a name right after one is an object ("published by The Washington Post").
@@ -144,7 +143,7 @@ pub const CJK_ROLES: &[&str] = &[
     "知事", "大臣", "首相", "委員長", "代表", "課長", "理事长", "理事長", "董事长", "董事長", "总经理", "總經理",
     "自治会長", "自治会长", "区长", "區長", "镇长", "鎮長", "村长", "村長", "厂长", "廠長", "院长", "院長", "所长",
     "所長", "馆长", "館長", "店长", "店長", "先生", "女士", "小姐", "さん", "氏", "様", "君", "ちゃん", "博士", "师傅",
-    "師傅", "阿姨", "大爷", "大爺", "奶奶", "爷爷", "爺爺", "会长", "组长", "組長",
+    "師傅", "阿姨", "大爷", "大爺", "奶奶", "爷爷", "爺爺", "组长", "組長",
 ];
 
 /// Chinese and Japanese reporting words.
@@ -153,3 +152,30 @@ pub const CJK_VERBS: &[&str] = &[
     "说道", "說道", "说", "說", "称", "稱", "问", "問", "答", "述べた", "語った", "話した", "言った", "説明した",
     "強調した", "述べ", "語り", "話し",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_list_names_a_word_twice() {
+        let lists: &[(&str, &[&str])] = &[
+            ("SPEECH_VERBS", SPEECH_VERBS),
+            ("AUXILIARIES", AUXILIARIES),
+            ("MALE_MARKERS", MALE_MARKERS),
+            ("FEMALE_MARKERS", FEMALE_MARKERS),
+            ("ROLE_WORDS", ROLE_WORDS),
+            ("NOT_NAMES", NOT_NAMES),
+            ("PREPOSITIONS", PREPOSITIONS),
+            ("NAME_PARTICLES", NAME_PARTICLES),
+            ("CJK_ROLES", CJK_ROLES),
+            ("CJK_VERBS", CJK_VERBS),
+        ];
+        for (name, words) in lists {
+            let mut seen = std::collections::HashSet::new();
+            for w in *words {
+                assert!(seen.insert(w), "{name} has {w:?} twice");
+            }
+        }
+    }
+}

@@ -80,8 +80,8 @@ fn is_word_char(c: Option<&char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
-/// Top-level quotation spans of a block. `carry` is the family of a quotation that ran on from
-/// the previous block, if this block starts by continuing it.
+/// Top-level quotation spans of a block. A quotation still open at the end is returned with
+/// `runs_on` set; whether it continues in the next block is the caller's to decide.
 pub fn spans(chars: &[char]) -> Vec<Span> {
     let style = Style::of(chars);
     let mut stack: Vec<(Family, usize)> = Vec::new();
