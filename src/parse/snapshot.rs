@@ -51,37 +51,7 @@ pub fn is_snapshot(input: &str) -> bool {
 /// Build a [`Document`] from a snapshot. `None` when `input` is not one.
 pub fn decode(input: &str) -> Option<Document> {
     let body = input.strip_prefix(MAGIC)?;
-    // Every node is a record, and every record starts with a NUL; elements take two or more
-    // (start, end, attributes), text one. Half the NULs is close, and never far over.
-    let records = memchr::memchr_iter(0, body.as_bytes()).count();
-    let mut doc = Document::with_capacity(records / 2 + 1);
-    // Open elements; the document node is the bottom and is never popped.
-    let mut open: Vec<NodeId> = vec![DOCUMENT_NODE];
-    // Start tags flattened at the depth cap, whose end records must not close a real element.
-    let mut flattened: usize = 0;
-    let mut pending_attr: Option<LocalName> = None;
-    let mut attrs: Vec<Attr> = Vec::new();
-    let mut element_with_attrs: Option<NodeId> = None;
-    // Elements start with one shared empty list (no allocation each); those with attributes get
-    // their own, sized exactly, while the scratch list keeps its capacity.
-    let no_attrs: Rc<Vec<Attr>> = Rc::default();
-    // Names are interned once per page, not once per element: making an atom hashes the name.
-    let mut attr_names: [Option<LocalName>; READ_ATTRIBUTES.len()] = std::array::from_fn(|_| None);
-    let mut tag_names = TagNames::default();
-    let texts = Slicer::new(body);
-
-    // Drained into an exact-size list, not taken whole: the element keeps no spare capacity and
-    // the scratch list keeps its own.
-    #[allow(clippy::drain_collect)]
-    let flush_attrs = |doc: &mut Document, target: &mut Option<NodeId>, attrs: &mut Vec<Attr>| {
-        if let Some(id) = target.take() {
-            if let (NodeData::Element(e), false) = (&mut doc.node_mut(id).data, attrs.is_empty()) {
-                e.attrs = Rc::new(attrs.drain(..).collect());
-            }
-        }
-        attrs.clear();
-    };
-
+    let mut decoder = Decoder::new(body);
     // Records are short (a tag name, a word or two of text), so the NUL search is memchr's,
     // whose per-call cost is lower than `str::split`'s.
     let mut start = 0;
@@ -91,60 +61,127 @@ pub fn decode(input: &str) -> Option<Document> {
         let record = &body[start..end];
         start = end + 1;
         let mut chars = record.chars();
-        let Some(kind) = chars.next() else { continue };
-        let payload = chars.as_str();
+        if let Some(kind) = chars.next() {
+            decoder.record(kind, chars.as_str());
+        }
+    }
+    Some(decoder.finish())
+}
+
+/// The decoder's state between records.
+struct Decoder<'a> {
+    doc: Document,
+    /// Open elements; the document node is the bottom and is never popped.
+    open: Vec<NodeId>,
+    /// Start tags flattened at the depth cap, whose end records must not close a real element.
+    flattened: usize,
+    /// The element just started, while its attribute records follow.
+    element_with_attrs: Option<NodeId>,
+    /// The name of the attribute whose value comes next (`None` for attributes not read).
+    pending_attr: Option<LocalName>,
+    /// The attributes of `element_with_attrs` so far.
+    attrs: Vec<Attr>,
+    /// Elements start with one shared empty list (no allocation each); those with attributes get
+    /// their own, sized exactly, while the scratch list keeps its capacity.
+    no_attrs: Rc<Vec<Attr>>,
+    /// Names are interned once per page, not once per element: making an atom hashes the name.
+    attr_names: [Option<LocalName>; READ_ATTRIBUTES.len()],
+    tag_names: TagNames<'a>,
+    texts: Slicer<'a>,
+}
+
+impl<'a> Decoder<'a> {
+    fn new(body: &'a str) -> Decoder<'a> {
+        // Every node is a record, and every record starts with a NUL; elements take two or more
+        // (start, end, attributes), text one. Half the NULs is close, and never far over.
+        let records = memchr::memchr_iter(0, body.as_bytes()).count();
+        Decoder {
+            doc: Document::with_capacity(records / 2 + 1),
+            open: vec![DOCUMENT_NODE],
+            flattened: 0,
+            element_with_attrs: None,
+            pending_attr: None,
+            attrs: Vec::new(),
+            no_attrs: Rc::default(),
+            attr_names: std::array::from_fn(|_| None),
+            tag_names: TagNames::default(),
+            texts: Slicer::new(body),
+        }
+    }
+
+    /// One record: its one-character `kind` and its payload.
+    fn record(&mut self, kind: char, payload: &'a str) {
         match kind {
             '=' => {
-                let read = read_attribute_index(payload).filter(|_| element_with_attrs.is_some());
-                pending_attr = read.map(|i| attr_names[i].get_or_insert_with(|| LocalName::from(payload)).clone());
-                continue;
+                let read = read_attribute_index(payload).filter(|_| self.element_with_attrs.is_some());
+                self.pending_attr =
+                    read.map(|i| self.attr_names[i].get_or_insert_with(|| LocalName::from(payload)).clone());
+                return;
             }
             '-' => {
                 // No duplicate check: a DOM element cannot hold two attributes of one name.
-                if let Some(name) = pending_attr.take() {
-                    attrs.push(Attr { name, value: texts.slice(payload) });
+                if let Some(name) = self.pending_attr.take() {
+                    self.attrs.push(Attr { name, value: self.texts.slice(payload) });
                 }
-                continue;
+                return;
             }
             _ => {}
         }
-        pending_attr = None;
-        flush_attrs(&mut doc, &mut element_with_attrs, &mut attrs);
-        let parent = *open.last().expect("the document node stays open");
+        self.pending_attr = None;
+        self.flush_attrs();
+        let parent = *self.open.last().expect("the document node stays open");
         match kind {
-            '<' | '(' | '[' => {
-                if payload.is_empty() {
-                    continue;
-                }
-                if doc.node(parent).depth >= MAX_TREE_DEPTH {
-                    flattened += 1;
-                    continue;
-                }
-                let space = match kind {
-                    '(' => ns!(svg),
-                    '[' => ns!(mathml),
-                    _ => ns!(html),
-                };
-                let name = QualName::new(None, space, tag_names.get(payload));
-                let id = doc.create(NodeData::Element(Element { name, attrs: Rc::clone(&no_attrs) }));
-                doc.append(parent, id);
-                open.push(id);
-                element_with_attrs = Some(id);
-            }
+            '<' | '(' | '[' => self.start_element(kind, payload, parent),
             '>' => {
-                if flattened > 0 {
-                    flattened -= 1;
-                } else if open.len() > 1 {
-                    open.pop();
+                if self.flattened > 0 {
+                    self.flattened -= 1;
+                } else if self.open.len() > 1 {
+                    self.open.pop();
                 }
             }
-            '"' => append_text(&mut doc, parent, payload, &texts),
-            '!' => graft_markup(&mut doc, parent, payload),
+            '"' => append_text(&mut self.doc, parent, payload, &self.texts),
+            '!' => graft_markup(&mut self.doc, parent, payload),
             _ => {}
         }
     }
-    flush_attrs(&mut doc, &mut element_with_attrs, &mut attrs);
-    Some(doc)
+
+    fn start_element(&mut self, kind: char, name: &'a str, parent: NodeId) {
+        if name.is_empty() {
+            return;
+        }
+        if self.doc.node(parent).depth >= MAX_TREE_DEPTH {
+            self.flattened += 1;
+            return;
+        }
+        let space = match kind {
+            '(' => ns!(svg),
+            '[' => ns!(mathml),
+            _ => ns!(html),
+        };
+        let name = QualName::new(None, space, self.tag_names.get(name));
+        let id = self.doc.create(NodeData::Element(Element { name, attrs: Rc::clone(&self.no_attrs) }));
+        self.doc.append(parent, id);
+        self.open.push(id);
+        self.element_with_attrs = Some(id);
+    }
+
+    /// Give the element just started the attributes read for it.
+    // Drained into an exact-size list, not taken whole: the element keeps no spare capacity and
+    // the scratch list keeps its own.
+    #[allow(clippy::drain_collect)]
+    fn flush_attrs(&mut self) {
+        if let Some(id) = self.element_with_attrs.take() {
+            if let (NodeData::Element(e), false) = (&mut self.doc.node_mut(id).data, self.attrs.is_empty()) {
+                e.attrs = Rc::new(self.attrs.drain(..).collect());
+            }
+        }
+        self.attrs.clear();
+    }
+
+    fn finish(mut self) -> Document {
+        self.flush_attrs();
+        self.doc
+    }
 }
 
 /// The atoms of the tag names met so far, in a small table indexed by length and end letters:

@@ -10,13 +10,19 @@ pub mod marks;
 pub mod speakers;
 
 use crate::model::{Block, BlockKind, Quote, QuoteKind};
-use crate::text::{count_words, is_cjk};
+use crate::text::{collapse_whitespace, count_words, is_cjk};
 use marks::{Family, Span};
 use speakers::{People, Subject, Token};
 
 /// A quotation of at most this many words, with nobody said to have said it, is a scare quote
 /// (so-called “innovation hub”) rather than speech.
 const MAX_SCARE_WORDS: usize = 4;
+
+/// A scare marker ("so-called") is looked for in this many characters before the quotation.
+const SCARE_MARKER_WINDOW_CHARS: usize = 24;
+
+/// Words just before a name that may give its gender ("Mrs", "his daughter"), looked at.
+const GENDER_MARKER_WORDS: usize = 3;
 
 /// Chinese and Japanese words average about two characters, where [`count_words`] counts each
 /// character as a word (as reading time should): quotation lengths divide them by this.
@@ -176,7 +182,8 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) -> V
                 let mention = Mention { name, role };
                 if let Some(id) = people.admit(&mention.name, mention.role.as_deref()) {
                     if evidence {
-                        let before: Vec<&str> = tokens[i.saturating_sub(3)..i].iter().map(|t| &*t.lower).collect();
+                        let before: Vec<&str> =
+                            tokens[i.saturating_sub(GENDER_MARKER_WORDS)..i].iter().map(|t| &*t.lower).collect();
                         if before.iter().any(|w| lexicon::FEMALE_MARKERS.contains(w)) {
                             people.add_evidence(id, speakers::Gender::Female);
                         } else if before.iter().any(|w| lexicon::MALE_MARKERS.contains(w)) {
@@ -195,12 +202,15 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) -> V
     mentions
 }
 
+/// A quotation found, before its id is given.
 struct Found {
     block: usize,
     span: Span,
     text: String,
     kind: QuoteKind,
+    /// Index into the people register.
     speaker: Option<usize>,
+    /// The multi-paragraph quotation this piece belongs to.
     group: Option<usize>,
 }
 
@@ -225,185 +235,232 @@ pub fn find(blocks: &[Block]) -> Vec<Quote> {
         .rev()
         .find(|&i| !prepared[i].spans.is_empty() || blocks[i].kind == BlockKind::Quote)
         .unwrap_or(0);
-    let mut found: Vec<Found> = Vec::new();
-    // A quotation left open at the end of the previous block: (family, its index in `found`).
-    let mut running: Option<(Family, usize)> = None;
-    let mut groups = 0usize;
-
-    for (bi, block) in blocks.iter().enumerate() {
-        let Prepared { chars, spans: block_spans, tokens: all_tokens } = &prepared[bi];
-        let chars: &[char] = chars;
-        if block.kind == BlockKind::Quote {
-            running = None;
-            let speaker = blockquote_speaker(blocks, bi, chars, &mut people);
-            let text = strip_outer_marks(&block.text);
-            if !text.is_empty() {
-                found.push(Found {
-                    block: bi,
-                    span: Span { family: Family::Double, open: 0, end: chars.len(), runs_on: false },
-                    text,
-                    kind: QuoteKind::Block,
-                    speaker,
-                    group: None,
-                });
-            }
-            continue;
-        }
-        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::List) {
-            running = None;
-            continue;
-        }
-
-        // Continue a quotation that ran on from the previous block?
-        let continues = running.filter(|(f, _)| marks::starts_with_opener(chars) == Some(*f));
-        if running.is_some() && continues.is_none() {
-            // The previous block's unclosed quote was not a multi-paragraph quote after all.
-            if let Some((_, idx)) = running {
-                if found[idx].group.is_none() {
-                    found.remove(idx);
+    let mut reader = Reader { blocks, people, found: Vec::new(), running: None, groups: 0 };
+    for (bi, (block, p)) in blocks.iter().zip(&prepared).enumerate() {
+        match block.kind {
+            BlockKind::Quote => reader.block_quotation(bi, &p.chars),
+            BlockKind::Paragraph | BlockKind::List => {
+                let read_to = reader.paragraph(bi, p);
+                if bi < last_quoting {
+                    if p.spans.is_empty() {
+                        for mention in &census_mentions[bi] {
+                            reader.people.admit(&mention.name, mention.role.as_deref());
+                        }
+                    } else {
+                        register_mentions_order(&mut reader.people, token_range(&p.tokens, read_to, usize::MAX));
+                    }
                 }
             }
+            _ => reader.running = None,
         }
-        running = None;
+    }
+    reader.drop_unfinished();
+    reader.into_quotes()
+}
+
+/// The second pass: the blocks in reading order, each quotation attributed as it comes, with the
+/// people register following who was mentioned last.
+struct Reader<'b> {
+    blocks: &'b [Block],
+    people: People,
+    found: Vec<Found>,
+    /// A quotation left open at the end of the previous block: its family and index in `found`.
+    running: Option<(Family, usize)>,
+    /// Multi-paragraph quotations so far.
+    groups: usize,
+}
+
+/// A quotation span and what its attribution reads around it.
+struct Around<'a, 't> {
+    block: usize,
+    chars: &'a [char],
+    tokens: &'a [Token<'t>],
+    span: Span,
+    /// Where the block's previous quotation ended (0 for the first).
+    prev_end: usize,
+    /// Start of the quotation's sentence.
+    sentence_start: usize,
+    cjk: bool,
+}
+
+impl Reader<'_> {
+    /// A block quotation: one quotation, whatever marks it holds.
+    fn block_quotation(&mut self, bi: usize, chars: &[char]) {
+        self.running = None;
+        let speaker = blockquote_speaker(self.blocks, bi, chars, &mut self.people);
+        let text = strip_outer_marks(&self.blocks[bi].text);
+        if !text.is_empty() {
+            let span = Span { family: Family::Double, open: 0, end: chars.len(), runs_on: false };
+            self.found.push(Found { block: bi, span, text, kind: QuoteKind::Block, speaker, group: None });
+        }
+    }
+
+    /// The quotations of a paragraph or list. Returns where the last one ended.
+    fn paragraph(&mut self, bi: usize, p: &Prepared) -> usize {
+        let chars: &[char] = &p.chars;
+        // Continue a quotation that ran on from the previous block?
+        let continues = self.running.filter(|(f, _)| marks::starts_with_opener(chars) == Some(*f));
+        if continues.is_none() {
+            // The previous block's unclosed quote was not a multi-paragraph quote after all.
+            self.drop_unfinished();
+        }
+        self.running = None;
         let cjk = is_cjk_text(chars);
         let mut prev_end = 0usize;
-        let mut last_speaker_in_block: Option<usize> = None;
-        for (k, &span) in block_spans.iter().enumerate() {
+        let mut last_speaker: Option<usize> = None;
+        for (k, &span) in p.spans.iter().enumerate() {
             // Register who is named between the previous quotation and this one.
-            register_mentions_order(&mut people, token_range(all_tokens, prev_end, span.open));
-
+            register_mentions_order(&mut self.people, token_range(&p.tokens, prev_end, span.open));
             let inner_end = if span.runs_on { chars.len() } else { span.end - 1 };
-            let text: String =
-                crate::text::collapse_whitespace(&chars[span.open + 1..inner_end].iter().collect::<String>());
+            let text = collapse_whitespace(&chars[span.open + 1..inner_end].iter().collect::<String>());
             if text.is_empty() {
                 prev_end = span.end;
                 continue;
             }
-            let s_start = sentence_start(chars, span.open, prev_end);
-            let s_end = sentence_end(chars, span.end, chars.len());
-            let before_chars = &chars[s_start..span.open];
-            let after_limit = token_range(all_tokens, span.end, usize::MAX)
-                .iter()
-                .find(|t| !t.word && is_opening_mark(t.text))
-                .map(|t| t.start)
-                .unwrap_or(s_end);
-            let after_chars_end = s_end.min(after_limit).max(span.end);
-
-            let after = token_range(all_tokens, span.end, after_chars_end);
-            let before = token_range(all_tokens, s_start, span.open);
-            let candidates: Vec<Subject> = if cjk {
-                speakers::cjk_speaker(before_chars, &chars[span.end..chars.len()])
-                    .or_else(|| cjk_block_speaker(&chars[..span.open]))
-                    .into_iter()
-                    .collect()
-            } else if !chars.iter().any(|c| c.is_uppercase() || c.is_lowercase()) {
-                speakers::uncased_sentence(before, after).into_iter().collect()
-            } else {
-                speakers::after_quote(after).into_iter().chain(speakers::before_quote(before)).collect()
-            };
-            let mut speaker = candidates.iter().find_map(|s| people.resolve(s));
-            let attributed = speaker.is_some();
-            if speaker.is_none() {
-                speaker = last_speaker_in_block;
-            }
-            if speaker.is_none() && !cjk && chars[..span.open].iter().all(|c| c.is_whitespace()) && bi > 0 {
-                // A block that opens with the quotation, after a block that introduces it
-                // ("…, he described the rescue:" / "Tallis recalled the night.").
-                if let Some(prev) = blocks[..bi]
-                    .iter()
-                    .rev()
-                    .find(|b| b.kind != BlockKind::Figure)
-                    .filter(|b| b.kind == BlockKind::Paragraph)
-                {
-                    let pc: Vec<char> = prev.text.chars().collect();
-                    let last = sentence_start(&pc, pc.len().saturating_sub(1), 0);
-                    let tokens = speakers::tokenize(&prev.text, last, usize::MAX);
-                    if tokens.iter().any(|t| t.text == ":")
-                        || tokens.iter().any(|t| t.word && lexicon::is_speech_verb(&t.lower))
-                    {
-                        speaker = speakers::before_quote(&tokens).iter().find_map(|s| people.resolve(s));
-                    }
-                }
-            }
-            if speaker.is_none() && !cjk {
-                // Reported speech earlier in the block names the speaker ("Selon Benaïssa, …").
-                let prefix = token_range(all_tokens, prev_end, s_start);
-                speaker = speakers::according_to(prefix)
-                    .into_iter()
-                    .chain(speakers::before_quote(prefix))
-                    .find_map(|s| people.resolve(&s));
-            }
+            let sentence_start = sentence_start(chars, span.open, prev_end);
+            let around = Around { block: bi, chars, tokens: &p.tokens, span, prev_end, sentence_start, cjk };
+            let speaker = self.speaker(&around, last_speaker);
             if let Some(id) = speaker {
-                people.touch(id);
-                last_speaker_in_block = Some(id);
+                self.people.touch(id);
+                last_speaker = Some(id);
             }
-            let kind = quote_kind(chars, span.open, &text, attributed || speaker.is_some());
+            let kind = quote_kind(chars, span.open, &text, speaker.is_some());
             let speaker = if kind == QuoteKind::Scare { None } else { speaker };
-
-            let mut group = None;
-            if let (Some((_, prev_idx)), true) =
-                (continues, k == 0 && chars[..span.open].iter().all(|c| c.is_whitespace()))
-            {
-                let g = *found[prev_idx].group.get_or_insert_with(|| {
-                    groups += 1;
-                    groups
-                });
-                group = Some(g);
-            }
-            found.push(Found { block: bi, span, text, kind, speaker, group });
+            let opens_block = k == 0 && chars[..span.open].iter().all(|c| c.is_whitespace());
+            let group = match continues {
+                Some((_, previous)) if opens_block => Some(self.group_of(previous)),
+                _ => None,
+            };
+            self.found.push(Found { block: bi, span, text, kind, speaker, group });
             if span.runs_on {
-                running = Some((span.family, found.len() - 1));
+                self.running = Some((span.family, self.found.len() - 1));
             }
             prev_end = span.end;
         }
-        if bi < last_quoting {
-            if block_spans.is_empty() {
-                for mention in &census_mentions[bi] {
-                    people.admit(&mention.name, mention.role.as_deref());
-                }
-            } else {
-                register_mentions_order(&mut people, token_range(all_tokens, prev_end, usize::MAX));
-            }
-        }
-    }
-    if let Some((_, idx)) = running {
-        if found[idx].group.is_none() {
-            found.remove(idx);
-        }
+        prev_end
     }
 
-    // A multi-paragraph quotation has one speaker: whichever piece names it.
-    for g in 1..=groups {
-        let members: Vec<usize> = (0..found.len()).filter(|&i| found[i].group == Some(g)).collect();
-        let speaker = members.iter().rev().find_map(|&i| found[i].speaker);
-        for &i in &members {
-            found[i].speaker = speaker;
-            if found[i].kind == QuoteKind::Scare {
-                found[i].kind = QuoteKind::Direct;
-            }
-        }
+    /// Who said the quotation: the words around it in its sentence; else whoever spoke last in
+    /// the block; else, for a block that opens with it, the previous paragraph's introduction;
+    /// else reported speech earlier in the block.
+    fn speaker(&mut self, around: &Around, last_in_block: Option<usize>) -> Option<usize> {
+        self.sentence_speaker(around)
+            .or(last_in_block)
+            .or_else(|| self.introduced_before(around))
+            .or_else(|| self.reported_earlier(around))
     }
 
-    let mut group_ids: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    let mut out = Vec::with_capacity(found.len());
-    for f in found {
-        let id = match f.group {
-            Some(g) => *group_ids.entry(g).or_insert(out.len()),
-            None => out.len(),
+    /// The speaker the quotation's own sentence names, by the rules of its script.
+    fn sentence_speaker(&mut self, around: &Around) -> Option<usize> {
+        let Around { chars, tokens, span, sentence_start: start, .. } = *around;
+        let end = sentence_end(chars, span.end, chars.len());
+        // The words after the quotation stop at the next one.
+        let next_quote = token_range(tokens, span.end, usize::MAX)
+            .iter()
+            .find(|t| !t.word && is_opening_mark(t.text))
+            .map(|t| t.start)
+            .unwrap_or(end);
+        let after = token_range(tokens, span.end, end.min(next_quote).max(span.end));
+        let before = token_range(tokens, start, span.open);
+        let candidates: Vec<Subject> = if around.cjk {
+            speakers::cjk_speaker(&chars[start..span.open], &chars[span.end..])
+                .or_else(|| cjk_block_speaker(&chars[..span.open]))
+                .into_iter()
+                .collect()
+        } else if !chars.iter().any(|c| c.is_uppercase() || c.is_lowercase()) {
+            speakers::uncased_sentence(before, after).into_iter().collect()
+        } else {
+            speakers::after_quote(after).into_iter().chain(speakers::before_quote(before)).collect()
         };
-        let person = f.speaker.map(|s| &people.people[s]);
-        out.push(Quote {
-            id,
-            text: f.text,
-            speaker: person.map(|p| p.name.clone()),
-            speaker_role: person.and_then(|p| p.role.clone()),
-            block: f.block,
-            start: f.span.open,
-            end: f.span.end,
-            kind: f.kind,
-        });
+        candidates.iter().find_map(|s| self.people.resolve(s))
     }
-    out
+
+    /// A block that opens with the quotation, after a paragraph that introduces it ("…, he
+    /// described the rescue:" / "Tallis recalled the night.").
+    fn introduced_before(&mut self, around: &Around) -> Option<usize> {
+        let opens_block = around.chars[..around.span.open].iter().all(|c| c.is_whitespace());
+        if around.cjk || !opens_block || around.block == 0 {
+            return None;
+        }
+        let before = &self.blocks[..around.block];
+        let prev =
+            before.iter().rev().find(|b| b.kind != BlockKind::Figure).filter(|b| b.kind == BlockKind::Paragraph)?;
+        let pc: Vec<char> = prev.text.chars().collect();
+        let last_sentence = sentence_start(&pc, pc.len().saturating_sub(1), 0);
+        let tokens = speakers::tokenize(&prev.text, last_sentence, usize::MAX);
+        let introduces = tokens.iter().any(|t| t.text == ":" || (t.word && lexicon::is_speech_verb(&t.lower)));
+        if !introduces {
+            return None;
+        }
+        speakers::before_quote(&tokens).iter().find_map(|s| self.people.resolve(s))
+    }
+
+    /// Reported speech earlier in the block names the speaker ("Selon Benaïssa, …").
+    fn reported_earlier(&mut self, around: &Around) -> Option<usize> {
+        if around.cjk {
+            return None;
+        }
+        let prefix = token_range(around.tokens, around.prev_end, around.sentence_start);
+        speakers::according_to(prefix)
+            .into_iter()
+            .chain(speakers::before_quote(prefix))
+            .find_map(|s| self.people.resolve(&s))
+    }
+
+    /// The group of the multi-paragraph quotation that `found[index]` starts or belongs to.
+    fn group_of(&mut self, index: usize) -> usize {
+        let groups = &mut self.groups;
+        *self.found[index].group.get_or_insert_with(|| {
+            *groups += 1;
+            *groups
+        })
+    }
+
+    /// Forget a quotation left open that no later block continued: it was an opening mark never
+    /// closed, not a quotation.
+    fn drop_unfinished(&mut self) {
+        if let Some((_, index)) = self.running.take() {
+            if self.found[index].group.is_none() {
+                self.found.remove(index);
+            }
+        }
+    }
+
+    /// The quotations with their ids (the pieces of one multi-paragraph quotation share one) and
+    /// speakers' names.
+    fn into_quotes(mut self) -> Vec<Quote> {
+        // A multi-paragraph quotation has one speaker: whichever piece names it.
+        for g in 1..=self.groups {
+            let members: Vec<usize> = (0..self.found.len()).filter(|&i| self.found[i].group == Some(g)).collect();
+            let speaker = members.iter().rev().find_map(|&i| self.found[i].speaker);
+            for &i in &members {
+                self.found[i].speaker = speaker;
+                if self.found[i].kind == QuoteKind::Scare {
+                    self.found[i].kind = QuoteKind::Direct;
+                }
+            }
+        }
+        let mut group_ids: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut out = Vec::with_capacity(self.found.len());
+        for f in self.found {
+            let id = match f.group {
+                Some(g) => *group_ids.entry(g).or_insert(out.len()),
+                None => out.len(),
+            };
+            let person = f.speaker.map(|s| &self.people.people[s]);
+            out.push(Quote {
+                id,
+                text: f.text,
+                speaker: person.map(|p| p.name.clone()),
+                speaker_role: person.and_then(|p| p.role.clone()),
+                block: f.block,
+                start: f.span.open,
+                end: f.span.end,
+                kind: f.kind,
+            });
+        }
+        out
+    }
 }
 
 /// The tokens starting in `from..to` (tokens are in text order).
@@ -424,7 +481,8 @@ fn register_mentions_order(people: &mut People, tokens: &[Token]) {
 
 /// Direct, partial or scare, from where the quotation stands in its sentence.
 fn quote_kind(chars: &[char], open: usize, text: &str, has_speaker: bool) -> QuoteKind {
-    let before: String = chars[open.saturating_sub(24)..open].iter().collect::<String>().to_lowercase();
+    let before: String =
+        chars[open.saturating_sub(SCARE_MARKER_WINDOW_CHARS)..open].iter().collect::<String>().to_lowercase();
     let before_trim = before.trim_end();
     if lexical_words(text) <= MAX_SCARE_WORDS
         && (SCARE_MARKERS.iter().any(|m| before_trim.ends_with(m)) || !has_speaker)
@@ -480,11 +538,7 @@ fn code_ranges(content: &[crate::model::Inline]) -> Vec<std::ops::Range<usize>> 
                 }
                 Inline::Break => *offset += 1,
                 Inline::Image(_) => {}
-                Inline::Link { children, .. }
-                | Inline::Emphasis { children }
-                | Inline::Strong { children }
-                | Inline::Sub { children }
-                | Inline::Sup { children } => walk(children, offset, out),
+                container => walk(container.children().unwrap_or_default(), offset, out),
             }
         }
     }

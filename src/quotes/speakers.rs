@@ -9,6 +9,49 @@
 use super::lexicon::*;
 use crate::text::{is_cjk, is_hiragana};
 
+/// A title or role that gives a gender ("Mrs", "spokeswoman", "Bürgermeisterin") counts as this
+/// many pronouns that refer to the person.
+const ROLE_GENDER_EVIDENCE: u32 = 3;
+
+/// A name run longer than this many words is a title, a headline or a list, not a name.
+const MAX_NAME_RUN_WORDS: usize = 8;
+
+/// In a run of at least this many capitalised words, a first word that ends like an occupation
+/// ("Meteorologist Anna Berg") is a role, not a first name.
+const MIN_WORDS_FOR_AGENT_NOUN_ROLE: usize = 3;
+
+/// Tokens looked at to the left of a reporting verb for its subject ("Khan has also said").
+const SUBJECT_TOKENS_BEFORE_VERB: usize = 4;
+
+/// An appositive between commas ("Margaret Oduya, who farms near Fennick, said") is at most this
+/// many tokens long.
+const MAX_APPOSITIVE_TOKENS: usize = 20;
+
+/// A prepositional phrase skipped on the way to the real subject ("published by The Washington
+/// Post") is at most this many tokens long.
+const MAX_PREPOSITIONAL_PHRASE_TOKENS: usize = 14;
+
+/// Lower-case words that may describe a person before the name ("said project leader Winifred
+/// Achebe"), at most.
+const MAX_DESCRIPTOR_WORDS: usize = 3;
+
+/// Words before the "from"/"for" of "a statement from …", "a spokesperson for …", at most.
+const MAX_WORDS_BEFORE_SOURCE: usize = 3;
+
+/// A description in apposition before the name ("said the union's entertainments officer, Ellie
+/// Marchetti") is at most this many tokens long.
+const MAX_DESCRIPTION_TOKENS: usize = 8;
+
+/// A subject stands at most this many tokens before its reporting verb when the quotation comes
+/// first ("…,” ward sister Helen Achterberg told the inquiry).
+const MAX_SUBJECT_VERB_TOKENS: usize = 16;
+
+/// A speaker in an uncased script (Persian, Arabic) is named in at most this many words.
+const MAX_UNCASED_NAME_WORDS: usize = 4;
+
+/// Chinese and Japanese personal names, role words stripped, are this many characters long.
+const CJK_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=5;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
     Male,
@@ -110,10 +153,10 @@ impl People {
         if let Some(r) = role.filter(|r| !r.is_empty()) {
             let lower = r.to_lowercase();
             if FEMALE_MARKERS.iter().any(|m| lower.split_whitespace().any(|w| w == *m)) {
-                self.people[id].female += 3;
+                self.people[id].female += ROLE_GENDER_EVIDENCE;
             }
             if MALE_MARKERS.iter().any(|m| lower.split_whitespace().any(|w| w == *m)) {
-                self.people[id].male += 3;
+                self.people[id].male += ROLE_GENDER_EVIDENCE;
             }
             let is_title = matches!(
                 lower.as_str(),
@@ -240,6 +283,7 @@ impl<'a> Token<'a> {
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     let char_at = |b: usize| crate::text::char_at(text, b);
+    // About one token per five bytes of prose.
     let mut out = Vec::with_capacity(text.len() / 5);
     // Byte offset `b` of character `i`, walking to `from` first.
     let (mut b, mut i) = (0, 0);
@@ -332,7 +376,7 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     };
     let mut last_role = seq.iter().rposition(|t| is_role(t));
     let name_len = seq.len() - last_role.map_or(0, |r| r + 1);
-    if name_len >= 3 {
+    if name_len >= MIN_WORDS_FOR_AGENT_NOUN_ROLE {
         let first = &seq[last_role.map_or(0, |r| r + 1)];
         if AGENT_NOUN_ENDINGS.iter().any(|e| first.lower.ends_with(e)) {
             last_role = Some(last_role.map_or(0, |r| r + 1));
@@ -387,7 +431,7 @@ fn run_backward(tokens: &[Token], end: usize) -> Option<(Subject, usize)> {
         } else {
             break;
         }
-        if seq.len() > 8 {
+        if seq.len() > MAX_NAME_RUN_WORDS {
             break;
         }
     }
@@ -408,7 +452,7 @@ pub fn run_forward_pub(tokens: &[Token], start: usize) -> Option<Subject> {
 fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
     let mut seq: Vec<&Token> = Vec::new();
     let mut i = start;
-    while i < tokens.len() && seq.len() <= 8 {
+    while i < tokens.len() && seq.len() <= MAX_NAME_RUN_WORDS {
         let t = &tokens[i];
         let particle = t.word
             && !t.cap()
@@ -467,7 +511,7 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
     while j >= 0 && is_aux(&tokens[j as usize]) {
         j -= 1;
     }
-    for _ in 0..4 {
+    for _ in 0..SUBJECT_TOKENS_BEFORE_VERB {
         if j < 0 {
             return None;
         }
@@ -478,7 +522,7 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
         if t.text == "," {
             // An appositive: "Margaret Oduya, who farms near Fennick, said" or "The ombudsman,
             // Beatrix Lindqvist, has accused". A name between the commas is the subject.
-            let open = (0..j as usize).rev().take(20).find(|&k| tokens[k].text == ",");
+            let open = (0..j as usize).rev().take(MAX_APPOSITIVE_TOKENS).find(|&k| tokens[k].text == ",");
             if let Some(open) = open {
                 if let Some((s @ Subject::Person { .. }, start)) = run_backward(tokens, j as usize - 1) {
                     if start == open + 1 {
@@ -512,7 +556,7 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
 
 /// Keep looking left past a prepositional phrase for the real subject, within a few words.
 fn subject_before_from(tokens: &[Token], from: usize) -> Option<Subject> {
-    let lo = from.saturating_sub(14);
+    let lo = from.saturating_sub(MAX_PREPOSITIONAL_PHRASE_TOKENS);
     let mut k = from as isize - 1;
     while k >= lo as isize {
         let t = &tokens[k as usize];
@@ -551,7 +595,7 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
         return Some(s);
     }
     // "said project leader Winifred Achebe", "joked bandmaster Reuben Castellanos".
-    for skip in 1..=3 {
+    for skip in 1..=MAX_DESCRIPTOR_WORDS {
         if tokens[i..].iter().take(skip).all(|t| t.word && !t.cap() && !is_verb(t)) {
             if let Some(Subject::Person { name, role }) = run_forward(tokens, i + skip) {
                 let desc = tokens[i..i + skip].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
@@ -564,7 +608,10 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
         }
     }
     // "a statement from Marrowby Transit", "a spokesperson for the council".
-    if let Some(p) = tokens[i..].iter().take(3).position(|t| matches!(&*t.lower, "from" | "for" | "of" | "de" | "von"))
+    if let Some(p) = tokens[i..]
+        .iter()
+        .take(MAX_WORDS_BEFORE_SOURCE)
+        .position(|t| matches!(&*t.lower, "from" | "for" | "of" | "de" | "von"))
     {
         if tokens[i..i + p].iter().any(|t| {
             matches!(
@@ -591,7 +638,7 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
     }
     if had_article {
         // A description, then the name in apposition after a comma.
-        let comma = tokens[i..].iter().take(8).position(|t| t.text == ",")?;
+        let comma = tokens[i..].iter().take(MAX_DESCRIPTION_TOKENS).position(|t| t.text == ",")?;
         if tokens[i..i + comma].iter().all(|t| t.word && !t.cap()) {
             if let Some(s @ Subject::Person { .. }) = run_forward(tokens, i + comma + 1) {
                 return Some(s);
@@ -633,7 +680,8 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
     }
     // Subject then verb: "Khan reiterated", "the minister added", "ward sister Helen Achterberg
     // told", "Islemark’s commercial director, Ravi Subramanian, said".
-    let v = tokens.iter().enumerate().skip(i).take(16).find(|(_, t)| is_verb(t)).map(|(k, _)| k)?;
+    let v =
+        tokens.iter().enumerate().skip(i).take(MAX_SUBJECT_VERB_TOKENS).find(|(_, t)| is_verb(t)).map(|(k, _)| k)?;
     if tokens[i..v].iter().any(|t| matches!(t.text, "." | ";" | "!" | "?")) {
         return None;
     }
@@ -728,7 +776,7 @@ fn uncased_words<'a>(tokens: &[Token<'a>]) -> Vec<&'a str> {
 }
 
 fn uncased_name(words: &[&str]) -> Option<Subject> {
-    if words.is_empty() || words.len() > 4 {
+    if words.is_empty() || words.len() > MAX_UNCASED_NAME_WORDS {
         return None;
     }
     if words.len() == 1 {
@@ -762,7 +810,7 @@ pub fn uncased_sentence(before: &[Token], after: &[Token]) -> Option<Subject> {
     for side in [before, after] {
         let first = side.split(|t| t.text == "،" || t.text == ",").map(part_words).find(|w| !w.is_empty());
         if let Some(w) = first {
-            if w.len() <= 4 {
+            if w.len() <= MAX_UNCASED_NAME_WORDS {
                 return uncased_name(&w);
             }
         }
@@ -835,7 +883,7 @@ fn cjk_name(s: &str) -> Option<Subject> {
         run = run[pos + role.len()..].to_string();
     }
     let n = run.chars().count();
-    if run.contains('的') || run.contains('位') || !(2..=5).contains(&n) {
+    if run.contains('的') || run.contains('位') || !CJK_NAME_CHARS.contains(&n) {
         return None;
     }
     Some(Subject::Person { name: run, role: None })

@@ -5,7 +5,7 @@
 //! The walk over blocks is written once against [`Sink`]; [`StringSink`] makes HTML text, and
 //! the browser's reading view supplies a sink that builds DOM nodes directly.
 
-use crate::model::{Article, Block, BlockKind, Inline, Quote};
+use crate::model::{Article, Block, BlockKind, Image, Inline, Quote};
 
 /// Receives the renderer's elements and text. Tags and attribute names are the renderer's own
 /// constants; values and text are untrusted and must be escaped or set as data.
@@ -85,115 +85,55 @@ pub fn quotes_by_block(article: &Article) -> Vec<Vec<&Quote>> {
 pub fn block<S: Sink>(sink: &mut S, b: &Block, quotes: &[&Quote]) {
     let mut w = Writer { sink, quotes, offset: 0, open: None };
     match b.kind {
-        BlockKind::Heading => {
-            let tag = match b.level.unwrap_or(2) {
-                0..=2 => "h2",
-                3 => "h3",
-                4 => "h4",
-                5 => "h5",
-                _ => "h6",
-            };
-            w.sink.open(tag, &[]);
-            w.inlines(&b.content);
-            w.close_mark();
-            w.sink.close(tag);
-        }
-        BlockKind::Paragraph => {
-            w.sink.open("p", &[]);
-            w.inlines(&b.content);
-            w.close_mark();
-            w.sink.close("p");
-        }
+        BlockKind::Heading => w.element(heading_tag(b.level), &b.content),
+        BlockKind::Paragraph => w.element("p", &b.content),
         BlockKind::Quote => {
             w.sink.open("blockquote", &[]);
-            w.sink.open("p", &[]);
-            w.inlines(&b.content);
-            w.close_mark();
-            w.sink.close("p");
+            w.element("p", &b.content);
             w.sink.close("blockquote");
         }
-        BlockKind::Code => {
-            w.sink.open("pre", &[]);
-            let class = b.language.as_ref().map(|l| format!("language-{l}"));
-            match &class {
-                Some(c) => w.sink.open("code", &[("class", c)]),
-                None => w.sink.open("code", &[]),
-            }
-            w.sink.text(&crate::model::inline_text_raw(&b.content));
-            w.sink.close("code");
-            w.sink.close("pre");
-        }
+        BlockKind::Code => code(w.sink, b),
         BlockKind::Figure => {
             w.sink.open("figure", &[]);
             if let Some(img) = &b.image {
-                w.sink.void(
-                    "img",
-                    &[("src", &img.src), ("alt", &img.alt), ("loading", "lazy"), ("referrerpolicy", "no-referrer")],
-                );
+                w.sink.void("img", &image_attrs(img));
             }
             if !b.content.is_empty() {
-                w.sink.open("figcaption", &[]);
-                w.inlines(&b.content);
-                w.close_mark();
-                w.sink.close("figcaption");
+                w.element("figcaption", &b.content);
             }
             w.sink.close("figure");
         }
-        BlockKind::List => {
-            let tag = if b.ordered == Some(true) { "ol" } else { "ul" };
-            let mut depth = 0u8;
-            w.sink.open(tag, &[]);
-            for (n, item) in b.items.iter().enumerate() {
-                if n > 0 {
-                    while depth > item.level {
-                        w.sink.close("li");
-                        w.sink.close(tag);
-                        depth -= 1;
-                    }
-                    if item.level > depth {
-                        while depth < item.level {
-                            w.sink.open(tag, &[]);
-                            depth += 1;
-                        }
-                    } else {
-                        w.sink.close("li");
-                    }
-                }
-                w.sink.open("li", &[]);
-                w.inlines(&item.content);
-                w.close_mark();
-            }
-            while depth > 0 {
-                w.sink.close("li");
-                w.sink.close(tag);
-                depth -= 1;
-            }
-            w.sink.close("li");
-            w.sink.close(tag);
-        }
-        BlockKind::Table => {
-            w.sink.open("table", &[]);
-            if !b.content.is_empty() {
-                w.sink.open("caption", &[]);
-                w.inlines(&b.content);
-                w.close_mark();
-                w.sink.close("caption");
-            }
-            w.sink.open("tbody", &[]);
-            for row in &b.rows {
-                w.sink.open("tr", &[]);
-                for cell in row {
-                    let tag = if cell.header { "th" } else { "td" };
-                    w.sink.open(tag, &[]);
-                    w.inlines(&cell.content);
-                    w.sink.close(tag);
-                }
-                w.sink.close("tr");
-            }
-            w.sink.close("tbody");
-            w.sink.close("table");
-        }
+        BlockKind::List => w.list(b),
+        BlockKind::Table => w.table(b),
     }
+}
+
+/// Headings of the body are `h2` to `h6`: the title is the page's one `h1`.
+fn heading_tag(level: Option<u8>) -> &'static str {
+    match level.unwrap_or(2) {
+        0..=2 => "h2",
+        3 => "h3",
+        4 => "h4",
+        5 => "h5",
+        _ => "h6",
+    }
+}
+
+fn image_attrs(img: &Image) -> [(&'static str, &str); 4] {
+    [("src", &img.src), ("alt", &img.alt), ("loading", "lazy"), ("referrerpolicy", "no-referrer")]
+}
+
+/// A code block: its text as it stands, with its language as a `language-` class.
+fn code<S: Sink>(sink: &mut S, b: &Block) {
+    sink.open("pre", &[]);
+    let class = b.language.as_ref().map(|l| format!("language-{l}"));
+    match &class {
+        Some(c) => sink.open("code", &[("class", c)]),
+        None => sink.open("code", &[]),
+    }
+    sink.text(&crate::model::inline_text_raw(&b.content));
+    sink.close("code");
+    sink.close("pre");
 }
 
 struct Writer<'s, 'q, S: Sink> {
@@ -206,6 +146,65 @@ struct Writer<'s, 'q, S: Sink> {
 }
 
 impl<'q, S: Sink> Writer<'_, 'q, S> {
+    /// `<tag>`, the content with its quotations marked, `</tag>`.
+    fn element(&mut self, tag: &'static str, content: &[Inline]) {
+        self.sink.open(tag, &[]);
+        self.inlines(content);
+        self.close_mark();
+        self.sink.close(tag);
+    }
+
+    /// A list; items nest by their level.
+    fn list(&mut self, b: &Block) {
+        let tag = if b.ordered == Some(true) { "ol" } else { "ul" };
+        let mut depth = 0u8;
+        self.sink.open(tag, &[]);
+        for (n, item) in b.items.iter().enumerate() {
+            if n > 0 {
+                while depth > item.level {
+                    self.sink.close("li");
+                    self.sink.close(tag);
+                    depth -= 1;
+                }
+                if item.level > depth {
+                    while depth < item.level {
+                        self.sink.open(tag, &[]);
+                        depth += 1;
+                    }
+                } else {
+                    self.sink.close("li");
+                }
+            }
+            self.sink.open("li", &[]);
+            self.inlines(&item.content);
+            self.close_mark();
+        }
+        while depth > 0 {
+            self.sink.close("li");
+            self.sink.close(tag);
+            depth -= 1;
+        }
+        self.sink.close("li");
+        self.sink.close(tag);
+    }
+
+    fn table(&mut self, b: &Block) {
+        self.sink.open("table", &[]);
+        if !b.content.is_empty() {
+            self.element("caption", &b.content);
+        }
+        self.sink.open("tbody", &[]);
+        for row in &b.rows {
+            self.sink.open("tr", &[]);
+            for cell in row {
+                self.element(if cell.header { "th" } else { "td" }, &cell.content);
+            }
+            self.sink.close("tr");
+        }
+        self.sink.close("tbody");
+        self.sink.close("table");
+    }
+
     fn inlines(&mut self, content: &[Inline]) {
         for i in content {
             match i {
@@ -227,10 +226,7 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
                     self.sink.void("br", &[]);
                     self.offset += 1;
                 }
-                Inline::Image(img) => self.sink.void(
-                    "img",
-                    &[("src", &img.src), ("alt", &img.alt), ("loading", "lazy"), ("referrerpolicy", "no-referrer")],
-                ),
+                Inline::Image(img) => self.sink.void("img", &image_attrs(img)),
             }
         }
     }
