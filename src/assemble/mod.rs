@@ -429,3 +429,103 @@ fn figure(img: Image, caption: Vec<Inline>) -> Block {
     b.image = Some(img);
     b
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The blocks of `html`'s body, as `(kind, text)`.
+    fn blocks(html: &str) -> Vec<Block> {
+        let doc = crate::parse::parse_html(html);
+        let body = doc.body().unwrap();
+        assemble(&doc, &[body], Some("https://news.example/world/story.html"))
+    }
+
+    fn kinds_and_texts(html: &str) -> Vec<(BlockKind, String)> {
+        blocks(html).into_iter().map(|b| (b.kind, b.text)).collect()
+    }
+
+    #[test]
+    fn block_elements_become_blocks_and_loose_text_a_paragraph() {
+        let got = kinds_and_texts(
+            "<h1>Head</h1><p>One <b>two</b></p>loose <i>text</i><blockquote>Said so</blockquote><pre class='language-rust'>fn main() {}\n</pre><hr>",
+        );
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading, "Head".into()),
+                (BlockKind::Paragraph, "One two".into()),
+                (BlockKind::Paragraph, "loose text".into()),
+                (BlockKind::Quote, "Said so".into()),
+                (BlockKind::Code, "fn main() {}".into()),
+            ]
+        );
+        let b = blocks("<h1>a</h1><h3>b</h3><pre><code class=lang-js>x</code></pre>");
+        assert_eq!((b[0].level, b[1].level), (Some(2), Some(3)), "the title is the only level 1");
+        assert_eq!(b[2].language.as_deref(), Some("js"));
+    }
+
+    #[test]
+    fn nested_lists_keep_their_levels_and_order() {
+        let b = blocks("<ol><li>one<ul><li>one a</li></ul></li><li>two</li></ol>");
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].ordered, Some(true));
+        let items: Vec<(u8, String)> = b[0].items.iter().map(|i| (i.level, inline_text(&i.content))).collect();
+        assert_eq!(items, [(0, "one".into()), (1, "one a".into()), (0, "two".into())]);
+        assert_eq!(b[0].text, "- one\n  - one a\n- two");
+    }
+
+    #[test]
+    fn figures_take_their_caption_and_images_alone_in_a_run_become_figures() {
+        let b = blocks("<figure><img src=/a.jpg alt='A'><figcaption>The <i>harbour</i></figcaption></figure><p><img src=b.jpg></p>");
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].kind, BlockKind::Figure);
+        assert_eq!(b[0].image.as_ref().unwrap().src, "https://news.example/a.jpg");
+        assert_eq!(b[0].text, "The harbour");
+        assert_eq!(b[1].image.as_ref().unwrap().src, "https://news.example/world/b.jpg");
+    }
+
+    #[test]
+    fn lazy_images_are_recovered_and_tracking_pixels_dropped() {
+        let b = blocks(
+            "<p><img src='data:image/gif;base64,R0lGOD' data-src='/real.jpg'></p><p><img src=/small.jpg srcset='/s.jpg 300w, /l.jpg 1200w, /m.jpg 800w'></p><p><img src=/pixel.gif width=1 height=1></p>",
+        );
+        let srcs: Vec<&str> = b.iter().filter_map(|b| b.image.as_ref().map(|i| i.src.as_str())).collect();
+        assert_eq!(srcs, ["https://news.example/real.jpg", "https://news.example/small.jpg"]);
+        assert_eq!(best_srcset_candidate("/s.jpg 300w, /l.jpg 1200w, /m.jpg 800w").as_deref(), Some("/l.jpg"));
+    }
+
+    #[test]
+    fn data_tables_keep_rows_and_layout_tables_become_their_cells() {
+        let b = blocks(
+            "<table><caption>Votes</caption><tr><th>For</th><th>Against</th></tr><tr><td>9</td><td>4</td></tr></table>",
+        );
+        assert_eq!(b[0].kind, BlockKind::Table);
+        assert_eq!(b[0].text, "For | Against\n9 | 4");
+        assert!(b[0].rows[0][0].header);
+        let b =
+            kinds_and_texts("<table role=presentation><tr><td>Left cell</td><td><p>Right cell</p></td></tr></table>");
+        assert_eq!(b, [(BlockKind::Paragraph, "Left cell".into()), (BlockKind::Paragraph, "Right cell".into())]);
+    }
+
+    #[test]
+    fn unsafe_links_lose_their_address_but_keep_their_text_and_q_gets_its_marks() {
+        let b = blocks("<p><a href='javascript:alert(1)'>click</a> and <a href='/ok'>ok</a> <q>quoted</q></p>");
+        assert_eq!(b[0].text, "click and ok “quoted”");
+        let links: Vec<&str> = b[0]
+            .content
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Link { href, .. } => Some(href.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(links, ["https://news.example/ok"]);
+    }
+
+    #[test]
+    fn a_block_inside_inline_content_breaks_the_line() {
+        let b = blocks("<ul><li>first<div>second</div>third</li></ul>");
+        assert_eq!(inline_text(&b[0].items[0].content), "first\nsecond\nthird");
+    }
+}

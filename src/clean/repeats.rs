@@ -405,3 +405,115 @@ pub fn relabel_copies(removed: &mut [Removal], collapsed: &Collapsed) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Inline;
+
+    fn block(kind: BlockKind, text: &str) -> Block {
+        Block::new(kind, vec![Inline::Text { text: text.to_string() }])
+    }
+
+    fn para(text: &str) -> Block {
+        block(BlockKind::Paragraph, text)
+    }
+
+    const A: &str = "The council voted on Tuesday to close the harbour road, which flooded twice last winter and cost the town dearly.";
+    const B: &str = "Residents who live along the road said the closure would add twenty minutes to every trip into the town centre.";
+    const C: &str =
+        "The mayor promised that a new sea wall would be built before the autumn storms, paid for by a regional grant.";
+
+    fn texts(blocks: &[Block]) -> Vec<&str> {
+        blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_repeated_run_of_paragraphs_is_removed_and_each_copy_points_at_its_original() {
+        let c = collapse(vec![para(A), para(B), para(C), para(A), para(B)], "", None);
+        assert_eq!(texts(&c.blocks), [A, B, C]);
+        let reasons: Vec<Reason> = c.removed.iter().map(|r| r.reason).collect();
+        assert_eq!(
+            reasons,
+            [
+                Reason::Repeat { how: Repeat::Duplicate, of: Some(0) },
+                Reason::Repeat { how: Repeat::Duplicate, of: Some(1) }
+            ]
+        );
+        assert!(c.removed.iter().all(|r| r.position == Some(3)), "both stood after the last kept block");
+    }
+
+    #[test]
+    fn a_lone_short_repeat_is_kept_as_authors_repeat_refrains_on_purpose() {
+        let refrain = "And still the river rises.";
+        let c = collapse(vec![para(refrain), para(A), para(refrain), para(B)], "", None);
+        assert_eq!(texts(&c.blocks), [refrain, A, refrain, B]);
+        assert!(c.removed.is_empty());
+    }
+
+    #[test]
+    fn the_most_complete_of_two_near_copies_is_the_one_kept() {
+        // Longer by more than MORE_COMPLETE_RATIO, shorter than a teaser's source would be.
+        let edited = A.replace("dearly.", "dearly, the report says.");
+        let c = collapse(vec![para(A), para(B), para(&edited), para(C)], "", None);
+        // A lone near-copy is kept (it may be deliberate), so repeat it in a run of copies.
+        assert_eq!(c.blocks.len(), 4, "a lone near-copy stays: {:?}", c.removed);
+        let c = collapse(vec![para(A), para(B), para(&edited), para(B)], "", None);
+        assert_eq!(texts(&c.blocks), [edited.as_str(), B]);
+        assert_eq!(c.removed[0].text, A);
+        assert_eq!(c.removed[0].reason, Reason::Repeat { how: Repeat::NearDuplicate, of: Some(0) });
+    }
+
+    #[test]
+    fn a_truncated_start_is_a_teaser_and_a_lifted_sentence_is_a_pull_quote() {
+        let teaser = "The council voted on Tuesday to close the harbour road";
+        let lifted = "which flooded twice last winter and cost the town dearly";
+        let c = collapse(vec![para(teaser), para(A), block(BlockKind::Quote, lifted), para(B)], "", None);
+        assert_eq!(texts(&c.blocks), [A, B]);
+        let reasons: Vec<Reason> = c.removed.iter().map(|r| r.reason).collect();
+        assert_eq!(
+            reasons,
+            [
+                Reason::Repeat { how: Repeat::Teaser, of: Some(0) },
+                Reason::Repeat { how: Repeat::PullQuote, of: Some(0) }
+            ]
+        );
+    }
+
+    #[test]
+    fn the_title_and_the_byline_repeated_in_the_body_go_but_repeated_code_stays() {
+        let code = "cargo build --release";
+        let blocks = vec![
+            para("Harbour Road Closes"),
+            para("By Siobhan Pryce · 19 August 2021"),
+            para(A),
+            block(BlockKind::Code, code),
+            para(B),
+            block(BlockKind::Code, code),
+        ];
+        let c = collapse(blocks, "Harbour road closes", Some("By Siobhan Pryce"));
+        assert_eq!(texts(&c.blocks), [A, code, B, code]);
+        let reasons: Vec<Reason> = c.removed.iter().map(|r| r.reason).collect();
+        assert_eq!(reasons, [Reason::Title, Reason::Byline]);
+    }
+
+    #[test]
+    fn furniture_that_copies_a_kept_block_is_labelled_for_what_it_copies() {
+        let c = collapse(vec![para(A), para(B), para(C)], "", None);
+        let furniture = |text: &str| Removal {
+            reason: Reason::Furniture(crate::model::Furniture::RelatedStories),
+            text: text.to_string(),
+            position: None,
+        };
+        let mut removed = vec![
+            furniture(B),
+            furniture("The mayor promised that a new sea wall would be built"),
+            furniture("Sign up"),
+        ];
+        relabel_copies(&mut removed, &c);
+        assert_eq!(removed[0].reason, Reason::Repeat { how: Repeat::Duplicate, of: Some(1) });
+        assert_eq!(removed[0].position, Some(1), "shown beside its copy");
+        assert_eq!(removed[1].reason, Reason::Repeat { how: Repeat::Teaser, of: Some(2) });
+        assert_eq!(removed[2].reason, Reason::Furniture(crate::model::Furniture::RelatedStories));
+    }
+}

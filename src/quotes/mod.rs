@@ -573,3 +573,111 @@ fn cjk_block_speaker(prefix: &[char]) -> Option<Subject> {
     before.extend(verb.chars());
     speakers::cjk_speaker(&before, &[])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Inline;
+
+    fn para(text: &str) -> Block {
+        Block::new(BlockKind::Paragraph, vec![Inline::Text { text: text.to_string() }])
+    }
+
+    /// `(text, speaker, kind)` of each quotation found in paragraphs `texts`.
+    fn quotes(texts: &[&str]) -> Vec<(String, Option<String>, QuoteKind)> {
+        let blocks: Vec<Block> = texts.iter().map(|t| para(t)).collect();
+        find(&blocks).into_iter().map(|q| (q.text, q.speaker, q.kind)).collect()
+    }
+
+    fn speakers(texts: &[&str]) -> Vec<Option<String>> {
+        quotes(texts).into_iter().map(|(_, s, _)| s).collect()
+    }
+
+    fn named(name: &str) -> Option<String> {
+        Some(name.to_string())
+    }
+
+    #[test]
+    fn the_verb_after_the_quotation_names_its_speaker_either_way_round() {
+        assert_eq!(speakers(&["“We will rebuild the wall,” said Ana Souza."]), [named("Ana Souza")]);
+        assert_eq!(speakers(&["“We will rebuild the wall,” Ana Souza said."]), [named("Ana Souza")]);
+    }
+
+    #[test]
+    fn a_speaker_introduced_before_the_quotation_with_a_colon_or_verb() {
+        assert_eq!(speakers(&["Harbour master Tom Reyes said: “The wall will hold.”"]), [named("Tom Reyes")]);
+        assert_eq!(
+            speakers(&["According to Tom Reyes, “the wall will hold for a decade at least.”"]),
+            [named("Tom Reyes")]
+        );
+    }
+
+    #[test]
+    fn a_short_name_resolves_to_the_full_name_with_its_role() {
+        let blocks = vec![
+            para("Pakistan Prime Minister Imran Khan wrote an article for the paper this week."),
+            para("“We will avoid risking further conflict,” Khan said."),
+        ];
+        let found = find(&blocks);
+        assert_eq!(found[0].speaker.as_deref(), Some("Imran Khan"));
+        assert_eq!(found[0].speaker_role.as_deref(), Some("Pakistan Prime Minister"));
+    }
+
+    #[test]
+    fn a_pronoun_resolves_to_the_latest_person_of_its_gender() {
+        let got = speakers(&[
+            // Helen Achterberg is named last: only gender picks David Osei.
+            "Mr David Osei met Mrs Helen Achterberg at the harbour.",
+            "“The storm took everything,” he said.",
+        ]);
+        assert_eq!(got, [named("David Osei")]);
+    }
+
+    #[test]
+    fn a_paragraph_that_opens_with_a_quotation_takes_the_speaker_its_predecessor_introduces() {
+        let got = speakers(&[
+            "Ravi Subramanian described the night the river broke its banks:",
+            "“The water came in through the floor.”",
+        ]);
+        assert_eq!(got, [named("Ravi Subramanian")]);
+    }
+
+    #[test]
+    fn reported_speech_earlier_in_the_paragraph_names_the_speaker() {
+        let got =
+            speakers(&["Selon Karim Benaïssa, la digue tiendra. « Nous avons tout vérifié depuis des semaines »."]);
+        assert_eq!(got, [named("Karim Benaïssa")]);
+    }
+
+    #[test]
+    fn a_quotation_over_several_paragraphs_is_one_quotation_with_one_speaker() {
+        let blocks = vec![
+            para("“The first thing we did was close the road to everyone who did not live on it."),
+            para("“Then we waited for the water to go down,” said Tom Reyes."),
+        ];
+        let found = find(&blocks);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].id, found[1].id, "one quotation in two pieces");
+        assert!(found.iter().all(|q| q.speaker.as_deref() == Some("Tom Reyes")));
+    }
+
+    #[test]
+    fn short_unattributed_and_so_called_quotations_are_scare_quotes_without_a_speaker() {
+        let got = quotes(&["The so-called “innovation hub” never opened, and the “plan” was dropped."]);
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(_, s, k)| s.is_none() && *k == QuoteKind::Scare), "{got:?}");
+    }
+
+    #[test]
+    fn an_opening_mark_never_closed_is_no_quotation() {
+        assert!(quotes(&["He wrote “and then nothing more", "The next paragraph is plain prose."]).is_empty());
+    }
+
+    #[test]
+    fn nobody_is_named_when_the_text_does_not_say() {
+        assert_eq!(
+            speakers(&["“The wall will not hold through another winter like the last one,” it was reported."]),
+            [None]
+        );
+    }
+}
