@@ -13,7 +13,7 @@ const ready = () => (wasm ??= init({ module_or_path: new URL('../pkg/lectern_bg.
 const pending = new Map();
 
 async function ensureContentScript(tabId) {
-  await chrome.scripting.executeScript({ target: { tabId }, files: ['content/snapshot.js', 'content/content.js'] });
+  await chrome.scripting.executeScript({ target: { tabId }, files: ['shared/clipboard.js', 'content/snapshot.js', 'content/content.js'] });
 }
 
 async function toggle(tabId) {
@@ -66,7 +66,7 @@ async function registerAutoScript() {
   if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [AUTO_SCRIPT_ID] });
   if (matches.length) {
     await chrome.scripting.registerContentScripts([
-      { id: AUTO_SCRIPT_ID, matches, js: ['content/snapshot.js', 'content/content.js', 'content/auto.js'], runAt: 'document_idle', persistAcrossSessions: true },
+      { id: AUTO_SCRIPT_ID, matches, js: ['shared/clipboard.js', 'content/snapshot.js', 'content/content.js', 'content/auto.js'], runAt: 'document_idle', persistAcrossSessions: true },
     ]);
   }
   return matches;

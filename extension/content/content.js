@@ -85,17 +85,6 @@
     setTimeout(() => host.remove(), 3000);
   }
 
-  async function writeClipboard(text, html) {
-    try {
-      await navigator.clipboard.write([new ClipboardItem({
-        'text/plain': new Blob([text], { type: 'text/plain' }),
-        'text/html': new Blob([html], { type: 'text/html' }),
-      })]);
-    } catch {
-      await navigator.clipboard.writeText(text);
-    }
-  }
-
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     const run = async () => {
       switch (msg?.type) {
@@ -111,7 +100,7 @@
         case 'lectern:get-page': return { snapshot: lecternSnapshot(document), url: location.href };
         case 'lectern:toast': toast(msg.text); return {};
         case 'lectern:write-clipboard':
-          await writeClipboard(msg.text, msg.html);
+          await lecternWriteClipboard(msg.text, msg.html);
           toast(msg.format === 'markdown' ? 'Copied clean text as Markdown' : 'Copied clean text');
           return { ok: true };
         default: return undefined;

@@ -1,14 +1,12 @@
 // Options: the auto-clean site list, reading defaults, and settings export/import (JSON).
 import init, { parseSite } from '../pkg/lectern.js';
+import { send } from '../shared/messages.js';
+import { BOUNDS, DEFAULTS as READING, clamp, sanitize } from '../shared/settings.js';
 
 await init();
-const DEFAULTS = { theme: 'system', font: 'serif', size: 20, width: 68, sites: [] };
+const DEFAULTS = { ...READING, sites: [] };
 const $ = (id) => document.getElementById(id);
-const send = async (msg) => {
-  const res = await chrome.runtime.sendMessage(msg);
-  if (!res?.ok) throw new Error(res?.error ?? 'no answer from Lectern');
-  return res.value;
-};
+for (const key of ['size', 'width']) Object.assign($(key), BOUNDS[key]);
 
 function showError(text) {
   $('error').textContent = text;
@@ -48,7 +46,7 @@ $('add').addEventListener('submit', async (e) => {
 
 for (const key of ['theme', 'font', 'size', 'width']) {
   $(key).addEventListener('change', (e) => {
-    const value = e.target.type === 'number' ? Number(e.target.value) : e.target.value;
+    const value = e.target.type === 'number' ? clamp(key, Number(e.target.value)) : e.target.value;
     chrome.storage.sync.set({ [key]: value });
   });
 }
@@ -70,13 +68,7 @@ $('import').addEventListener('change', async (e) => {
     const data = JSON.parse(await file.text());
     if (data?.lectern !== 1) throw new Error('this is not a Lectern settings file');
     const sites = Array.isArray(data.sites) ? data.sites.map((p) => parseSite(String(p)).pattern) : [];
-    const clean = {
-      theme: ['system', 'light', 'sepia', 'dark'].includes(data.theme) ? data.theme : DEFAULTS.theme,
-      font: ['serif', 'sans'].includes(data.font) ? data.font : DEFAULTS.font,
-      size: Number.isFinite(data.size) ? Math.min(32, Math.max(14, data.size)) : DEFAULTS.size,
-      width: Number.isFinite(data.width) ? Math.min(100, Math.max(45, data.width)) : DEFAULTS.width,
-      sites,
-    };
+    const clean = { ...sanitize(data), sites };
     await chrome.storage.sync.set(clean);
     $('import-status').textContent = `Imported ${sites.length} site(s). Sites need access granted again if it was removed.`;
     render();

@@ -1,17 +1,13 @@
 // The reading view's glue: fetch the page it was opened for, let the Rust core extract and build
 // the view, then wire the toolbar (settings, copy, panels, auto-clean, back to the original).
 import init, { openView, parseSite } from '../pkg/lectern.js';
+import { send } from '../shared/messages.js';
+import { BOUNDS, DEFAULTS, clamp, sanitize } from '../shared/settings.js';
 
-const DEFAULTS = { theme: 'system', font: 'serif', size: 20, width: 68 };
 const root = document.documentElement;
 const $ = (id) => document.getElementById(id);
-const send = async (msg) => {
-  const res = await chrome.runtime.sendMessage(msg);
-  if (!res?.ok) throw new Error(res?.error ?? 'no answer from Lectern');
-  return res.value;
-};
 
-let settings = { ...DEFAULTS, ...(await chrome.storage.sync.get(DEFAULTS)) };
+let settings = sanitize(await chrome.storage.sync.get(DEFAULTS));
 function apply() {
   root.dataset.theme = settings.theme;
   root.dataset.font = settings.font;
@@ -51,23 +47,16 @@ document.title = `${article.title} — Lectern`;
 
 $('theme').addEventListener('change', (e) => change({ theme: e.target.value }));
 $('font').addEventListener('click', () => change({ font: settings.font === 'serif' ? 'sans' : 'serif' }));
-$('smaller').addEventListener('click', () => change({ size: Math.max(14, settings.size - 1) }));
-$('larger').addEventListener('click', () => change({ size: Math.min(32, settings.size + 1) }));
-$('narrower').addEventListener('click', () => change({ width: Math.max(45, settings.width - 5) }));
-$('wider').addEventListener('click', () => change({ width: Math.min(100, settings.width + 5) }));
+const step = (key, direction) => change({ [key]: clamp(key, settings[key] + direction * BOUNDS[key].step) });
+$('smaller').addEventListener('click', () => step('size', -1));
+$('larger').addEventListener('click', () => step('size', +1));
+$('narrower').addEventListener('click', () => step('width', -1));
+$('wider').addEventListener('click', () => step('width', +1));
 $('original').addEventListener('click', () => send({ type: 'lectern:close' }));
 
 $('copy').addEventListener('click', async () => {
   const markdown = $('copy-markdown').checked;
-  const text = markdown ? article.markdown : article.text;
-  try {
-    await navigator.clipboard.write([new ClipboardItem({
-      'text/plain': new Blob([text], { type: 'text/plain' }),
-      'text/html': new Blob([article.html], { type: 'text/html' }),
-    })]);
-  } catch {
-    await navigator.clipboard.writeText(text);
-  }
+  await lecternWriteClipboard(markdown ? article.markdown : article.text, article.html);
   status(markdown ? 'Copied as Markdown' : 'Copied clean text');
 });
 
