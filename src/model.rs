@@ -363,14 +363,15 @@ impl Shape {
     }
 }
 
+/// The reason in words, as the JSON's `reason` and the reading view give it: "navigation",
+/// "share bar (mostly links)", "duplicate of block 3", "the article title, shown once above".
 impl std::fmt::Display for Reason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
-            Reason::Furniture(furniture) => write!(f, "boilerplate: {}", furniture.words()),
-            Reason::Shape { shape, named: None } => write!(f, "boilerplate: {}", shape.words()),
-            Reason::Shape { shape, named: Some(furniture) } => {
-                write!(f, "boilerplate: {} ({})", furniture.words(), shape.words())
-            }
+            // The kind ("boilerplate") is said beside the reason, so the words name only what it was.
+            Reason::Furniture(furniture) => f.write_str(furniture.words()),
+            Reason::Shape { shape, named: None } => f.write_str(shape.words()),
+            Reason::Shape { shape, named: Some(furniture) } => write!(f, "{} ({})", furniture.words(), shape.words()),
             Reason::Title => f.write_str("the article title, shown once above"),
             Reason::Byline => f.write_str("the byline, shown once above"),
             Reason::Repeat { how, of } => {
@@ -475,4 +476,42 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     pub removed: Vec<Removal>,
     pub stats: Stats,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reason_says_what_was_removed_once_and_its_kind_follows_from_it() {
+        let navigation = Reason::Furniture(Furniture::Navigation);
+        assert_eq!(navigation.to_string(), "navigation");
+        assert_eq!(navigation.kind(), RemovalKind::Boilerplate);
+        let shaped = Reason::Shape { shape: Shape::MostlyLinks, named: Some(Furniture::ShareBar) };
+        assert_eq!(shaped.to_string(), "share bar (mostly links)");
+        assert_eq!(Reason::Shape { shape: Shape::LinkStub, named: None }.to_string(), "link stub");
+        let teaser = Reason::Repeat { how: Repeat::Teaser, of: Some(6) };
+        assert_eq!(
+            (teaser.to_string().as_str(), teaser.kind(), teaser.kept_block()),
+            ("teaser of block 7", RemovalKind::Teaser, Some(6))
+        );
+        let orphan = Reason::Repeat { how: Repeat::NearDuplicate, of: None };
+        assert_eq!(orphan.to_string(), "near-duplicate of a block that was itself removed");
+        assert_eq!(Reason::Byline.kind(), RemovalKind::Duplicate);
+    }
+
+    #[test]
+    fn a_removal_serialises_its_kind_reason_and_the_block_it_repeats() {
+        let r = Removal {
+            reason: Reason::Repeat { how: Repeat::Duplicate, of: Some(2) },
+            text: "x".into(),
+            position: Some(3),
+        };
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            r#"{"kind":"duplicate","reason":"duplicate of block 3","text":"x","kept_block":2,"position":3}"#
+        );
+        let r = Removal { reason: Reason::Furniture(Furniture::Footer), text: "x".into(), position: None };
+        assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"kind":"boilerplate","reason":"footer","text":"x"}"#);
+    }
 }
