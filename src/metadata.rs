@@ -1,4 +1,4 @@
-//! Page metadata: the parsed [`Document`] in, [`Metadata`] out — title, byline, site name,
+//! Stage 2 — page metadata: the parsed [`Document`] in, [`Metadata`] out — title, byline, site name,
 //! publish date, language, direction, canonical URL, excerpt and lead image, from JSON-LD,
 //! OpenGraph, Twitter cards, `<meta>` tags, `<time>` and `<title>`, in that order of trust.
 

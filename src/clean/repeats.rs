@@ -384,15 +384,16 @@ pub fn relabel_copies(removed: &mut [Removal], collapsed: &Collapsed) {
         if print.words < MIN_TEASER_WORDS {
             continue;
         }
+        // Candidates in block order, with the shingles each shares with the removal.
         let mut candidates: Vec<usize> = print.shingles.iter().flat_map(|&h| postings.blocks_with(h)).collect();
         candidates.sort_unstable();
-        candidates.dedup();
-        let exact = candidates.iter().map(|&k| &kept[k]).find(|(_, kept_print)| kept_print.norm == print.norm);
+        let shared = candidates.chunk_by(|a, b| a == b).map(|run| (run[0], run.len()));
+        let shared: Vec<(usize, usize)> = shared.collect();
+        let exact = shared.iter().map(|&(k, _)| &kept[k]).find(|(_, kept_print)| kept_print.norm == print.norm);
         let mut best: Option<(f64, Repeat, usize)> = exact.map(|&(block, _)| (1.0, Repeat::Duplicate, block));
-        for &k in candidates.iter().filter(|_| exact.is_none()) {
+        for &(k, count) in shared.iter().filter(|_| exact.is_none()) {
             let (block, kept_print) = &kept[k];
-            let upper = print.shingles.len().min(kept_print.shingles.len());
-            if let Some((score, how)) = judge_pair(&print, kept_print, upper, true) {
+            if let Some((score, how)) = judge_pair(&print, kept_print, count, true) {
                 if best.is_none_or(|(s, _, _)| score > s) {
                     best = Some((score, how, *block));
                 }

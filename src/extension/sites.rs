@@ -1,6 +1,7 @@
-//! Site patterns for "always clean this site": what the user types in the options page ("tolonews.com",
-//! "*.example.org/news/*") in, the browser match patterns to register the content script for and
-//! the host-permission origins to ask for out. Kept here so the rules are tested without a browser.
+//! Site patterns for "always clean this site": what the user types in the options page
+//! ("tolonews.com", "*.example.org/news/*") in, the browser match patterns to register the content
+//! script for and the host-permission origins to ask for out. Kept here so the rules are tested
+//! without a browser.
 
 use serde::Serialize;
 

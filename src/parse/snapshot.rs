@@ -110,6 +110,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// One record: its one-character `kind` and its payload.
+    #[inline]
     fn record(&mut self, kind: char, payload: &'a str) {
         match kind {
             '=' => {

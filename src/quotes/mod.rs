@@ -1,4 +1,4 @@
-//! Stage 5 — find quotations: the article's blocks in, [`Quote`]s out, each with its speaker
+//! Stage 6 — find quotations: the article's blocks in, [`Quote`]s out, each with its speaker
 //! where the text says who it is.
 //!
 //! [`marks`] finds the quotation spans of each block; [`speakers`] reads the words around each
