@@ -1,44 +1,38 @@
-//! Native benchmarks of `extract`.
+//! Native benchmarks of `extract` with the article's HTML and text rendered (what dom_smoothie,
+//! the baseline, gives).
 //!
 //! - `corpus/<page>/lectern` and `corpus/<page>/dom_smoothie`: every page of the Readability.js
 //!   test corpus, Lectern and a Rust port of Readability.js side by side in one run;
 //!   `bench/summarize.mjs` turns criterion's estimates into per-page ratios and MB/s.
 //! - `scaling/<size>`: synthetic article pages from 10 KB to 20 MB, to show time grows linearly.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-const PAGE_URL: &str = "http://fakehost/test/page.html";
+#[path = "../tests/common/mod.rs"]
+mod common;
 
-fn corpus_pages() -> Vec<(String, Vec<u8>)> {
-    let dir = std::env::var("LECTERN_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability-test-pages"));
-    let mut pages: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("corpus missing at {}: {e}; set LECTERN_CORPUS", dir.display()))
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let source = std::fs::read(e.path().join("source.html")).ok()?;
-            Some((e.file_name().to_string_lossy().to_string(), source))
-        })
-        .collect();
-    pages.sort();
-    pages
+/// The article's HTML and text, as dom_smoothie gives its content and text.
+fn extract_and_render(html: &str) -> Option<(String, String)> {
+    let article = lectern::extract(html, Some(common::CORPUS_URL)).ok()?;
+    Some((lectern::to_html(&article), lectern::to_text(&article)))
 }
 
 fn corpus(c: &mut Criterion) {
     let mut group = c.benchmark_group("corpus");
     group.sample_size(10).warm_up_time(Duration::from_millis(200)).measurement_time(Duration::from_millis(600));
-    for (name, bytes) in corpus_pages() {
+    for (name, dir) in common::corpus_pages() {
+        let bytes = std::fs::read(dir.join("source.html")).unwrap();
         let html = lectern::parse::decode(&bytes);
         group.throughput(Throughput::Bytes(bytes.len() as u64));
-        group.bench_with_input(BenchmarkId::new(&name, "lectern"), &html, |b, html| {
-            b.iter(|| lectern::extract(html, Some(PAGE_URL)))
-        });
+        group
+            .bench_with_input(BenchmarkId::new(&name, "lectern"), &html, |b, html| b.iter(|| extract_and_render(html)));
         group.bench_with_input(BenchmarkId::new(&name, "dom_smoothie"), &html, |b, html| {
-            b.iter(|| dom_smoothie::Readability::new(html.as_str(), Some(PAGE_URL), None).and_then(|mut r| r.parse()))
+            b.iter(|| {
+                dom_smoothie::Readability::new(html.as_str(), Some(common::CORPUS_URL), None)
+                    .and_then(|mut r| r.parse())
+            })
         });
     }
     group.finish();
@@ -70,9 +64,7 @@ fn scaling(c: &mut Criterion) {
     for size in [10_000usize, 100_000, 1_000_000, 5_000_000, 20_000_000] {
         let page = synthetic_page(size);
         group.throughput(Throughput::Bytes(page.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(size), &page, |b, page| {
-            b.iter(|| lectern::extract(page, None))
-        });
+        group.bench_with_input(BenchmarkId::from_parameter(size), &page, |b, page| b.iter(|| extract_and_render(page)));
     }
     group.finish();
 }
