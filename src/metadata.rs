@@ -138,7 +138,7 @@ pub fn extract(doc: &Document, page_url: Option<&str>) -> Metadata {
         .map(str::to_string)
         .or_else(|| meta(&["content-language", "og:locale", "dc.language", "language"]))
         .map(|l| l.trim().replace('_', "-"))
-        .filter(|l| !l.is_empty());
+        .filter(|l| is_language_tag(l));
     let dir = html
         .and_then(|h| doc.attr(h, "dir"))
         .or_else(|| doc.body().and_then(|b| doc.attr(b, "dir")))
@@ -220,6 +220,13 @@ fn image_url(v: &Value) -> Option<String> {
         Value::Object(o) => o.get("url").or_else(|| o.get("contentUrl")).and_then(image_url),
         _ => None,
     }
+}
+
+/// A language tag's shape (BCP 47: letters, digits and hyphens, subtags of at most eight): a
+/// page's `lang` that is anything else names no language, and is not passed on.
+fn is_language_tag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag.split('-').all(|sub| (1..=8).contains(&sub.len()) && sub.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// The headline part of a `<title>` such as "Headline | Site": the longest side of a separator,

@@ -394,11 +394,13 @@ impl<'a> Assembler<'a> {
                 }
             }
         }
-        let src = candidates.iter().find(|c| usable(c))?;
-        let src = urls::resolve(self.base, src)?;
-        if !urls::is_safe_image(&src) {
-            return None;
-        }
+        // The first address that resolves to a safe image: a `javascript:` src does not hide the
+        // real image in `srcset`.
+        let src = candidates
+            .iter()
+            .filter(|c| usable(c))
+            .filter_map(|c| urls::resolve(self.base, c))
+            .find(|src| urls::is_safe_image(src))?;
         Some(Image { src, alt: collapse_whitespace(el.attr("alt").unwrap_or("")) })
     }
 }

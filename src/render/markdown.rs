@@ -1,4 +1,9 @@
-//! CommonMark with a short front-matter header (title, source, byline, date).
+//! CommonMark with a short front-matter header (title, source, byline, date), inert wherever it is
+//! pasted: every character of the page's text that Markdown gives meaning is escaped, code is
+//! fenced by more backticks than it holds, link and image addresses cannot end early or break a
+//! line, and front-matter values carry no Markdown or HTML syntax. Rendered by a CommonMark
+//! renderer that passes HTML through, it gives only the elements Markdown itself makes
+//! (`tests/wasm/markdown.test.mjs` and the `markdown` fuzz target check this).
 
 use crate::model::{Article, Block, BlockKind, Inline};
 
@@ -6,7 +11,7 @@ pub fn render(article: &Article) -> String {
     let mut out = String::from("---\n");
     let field = |out: &mut String, k: &str, v: &Option<String>| {
         if let Some(v) = v {
-            out.push_str(&format!("{k}: {}\n", serde_json::to_string(v).unwrap_or_default()));
+            out.push_str(&format!("{k}: {}\n", front_matter_value(v)));
         }
     };
     field(&mut out, "title", &Some(article.title.clone()));
@@ -61,15 +66,16 @@ fn block(b: &Block) -> String {
         }
         BlockKind::Code => {
             let code = crate::model::inline_text_raw(&b.content);
-            let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-            let fence = "`".repeat(longest.max(2) + 1);
-            format!("{fence}{}\n{code}\n{fence}", b.language.clone().unwrap_or_default())
+            // Longer than any run of backticks in the code, so no line of it closes the fence.
+            let fence = "`".repeat(longest_backtick_run(&code).max(2) + 1);
+            let language = b.language.as_deref().filter(|l| l.chars().all(is_info_string_char)).unwrap_or("");
+            format!("{fence}{language}\n{code}\n{fence}")
         }
         BlockKind::Figure => {
             let img = b
                 .image
                 .as_ref()
-                .map(|i| format!("![{}](<{}>)", escape(&i.alt), i.src.replace('>', "%3E")))
+                .map(|i| format!("![{}](<{}>)", escape(&i.alt), destination(&i.src)))
                 .unwrap_or_default();
             let caption = inlines(&b.content);
             if caption.is_empty() {
@@ -82,8 +88,8 @@ fn block(b: &Block) -> String {
             let mut lines = Vec::new();
             let width = b.rows.iter().map(Vec::len).max().unwrap_or(0);
             for (r, row) in b.rows.iter().enumerate() {
-                let mut cells: Vec<String> =
-                    row.iter().map(|c| inlines(&c.content).replace('\n', " ").replace('|', "\\|")).collect();
+                // `|` is escaped with the rest of the text, so a cell cannot end early.
+                let mut cells: Vec<String> = row.iter().map(|c| inlines(&c.content).replace('\n', " ")).collect();
                 cells.resize(width, String::new());
                 lines.push(format!("| {} |", cells.join(" | ")));
                 if r == 0 {
@@ -101,18 +107,65 @@ fn inlines(content: &[Inline]) -> String {
         match i {
             Inline::Text { text } => out.push_str(&escape(text)),
             Inline::Link { href, children } => {
-                out.push_str(&format!("[{}](<{}>)", inlines(children), href.replace('>', "%3E")))
+                out.push_str(&format!("[{}](<{}>)", inlines(children), destination(href)))
             }
             Inline::Emphasis { children } => wrap(&mut out, "*", children),
             Inline::Strong { children } => wrap(&mut out, "**", children),
             Inline::Sub { children } | Inline::Sup { children } => out.push_str(&inlines(children)),
-            Inline::Code { text } => {
-                let ticks = if text.contains('`') { "``" } else { "`" };
-                let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
-                out.push_str(&format!("{ticks}{pad}{}{pad}{ticks}", text.replace('\n', " ")));
-            }
+            Inline::Code { text } => out.push_str(&code_span(text)),
             Inline::Break => out.push_str("\\\n"),
-            Inline::Image(img) => out.push_str(&format!("![{}](<{}>)", escape(&img.alt), img.src.replace('>', "%3E"))),
+            Inline::Image(img) => out.push_str(&format!("![{}](<{}>)", escape(&img.alt), destination(&img.src))),
+        }
+    }
+    out
+}
+
+/// A code span whose delimiter is one backtick longer than the longest run inside, so nothing in
+/// the code can close it early. A space pads code that starts or ends with a backtick (which would
+/// join the delimiter) or with a space on both sides (which CommonMark would strip).
+fn code_span(text: &str) -> String {
+    let text = text.replace('\n', " ");
+    let ticks = "`".repeat(longest_backtick_run(&text) + 1);
+    let pad = text.starts_with('`') || text.ends_with('`') || (text.starts_with(' ') && text.ends_with(' '));
+    let pad = if pad { " " } else { "" };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// Characters a code fence's language may hold: a fence whose info string holds a backtick opens
+/// no code block, and the code would stand as Markdown (and HTML) of its own.
+fn is_info_string_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '.' | '#')
+}
+
+/// A link or image address for `[…](<address>)`: the characters that would end the address or
+/// the line (`<`, `>`, a backslash, line breaks and other controls) percent-encoded, so the rest
+/// of the address cannot stand as Markdown or HTML.
+fn destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '<' | '>' | '\\' => out.push_str(&format!("%{:02X}", c as u32)),
+            c if c.is_ascii_control() => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A front-matter value: a JSON string (valid YAML), with the characters that would make markup
+/// or a link for renderers that show front matter as text (`<`, `>`, `[`, `]`) written as `\u`
+/// escapes. (Entities such as `&lt;` render as the character they name, which is text.)
+fn front_matter_value(value: &str) -> String {
+    let json = serde_json::to_string(value).expect("a string serialises");
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' | '>' | '[' | ']' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
         }
     }
     out

@@ -95,3 +95,4 @@ pub fn token_f1(got: &str, want: &str) -> f64 {
         2.0 * p * r / (p + r)
     }
 }
+pub mod safety;
