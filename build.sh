@@ -5,7 +5,7 @@
 #                       then run the CLI on the bundled sample page and print the clean text
 #   ./build.sh test     check formatting and lints, build everything, then run every test: Rust
 #                       unit and integration tests, the wasm module under Node, and the extension
-#                       end to end in Chromium
+#                       end to end in Chromium and Firefox ESR
 #   ./build.sh bench    build everything, then run the benchmarks (not part of the tests)
 #
 # Needs: Rust through rustup (https://rustup.rs), Node.js 20+ with npm. Everything else
@@ -108,7 +108,7 @@ case "$MODE" in
         say "extension lint (web-ext)"
         web-ext lint --source-dir extension --self-hosted --no-input
         if [ -d tests/e2e ] && ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
-            say "extension end to end in Chromium"
+            say "extension end to end in Chromium and Firefox ESR"
             node --test --test-concurrency=1 tests/e2e/
         fi
         ;;
