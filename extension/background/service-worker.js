@@ -9,8 +9,22 @@ const NO_ARTICLE = 'Lectern found no article on this page.';
 let wasm = null;
 const ready = () => (wasm ??= init({ module_or_path: new URL('../pkg/lectern_bg.wasm', import.meta.url) }));
 
-// Page HTML waiting for the reading view that asked for it, by one-time token.
+// Each tab's page, waiting for the reading view opened on it: nonce -> { snapshot, url, tabId }.
+// One per tab; a view gets only its own tab's page, by the nonce in its URL. Held in memory, so
+// a service worker that was stopped meanwhile asks the tab's content script instead, which keeps
+// the page while its view shows.
 const pending = new Map();
+
+function dropTab(tabId) {
+  for (const [nonce, page] of pending) if (page.tabId === tabId) pending.delete(nonce);
+}
+
+async function takePage(nonce, tabId) {
+  if (tabId === undefined) return null;
+  const page = pending.get(nonce);
+  if (page) return page.tabId === tabId ? { snapshot: page.snapshot, url: page.url } : null;
+  return chrome.tabs.sendMessage(tabId, { type: 'lectern:page-for-view', nonce }).catch(() => null);
+}
 
 async function ensureContentScript(tabId) {
   await chrome.scripting.executeScript({ target: { tabId }, files: ['shared/clipboard.js', 'content/snapshot.js', 'content/content.js'] });
@@ -117,16 +131,24 @@ chrome.runtime.onInstalled.addListener(() => { createMenus(); syncRegistrations(
 chrome.runtime.onStartup.addListener(() => syncRegistrations());
 chrome.storage.onChanged.addListener((changes, area) => { if (area === 'sync' && changes.sites) syncRegistrations(); });
 chrome.permissions.onRemoved.addListener(() => syncRegistrations());
+chrome.tabs.onRemoved.addListener((tabId) => dropTab(tabId));
 
 const handlers = {
-  'lectern:stash-page': (msg, sender) => { pending.set(msg.nonce, { snapshot: msg.snapshot, url: msg.url, tabId: sender.tab?.id }); return { ok: true }; },
-  // The view may load more than once (a page that moves our frame reloads it): keep the page
-  // until the view closes.
-  'lectern:take-page': (msg) => pending.get(msg.nonce) ?? null,
-  'lectern:drop-page': (msg) => pending.delete(msg.nonce),
-  'lectern:close': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:close' }),
-  'lectern:no-article': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:no-article', text: NO_ARTICLE }),
-  'lectern:copy': (msg, sender) => copy(sender.tab.id, msg.format),
+  'lectern:stash-page': (msg, sender) => {
+    dropTab(sender.tab?.id);
+    pending.set(msg.nonce, { snapshot: msg.snapshot, url: msg.url, tabId: sender.tab?.id });
+    return { ok: true };
+  },
+  // The view may load more than once (a page that moves our frame reloads it): the page is kept
+  // until the view closes, its tab closes or it navigates away.
+  'lectern:take-page': (msg, sender) => takePage(msg.nonce, sender.tab?.id),
+  'lectern:drop-page': (msg, sender) => {
+    if (pending.get(msg.nonce)?.tabId === sender.tab?.id) pending.delete(msg.nonce);
+  },
+  // From the view: the tab's content script acts only when the nonce is its own view's, so a
+  // page that frames view.html itself cannot close the reader's view.
+  'lectern:close': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:close', nonce: msg.nonce }),
+  'lectern:no-article': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:no-article', nonce: msg.nonce, text: NO_ARTICLE }),
   'lectern:sites-add': (msg) => addSite(msg.pattern),
   'lectern:sites-remove': (msg) => removeSite(msg.pattern),
   'lectern:sites-list': () => listSites(),

@@ -26,10 +26,13 @@
   // `auto`: opened because the site is on the always-clean list, not by a click.
   async function open({ auto = false } = {}) {
     if (view) return true;
-    const nonce = crypto.randomUUID();
+    // The view proves it is the one opened here by this secret in its URL. getRandomValues, not
+    // randomUUID: that exists only in secure contexts, and plain-http pages are not one.
+    const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
     // The DOM as the browser built it (content/snapshot.js), not re-serialised HTML.
     const snapshot = lecternSnapshot(document);
-    const stash = await chrome.runtime.sendMessage({ type: 'lectern:stash-page', nonce, snapshot, url: location.href });
+    const url = location.href;
+    const stash = await chrome.runtime.sendMessage({ type: 'lectern:stash-page', nonce, snapshot, url });
     if (!stash?.ok || view) return !!view;
     const { host: body, shadow } = makeHost('body');
     const frame = document.createElement('iframe');
@@ -50,7 +53,8 @@
       }
     });
     observer.observe(document.documentElement, { childList: true });
-    view = { body, observer, saved, nonce, auto };
+    // The page as it was is kept while the view shows: the document's body is now the view's.
+    view = { body, observer, saved, nonce, auto, snapshot, url };
     frame.focus();
     return true;
   }
@@ -85,19 +89,30 @@
     setTimeout(() => host.remove(), 3000);
   }
 
+  // Leaving the page ends the view: the service worker forgets its copy of the page.
+  addEventListener('pagehide', () => {
+    if (view) chrome.runtime.sendMessage({ type: 'lectern:drop-page', nonce: view.nonce });
+  });
+
+  // Whether a message about the view comes from the view this script opened.
+  const fromOurView = (msg) => view !== null && msg.nonce === view.nonce;
+
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     const run = async () => {
       switch (msg?.type) {
         case 'lectern:toggle': return view ? { open: !close() } : { open: await open() };
-        case 'lectern:close': return { open: !close() };
+        case 'lectern:close': return fromOurView(msg) ? { open: !close() } : { open: view !== null };
+        case 'lectern:page-for-view': return fromOurView(msg) ? { snapshot: view.snapshot, url: view.url } : null;
         case 'lectern:no-article': {
+          if (!fromOurView(msg)) return { open: view !== null };
           // Pages of an always-clean site that hold no article (its home page) stay quietly as they are.
           const auto = view?.auto;
           close();
           if (!auto) toast(msg.text);
           return { open: false };
         }
-        case 'lectern:get-page': return { snapshot: lecternSnapshot(document), url: location.href };
+        // While the view shows, the page is the one it was opened on, not the view's host.
+        case 'lectern:get-page': return view ? { snapshot: view.snapshot, url: view.url } : { snapshot: lecternSnapshot(document), url: location.href };
         case 'lectern:toast': toast(msg.text); return {};
         case 'lectern:write-clipboard':
           await lecternWriteClipboard(msg.text, msg.html);

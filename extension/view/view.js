@@ -30,7 +30,8 @@ function status(text) {
   status.timer = setTimeout(() => { el.hidden = true; }, 2500);
 }
 
-const page = await send({ type: 'lectern:take-page', nonce: location.hash.slice(1) });
+const nonce = location.hash.slice(1);
+const page = await send({ type: 'lectern:take-page', nonce });
 await init();
 const main = $('lectern-root');
 main.textContent = '';
@@ -40,7 +41,7 @@ try {
   if (!page) throw Object.assign(new Error('the page to read was not found'), { name: 'NoArticle' });
   article = openView(page.snapshot, page.url, main);
 } catch (e) {
-  await send({ type: 'lectern:no-article', reason: e.message });
+  await send({ type: 'lectern:no-article', nonce, reason: e.message });
   throw e;
 }
 document.title = `${article.title} — Lectern`;
@@ -52,7 +53,7 @@ $('smaller').addEventListener('click', () => step('size', -1));
 $('larger').addEventListener('click', () => step('size', +1));
 $('narrower').addEventListener('click', () => step('width', -1));
 $('wider').addEventListener('click', () => step('width', +1));
-$('original').addEventListener('click', () => send({ type: 'lectern:close' }));
+$('original').addEventListener('click', () => send({ type: 'lectern:close', nonce }));
 
 $('copy').addEventListener('click', async () => {
   const markdown = $('copy-markdown').checked;
