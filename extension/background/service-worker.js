@@ -137,7 +137,11 @@ const handlers = {
   'lectern:stash-page': (msg, sender) => {
     dropTab(sender.tab?.id);
     pending.set(msg.nonce, { snapshot: msg.snapshot, url: msg.url, tabId: sender.tab?.id });
-    return { ok: true };
+    // The view's address for this session: where the browser gives web-accessible pages a
+    // per-session address (use_dynamic_url), this is it, and only it loads the view. A content
+    // script's getURL gives the fixed one, which the frame's permissions (clipboard) would not
+    // match once the browser moved it to the session's.
+    return { view: chrome.runtime.getURL('view/view.html') };
   },
   // The view may load more than once (a page that moves our frame reloads it): the page is kept
   // until the view closes, its tab closes or it navigates away.

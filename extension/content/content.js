@@ -37,9 +37,12 @@
     const { host: body, shadow } = makeHost('body');
     const frame = document.createElement('iframe');
     frame.setAttribute('style', FRAME_STYLE);
-    frame.setAttribute('allow', 'clipboard-write');
+    // Copying from the view needs the clipboard delegated to it: by the session address the frame
+    // is given and by the extension's own origin, which the browser moves the view to.
+    const origins = [stash.value.view, chrome.runtime.getURL('')].map((u) => new URL(u).origin);
+    frame.setAttribute('allow', `clipboard-write ${[...new Set(origins)].join(' ')}`);
     frame.title = 'Lectern reading view';
-    frame.src = chrome.runtime.getURL(`view/view.html#${nonce}`);
+    frame.src = `${stash.value.view}#${nonce}`;
     shadow.append(frame);
     const saved = { x: scrollX, y: scrollY, focus: document.activeElement, body: document.body };
     if (saved.body) document.documentElement.replaceChild(body, saved.body);

@@ -59,14 +59,15 @@ export async function serveFiles(route) {
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-// Routes: /news/NAME.html, /extension/NAME.html; /csp/NAME.html serves a news fixture with a
-// strict Content-Security-Policy, as many news sites send.
+// Routes: /news/NAME.html, /extension/NAME.html, /quotes/NAME.html, /hostile/NAME.html (and its
+// NAME.expect.json); /csp/NAME.html serves a news fixture with a strict Content-Security-Policy,
+// as many news sites send.
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
 export async function startServer() {
   return serveFiles((path) => {
     const [, family, name] = path.split('/');
-    if (!['news', 'extension', 'quotes', 'csp'].includes(family) || !/^[\w-]+\.html$/.test(name ?? '')) return null;
+    if (!['news', 'extension', 'quotes', 'csp', 'hostile'].includes(family) || !/^[\w-]+\.(html|expect\.json)$/.test(name ?? '')) return null;
     const file = join(fixtures, family === 'csp' ? 'news' : family, name);
     return family === 'csp' ? { file, headers: { 'content-security-policy': STRICT_CSP } } : file;
   });
