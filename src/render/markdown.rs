@@ -124,7 +124,7 @@ fn inlines(content: &[Inline]) -> String {
 /// the code can close it early. A space pads code that starts or ends with a backtick (which would
 /// join the delimiter) or with a space on both sides (which CommonMark would strip).
 fn code_span(text: &str) -> String {
-    let text = text.replace('\n', " ");
+    let text = text.replace(['\r', '\n'], " ");
     let ticks = "`".repeat(longest_backtick_run(&text) + 1);
     let pad = text.starts_with('`') || text.ends_with('`') || (text.starts_with(' ') && text.ends_with(' '));
     let pad = if pad { " " } else { "" };
@@ -190,15 +190,26 @@ fn wrap(out: &mut String, marker: &str, children: &[Inline]) {
     }
 }
 
-/// Backslash-escape the characters CommonMark gives inline meaning.
+/// Backslash-escape the characters CommonMark gives inline meaning, and write line endings as
+/// spaces: a line break inside text (the assembler collapses them, but the renderer does not rely
+/// on it) could end a paragraph inside a link or code span and leave its rest as raw HTML. Line
+/// breaks the article means are `Inline::Break`s, written apart.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut run = 0;
     for (i, b) in text.bytes().enumerate() {
-        if matches!(b, b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|') {
-            out.push_str(&text[run..i]);
-            out.push('\\');
-            run = i;
+        match b {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' => {
+                out.push_str(&text[run..i]);
+                out.push('\\');
+                run = i;
+            }
+            b'\r' | b'\n' => {
+                out.push_str(&text[run..i]);
+                out.push(' ');
+                run = i + 1;
+            }
+            _ => {}
         }
     }
     out.push_str(&text[run..]);

@@ -7,17 +7,12 @@
 // Nothing is skipped: without firefox-esr or the built wasm the tests fail and say what to do.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Firefox, findFirefox, startServer, root } from './marionette.mjs';
+import { Firefox, findFirefox, startServer } from './marionette.mjs';
+import * as user from './user.mjs';
+import { EXTENSION, manifest, ADDON_ID, WIDGET_BASE, VIEW_URL } from './user.mjs';
 
-const EXTENSION = join(root, 'extension');
-const manifest = JSON.parse(await readFile(join(EXTENSION, 'manifest.json'), 'utf8'));
-const ADDON_ID = manifest.browser_specific_settings.gecko.id;
-// Firefox names an extension's widgets and menu items after its id (ExtensionCommon's makeWidgetId).
-const WIDGET_BASE = ADDON_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
-const WIDGET = `${WIDGET_BASE}-browser-action`;
-const VIEW_URL = /^moz-extension:\/\/[^/]+\/view\/view\.html#/;
 const SEED_PARAGRAPHS = 10;
 const SEED_QUOTES = 4;
 
@@ -52,31 +47,8 @@ async function load(path) {
   await firefox.navigate(`${server.origin}${path}?load=${loads}`);
 }
 
-const panelState = () => firefox.chrome(() => document.getElementById('unified-extensions-panel')?.state ?? 'closed');
-const waitPanel = (state) => firefox.waitFor((s) => (document.getElementById('unified-extensions-panel')?.state ?? 'closed') === s, [state], {
-  context: 'chrome', message: `the Extensions panel to be ${state}`,
-});
-
-// A user's click on Lectern's toolbar button. MV3 extensions start unpinned, in the Extensions
-// panel: click the panel's toolbar button, then Lectern's entry in it. Pinned, the same widget sits
-// in the toolbar and is clicked there directly.
-async function clickToolbarButton() {
-  const area = await firefox.waitFor((id) => CustomizableUI.getPlacementOfWidget(id)?.area, [WIDGET], {
-    context: 'chrome', message: "Lectern's toolbar widget",
-  });
-  const inPanel = area === (await firefox.chrome(() => CustomizableUI.AREA_ADDONS));
-  if (inPanel) {
-    // A panel left open (by a failed test) would be closed, not opened, by a click on its button.
-    if ((await panelState()) !== 'open') {
-      await waitPanel('closed');
-      await firefox.chromeClick('#unified-extensions-button');
-      await waitPanel('open');
-    }
-  }
-  await firefox.chromeClick(`#${WIDGET} .unified-extensions-item-action-button`);
-  // Clicking an entry closes the panel; waiting for that keeps the next click from finding it half shut.
-  if (inPanel) await waitPanel('closed');
-}
+// A real click on Lectern's toolbar entry (./user.mjs).
+const clickToolbarButton = () => user.clickToolbarButton(firefox);
 
 // Right-click on plain text of the page (on a link or a selection Firefox shows another menu,
 // without the "page" items), then Lectern ▸ Read in Lectern: Firefox groups an extension's items
@@ -105,24 +77,8 @@ async function readFromContextMenu() {
   await firefox.waitFor(() => document.getElementById('contentAreaContextMenu').state === 'closed', [], { context: 'chrome', message: 'the context menu to close' });
 }
 
-// Switches into the reading view's frame (a moz-extension:// page in an iframe inside a closed
-// shadow root, found among the tab's child browsing contexts) and waits for its article. Returns
-// what the view shows; leaves the driver in the frame. On failure, says what the browser console
-// has from the extension.
-async function enterView() {
-  try {
-    await firefox.switchToFrameByUrl(VIEW_URL);
-    return await firefox.waitFor(() => document.querySelector('.lectern-article') && {
-      title: document.querySelector('.lectern-title')?.textContent,
-      paragraphs: [...document.querySelectorAll('.lectern-article > p')].map((p) => p.textContent),
-      quotes: [...document.querySelectorAll('mark.lectern-quote')].map((m) => m.dataset.speaker),
-    }, [], { message: 'the article in the reading view' });
-  } catch (e) {
-    const messages = await firefox.consoleMessages(/moz-extension:|lectern/i).catch(() => []);
-    e.message += `\nbrowser console (extension):\n${messages.join('\n') || '(nothing)'}`;
-    throw e;
-  }
-}
+// Into the reading view's frame, once its article shows (./user.mjs).
+const enterView = () => user.enterView(firefox);
 
 const viewFrames = () => firefox.chrome((source) => gBrowser.selectedBrowser.browsingContext.children.filter((c) => new RegExp(source).test(c.currentURI?.spec ?? '')).length, [VIEW_URL.source]);
 
