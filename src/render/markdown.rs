@@ -59,7 +59,8 @@ fn block(b: &Block) -> String {
                     } else {
                         "-".to_string()
                     };
-                    format!("{}{marker} {}", "    ".repeat(i.level as usize), inlines(&i.content).replace('\n', " "))
+                    let item = escape_line_start(&inlines(&i.content).replace('\n', " "));
+                    format!("{}{marker} {item}", "    ".repeat(i.level as usize))
                 })
                 .collect::<Vec<_>>()
                 .join("\n")
@@ -216,12 +217,16 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Escape what would make a line start a heading, list, quote or thematic break.
+/// Escape what would make a line start a block of its own: a heading, list, setext underline,
+/// thematic break or a `~~~` code fence (which would swallow the lines after it and could close
+/// on a line of a code block, leaving the rest as raw markup). Indentation before it is dropped:
+/// CommonMark ignores up to three spaces, and more would make an indented code block.
 fn escape_line_start(text: &str) -> String {
     text.split('\n')
         .map(|line| {
+            let line = line.trim_start_matches([' ', '\t']);
             let digits = line.chars().take_while(char::is_ascii_digit).count();
-            if line.starts_with(['#', '-', '+', '=']) {
+            if line.starts_with(['#', '-', '+', '=', '~']) {
                 format!("\\{line}")
             } else if digits > 0 && matches!(line[digits..].chars().next(), Some('.' | ')')) {
                 format!("{}\\{}", &line[..digits], &line[digits..])
@@ -242,5 +247,6 @@ mod tests {
         assert_eq!(escape("a *b* [c]"), "a \\*b\\* \\[c\\]");
         assert_eq!(escape_line_start("1. not a list"), "1\\. not a list");
         assert_eq!(escape_line_start("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_line_start("  ~~~ not a fence\n\t- nor a list"), "\\~~~ not a fence\n\\- nor a list");
     }
 }
