@@ -31,6 +31,27 @@ fn main() {
         }));
     }
     trials.push(Trial::test("every_corpus_page_renders_inert_html_and_markdown", every_corpus_page_is_inert));
+    trials.push(Trial::test("the_address_check_reads_schemes_as_a_browser_does", || {
+        let safe = [
+            "https://x.example/a", "HTTP://x", "mailto:a@b.c", "/path", "#note", "page.html", "%20https://x",
+            "data:image/png;base64,AA",
+        ];
+        let unsafe_ = [
+            "javascript:alert(1)", " JAVA\tSCRIPT:x", "\u{1}vbscript:x", "data:text/html,x",
+            "data:image/svg+xml,<svg>", "file:///etc",
+        ];
+        for a in safe {
+            if !common::safety::is_safe_address(a) {
+                return Err(format!("{a:?} is safe").into());
+            }
+        }
+        for a in unsafe_ {
+            if common::safety::is_safe_address(a) {
+                return Err(format!("{a:?} is not safe").into());
+            }
+        }
+        Ok(())
+    }));
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }
 

@@ -154,6 +154,8 @@ const handlers = {
   'lectern:close': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:close', nonce: msg.nonce }),
   'lectern:no-article': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:no-article', nonce: msg.nonce, text: NO_ARTICLE }),
   'lectern:sites-add': (msg) => addSite(msg.pattern),
+  // The options page, opened on the site to add: it asks for access when the reader clicks Add.
+  'lectern:ask-for-site': (msg) => chrome.tabs.create({ url: chrome.runtime.getURL(`options/options.html#add=${encodeURIComponent(msg.pattern)}`) }).then(() => true),
   'lectern:sites-remove': (msg) => removeSite(msg.pattern),
   'lectern:sites-list': () => listSites(),
 };

@@ -38,6 +38,7 @@ $('add').addEventListener('submit', async (e) => {
     if (!(await chrome.permissions.request({ origins: rule.origins }))) return showError('Lectern needs access to the site to clean its pages.');
     await send({ type: 'lectern:sites-add', pattern: rule.pattern });
     $('pattern').value = '';
+    $('asked').hidden = true;
     render();
   } catch (err) {
     showError(err.message);
@@ -76,5 +77,15 @@ $('import').addEventListener('change', async (e) => {
     $('import-status').textContent = `Import failed: ${err.message}`;
   }
 });
+
+// Opened from a reading view's "Always clean this site" (where the browser cannot ask there): the
+// site is filled in, and the reader's click on Add asks for access.
+const asked = new URLSearchParams(location.hash.slice(1)).get('add');
+if (asked) {
+  $('pattern').value = asked;
+  $('asked').textContent = `Click Add to let Lectern open pages on ${asked} cleaned. Your browser will ask you to allow it.`;
+  $('asked').hidden = false;
+  $('add').querySelector('button').focus();
+}
 
 render();

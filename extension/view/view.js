@@ -95,6 +95,9 @@ main.addEventListener('click', (e) => {
 $('always').addEventListener('click', async () => {
   try {
     const rule = parseSite(new URL(page.url).hostname);
+    // Firefox gives a view framed into a page no permissions API: the options page, which has
+    // it, asks instead, in the reader's click there.
+    if (!chrome.permissions?.request) return send({ type: 'lectern:ask-for-site', pattern: rule.pattern });
     if (!(await chrome.permissions.request({ origins: rule.origins }))) return status('Permission not granted');
     await send({ type: 'lectern:sites-add', pattern: rule.pattern });
     status(`Pages on ${rule.pattern} will open cleaned`);

@@ -11,7 +11,9 @@ pub struct SiteRule {
     pub pattern: String,
     /// Match patterns for `chrome.scripting.registerContentScripts`.
     pub matches: Vec<String>,
-    /// Origins for `chrome.permissions.request`: the host, any path.
+    /// Origins for `chrome.permissions.request`: the host, any path, over http and https. Each is
+    /// covered by one pattern the manifest declares (`http://*/*`, `https://*/*`), as both
+    /// browsers require; `*://host/*` is covered by neither alone and is refused.
     pub origins: Vec<String>,
 }
 
@@ -60,7 +62,7 @@ pub fn parse(pattern: &str) -> Result<SiteRule, String> {
     Ok(SiteRule {
         pattern: normalised,
         matches: hosts.iter().map(|h| format!("*://{h}{path}")).collect(),
-        origins: hosts.iter().map(|h| format!("*://{h}/*")).collect(),
+        origins: hosts.iter().flat_map(|h| ["http", "https"].map(|scheme| format!("{scheme}://{h}/*"))).collect(),
     })
 }
 
@@ -73,15 +75,35 @@ mod tests {
         let r = parse("TOLOnews.com").unwrap();
         assert_eq!(r.pattern, "tolonews.com");
         assert_eq!(r.matches, ["*://tolonews.com/*", "*://*.tolonews.com/*"]);
-        assert_eq!(r.origins, ["*://tolonews.com/*", "*://*.tolonews.com/*"]);
+        assert_eq!(
+            r.origins,
+            ["http://tolonews.com/*", "https://tolonews.com/*", "http://*.tolonews.com/*", "https://*.tolonews.com/*"]
+        );
     }
 
     #[test]
     fn a_wildcard_host_with_a_path_limits_pages_not_permissions() {
         let r = parse("https://*.example.org/news/*").unwrap();
         assert_eq!(r.matches, ["*://*.example.org/news/*"]);
-        assert_eq!(r.origins, ["*://*.example.org/*"]);
+        assert_eq!(r.origins, ["http://*.example.org/*", "https://*.example.org/*"]);
         assert_eq!(parse("example.org/news").unwrap().matches[0], "*://example.org/news*");
+    }
+
+    #[test]
+    fn every_origin_asked_for_is_covered_by_a_pattern_the_manifest_declares() {
+        let manifest: serde_json::Value =
+            serde_json::from_str(include_str!("../../extension/manifest.json")).expect("the manifest is JSON");
+        let declared: Vec<&str> =
+            manifest["optional_host_permissions"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
+        for pattern in ["tolonews.com", "*.example.org/news/*", "127.0.0.1", "localhost", "news.test"] {
+            for origin in parse(pattern).unwrap().origins {
+                let scheme = origin.split("://").next().unwrap();
+                assert!(
+                    declared.contains(&format!("{scheme}://*/*").as_str()),
+                    "{origin} is not covered by {declared:?}"
+                );
+            }
+        }
     }
 
     #[test]

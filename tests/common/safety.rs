@@ -27,19 +27,28 @@ const MARKDOWN_ELEMENTS: &[&str] = &[
 const MARKDOWN_ATTRIBUTES: &[&str] = &["href", "title", "src", "alt", "class", "start", "style"];
 
 /// Whether an address can only fetch or link, never run: web, mail, in-page and relative
-/// addresses, and raster images inline.
+/// addresses, and raster images inline. The scheme is read as a browser's URL parser reads it:
+/// spaces and controls around the address ignored, tabs and line breaks inside it removed, and
+/// letters, digits, `+`, `-` and `.` before a `:` (anything else there makes a relative address).
 pub fn is_safe_address(value: &str) -> bool {
-    let v = value.trim().to_ascii_lowercase();
-    let scheme_end = v.find([':', '/', '?', '#']);
-    let has_scheme = scheme_end.is_some_and(|i| v.as_bytes()[i] == b':');
-    !has_scheme
-        || ["http:", "https:", "mailto:"].iter().any(|s| v.starts_with(s))
-        || [
+    let v: String =
+        value.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let v = v.to_ascii_lowercase();
+    let scheme = v.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    match scheme {
+        None => true,
+        Some("http" | "https" | "mailto") => true,
+        Some("data") => [
             "data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp",
             "data:image/avif",
         ]
         .iter()
-        .any(|s| v.starts_with(s))
+        .any(|p| v.starts_with(p)),
+        Some(_) => false,
+    }
 }
 
 /// Everything in `html` outside `elements` and `attributes`, every unsafe address and every
