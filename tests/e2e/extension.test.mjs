@@ -198,6 +198,35 @@ test('copy path: the clipboard holds the same text as the CLI prints', async () 
   await page.close();
 });
 
+test('a link clicked in the view opens in the tab, not inside the view', async () => {
+  const page = await openPage('/extension/article_links.html');
+  await toggle(page);
+  const view = await viewFrame(page);
+  assert.ok(view);
+  const link = view.locator('.lectern-article a', { hasText: 'inspection report' });
+  const target = await link.getAttribute('href');
+  assert.equal(new URL(target).pathname, '/news/tolonews_seed.html');
+  await Promise.all([page.waitForURL(target), link.click()]);
+  assert.equal(page.url(), target, "the tab went to the link's page");
+  assert.equal(await hasViewFrame(page), false, 'the view is gone with the page it was opened on');
+  await page.close();
+});
+
+test('copy path while the view is open: the clipboard holds the article, not "no article"', async () => {
+  const page = await openPage('/news/tolonews_seed.html');
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await toggle(page);
+  assert.ok(await viewFrame(page));
+  const id = await tabId(browser.worker, page.url());
+  await page.bringToFront();
+  const res = await browser.worker.evaluate((t) => self.lectern.copy(t, 'text'), id);
+  assert.equal(res?.ok, true, JSON.stringify(res));
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  const cli = execFileSync(join(root, 'target/release/lectern'), ['extract', join(root, 'tests/fixtures/news/tolonews_seed.html'), '--url', page.url()], { encoding: 'utf8' });
+  assert.equal(clip, cli);
+  await page.close();
+});
+
 test('auto-clean path: a configured site opens cleaned; removed, it no longer does', async () => {
   try {
     const rule = await browser.worker.evaluate(() => self.lectern.sites.add('127.0.0.1'));
