@@ -99,11 +99,21 @@ async function addSite(pattern) {
   return rule;
 }
 
+// Removing a site also gives back its access, but for origins another listed site still needs
+// (example.org/news/* and example.org/blog/* share example.org).
 async function removeSite(pattern) {
   await ready();
-  const normalised = (() => { try { return parseSite(pattern).pattern; } catch { return pattern; } })();
+  const rule = (() => { try { return parseSite(pattern); } catch { return null; } })();
+  const normalised = rule?.pattern ?? pattern;
   const sites = (await listSites()).filter((s) => s !== normalised && s !== pattern);
   await chrome.storage.sync.set({ sites });
+  if (rule) {
+    const stillNeeded = new Set(sites.flatMap((s) => { try { return parseSite(s).origins; } catch { return []; } }));
+    const origins = rule.origins.filter((o) => !stillNeeded.has(o));
+    // Access the browser will not take back (granted by policy, or required by a manifest) stays;
+    // the site leaves the list all the same.
+    if (origins.length) await chrome.permissions.remove({ origins }).catch(() => false);
+  }
   await syncRegistrations();
   return sites;
 }

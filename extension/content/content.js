@@ -103,7 +103,15 @@
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     const run = async () => {
       switch (msg?.type) {
-        case 'lectern:toggle': return view ? { open: !close() } : { open: await open() };
+        case 'lectern:toggle':
+          if (view) return { open: !close() };
+          try {
+            return { open: await open() };
+          } catch (e) {
+            // A toolbar click that does nothing must say why.
+            toast(`Lectern could not open this page: ${e.message}`);
+            throw e;
+          }
         case 'lectern:close': return fromOurView(msg) ? { open: !close() } : { open: view !== null };
         case 'lectern:page-for-view': return fromOurView(msg) ? { snapshot: view.snapshot, url: view.url } : null;
         case 'lectern:no-article': {

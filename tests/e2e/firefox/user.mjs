@@ -1,6 +1,8 @@
 // What a user does with Lectern in Firefox, shared by the Firefox end-to-end tests: the add-on's
 // names as Firefox derives them, a real click on its toolbar entry, and stepping into the reading
-// view it opens. Each helper takes the Firefox (./marionette.mjs) to drive.
+// view it opens; a right-click on the toolbar entry and a click on one of Lectern's items in that
+// menu; a click on "Allow" in Firefox's permission prompt. Each helper takes the Firefox
+// (./marionette.mjs) to drive.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { root } from './marionette.mjs';
@@ -56,4 +58,57 @@ export async function enterView(firefox) {
     e.message += `\nbrowser console (extension):\n${messages.join('\n') || '(nothing)'}`;
     throw e;
   }
+}
+
+// How many reading views the selected tab holds (frames at the view's address, found from chrome
+// among the tab's child browsing contexts, so those in a closed shadow root count too).
+export const viewFrameCount = (firefox) => firefox.chrome((source) => gBrowser.selectedBrowser.browsingContext.children
+  .filter((c) => new RegExp(source).test(c.currentURI?.spec ?? '')).length, [VIEW_URL.source]);
+
+// A user's right-click on Lectern's toolbar entry, then a click on one of the items the extension
+// added to that menu (`item`: the id it gave chrome.contextMenus.create, e.g. 'lectern-copy-text').
+// Unpinned, the entry sits in the Extensions panel and its menu is the panel's
+// #unified-extensions-context-menu; pinned, it is the toolbar's #toolbar-context-menu. Firefox
+// builds the extension's items into the menu as it opens, and names them after the add-on's id.
+export async function chooseFromActionMenu(firefox, item) {
+  const area = await firefox.waitFor((id) => CustomizableUI.getPlacementOfWidget(id)?.area, [WIDGET], {
+    context: 'chrome', message: "Lectern's toolbar widget",
+  });
+  const inPanel = area === (await firefox.chrome(() => CustomizableUI.AREA_ADDONS));
+  const menuId = inPanel ? 'unified-extensions-context-menu' : 'toolbar-context-menu';
+  if (inPanel && (await panelState(firefox)) !== 'open') {
+    await waitPanel(firefox, 'closed');
+    await firefox.chromeClick('#unified-extensions-button');
+    await waitPanel(firefox, 'open');
+  }
+  await firefox.chromeClick(inPanel ? `#${WIDGET} .unified-extensions-item-action-button` : `#${WIDGET}`, { type: 'contextmenu', button: 2 });
+  const menuItem = `${WIDGET_BASE}-menuitem-_${item}`;
+  await firefox.waitFor((menu, id) => document.getElementById(menu)?.state === 'open' && document.getElementById(id)?.parentNode?.id === menu
+    && !document.getElementById(id).hidden, [menuId, menuItem], { context: 'chrome', message: `"${item}" in Lectern's ${menuId}` });
+  await firefox.chromeClick(`#${menuItem}`);
+  await firefox.waitFor((menu) => document.getElementById(menu).state === 'closed', [menuId], { context: 'chrome', message: `the ${menuId} to close` });
+  // The menu's command leaves the Extensions panel as it was: close it as a user would, with its button.
+  if (inPanel && (await panelState(firefox)) === 'open') {
+    await firefox.chromeClick('#unified-extensions-button');
+    await waitPanel(firefox, 'closed');
+  }
+}
+
+// Firefox's own prompt for an extension's permissions request (ExtensionsUI's PopupNotifications
+// doorhanger 'addon-webext-permissions', for optional permissions too): waits for it to show in
+// the browser window, then clicks its "Allow" button as the user would. Returns what it said:
+// { header, text } (text: the permissions listed, e.g. the sites). `whileShown`, if given, runs
+// while the prompt waits for the click (to check that nothing was granted yet).
+export async function acceptPermissionPrompt(firefox, { whileShown } = {}) {
+  const shown = await firefox.waitFor(() => {
+    const popup = document.getElementById('notification-popup');
+    const el = document.getElementById('addon-webext-permissions-notification');
+    return popup?.state === 'open' && el && !el.hidden && PopupNotifications.getNotification('addon-webext-permissions', gBrowser.selectedBrowser)
+      && { header: el.querySelector('.popup-notification-description')?.textContent ?? '', text: el.textContent };
+  }, [], { context: 'chrome', message: "Firefox's permission prompt (addon-webext-permissions)" });
+  await whileShown?.(shown);
+  await firefox.chromeClick('#addon-webext-permissions-notification .popup-notification-primary-button');
+  await firefox.waitFor(() => !PopupNotifications.getNotification('addon-webext-permissions', gBrowser.selectedBrowser)
+    && document.getElementById('notification-popup')?.state !== 'open', [], { context: 'chrome', message: 'the permission prompt to go' });
+  return shown;
 }
