@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, tabId, viewFrame, hasViewFrame, root } from './harness.mjs';
+import { startServer, launch, tabId, viewFrame, hasViewFrame, root, openPage as harnessOpenPage, closePages, toggle as harnessToggle } from './harness.mjs';
 
 let server;
 let browser;
@@ -24,23 +24,10 @@ after(async () => {
 
 const SEED_PARAGRAPHS = 10;
 
-// Each test opens its own tab at a URL no other tab has (the service worker finds tabs by URL), and
-// the tab is closed even when the test fails.
-let opened = 0;
-const pages = new Set();
-async function openPage(path) {
-  const page = await browser.context.newPage();
-  pages.add(page);
-  page.on('close', () => pages.delete(page));
-  opened += 1;
-  await page.goto(`${server.origin}${path}?tab=${opened}`);
-  return page;
-}
-afterEach(async () => {
-  for (const page of [...pages]) await page.close();
-});
+const openPage = (path) => harnessOpenPage(browser, server.origin, path);
+afterEach(closePages);
 
-const toggle = (page) => tabId(browser.worker, page.url()).then((id) => browser.worker.evaluate((t) => self.lectern.toggle(t), id));
+const toggle = (page) => harnessToggle(browser, page);
 
 test('toolbar path on a strict-CSP page: the article once, quotes highlighted, no boilerplate', async () => {
   const page = await openPage('/csp/tolonews_seed.html');
@@ -185,8 +172,9 @@ test('a right-to-left story reads right to left', async () => {
   await page.close();
 });
 
-test('copy path: the clipboard holds the same text as the CLI prints', async () => {
-  const page = await openPage('/news/tolonews_seed.html');
+// "Copy clean text" on the seed page's tab, as its menu item runs it: the clipboard must hold
+// what the CLI prints for the page.
+async function assertCopiesTheSeedStory(page) {
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const id = await tabId(browser.worker, page.url());
   await page.bringToFront();
@@ -195,7 +183,10 @@ test('copy path: the clipboard holds the same text as the CLI prints', async () 
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   const cli = execFileSync(join(root, 'target/release/lectern'), ['extract', join(root, 'tests/fixtures/news/tolonews_seed.html'), '--url', page.url()], { encoding: 'utf8' });
   assert.equal(clip, cli);
-  await page.close();
+}
+
+test('copy path: the clipboard holds the same text as the CLI prints', async () => {
+  await assertCopiesTheSeedStory(await openPage('/news/tolonews_seed.html'));
 });
 
 test('a link clicked in the view opens in the tab, not inside the view', async () => {
@@ -214,17 +205,9 @@ test('a link clicked in the view opens in the tab, not inside the view', async (
 
 test('copy path while the view is open: the clipboard holds the article, not "no article"', async () => {
   const page = await openPage('/news/tolonews_seed.html');
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await toggle(page);
   assert.ok(await viewFrame(page));
-  const id = await tabId(browser.worker, page.url());
-  await page.bringToFront();
-  const res = await browser.worker.evaluate((t) => self.lectern.copy(t, 'text'), id);
-  assert.equal(res?.ok, true, JSON.stringify(res));
-  const clip = await page.evaluate(() => navigator.clipboard.readText());
-  const cli = execFileSync(join(root, 'target/release/lectern'), ['extract', join(root, 'tests/fixtures/news/tolonews_seed.html'), '--url', page.url()], { encoding: 'utf8' });
-  assert.equal(clip, cli);
-  await page.close();
+  await assertCopiesTheSeedStory(page);
 });
 
 test('auto-clean path: a configured site opens cleaned; removed, it no longer does', async () => {

@@ -121,3 +121,25 @@ export async function viewFrame(page, timeout = 10_000) {
 export async function hasViewFrame(page) {
   return page.frames().some((f) => f.url().includes('/view/view.html'));
 }
+
+// Tabs for a test file: each opened at a URL no other tab has (the service worker finds tabs by
+// URL), and all closed by closePages() after each test, even when it failed.
+let opened = 0;
+const openPages = new Set();
+export async function openPage(browser, origin, path) {
+  const page = await browser.context.newPage();
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
+  opened += 1;
+  await page.goto(`${origin}${path}?tab=${opened}`);
+  return page;
+}
+export async function closePages() {
+  for (const page of [...openPages]) await page.close();
+}
+
+// What the toolbar button does, on `page`'s tab.
+export async function toggle(browser, page) {
+  const id = await tabId(browser.worker, page.url());
+  return browser.worker.evaluate((t) => self.lectern.toggle(t), id);
+}

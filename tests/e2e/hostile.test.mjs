@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parseFragment } from 'parse5';
-import { startServer, launch, tabId, viewFrame, root } from './harness.mjs';
+import { startServer, launch, viewFrame, root, openPage as harnessOpenPage, closePages, toggle as harnessToggle } from './harness.mjs';
 
 let server;
 let browser;
@@ -22,20 +22,9 @@ after(async () => {
   await server?.close();
 });
 
-let opened = 0;
-const pages = new Set();
-async function openPage(path) {
-  const page = await browser.context.newPage();
-  pages.add(page);
-  page.on('close', () => pages.delete(page));
-  opened += 1;
-  await page.goto(`${server.origin}${path}?tab=${opened}`);
-  return page;
-}
-afterEach(async () => {
-  for (const page of [...pages]) await page.close();
-});
-const toggle = (page) => tabId(browser.worker, page.url()).then((id) => browser.worker.evaluate((t) => self.lectern.toggle(t), id));
+const openPage = (path) => harnessOpenPage(browser, server.origin, path);
+afterEach(closePages);
+const toggle = (page) => harnessToggle(browser, page);
 
 // What the Rust core builds into the view, and what a renderer of Lectern's HTML or of Markdown
 // makes; everything else is active markup.

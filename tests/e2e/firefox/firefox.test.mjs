@@ -7,11 +7,8 @@
 // Nothing is skipped: without firefox-esr or the built wasm the tests fail and say what to do.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Firefox, findFirefox, startServer } from './marionette.mjs';
 import * as user from './user.mjs';
-import { EXTENSION, manifest, ADDON_ID, WIDGET_BASE, VIEW_URL } from './user.mjs';
+import { EXTENSION, manifest, ADDON_ID, WIDGET_BASE, VIEW_URL, startFirefox } from './user.mjs';
 
 const SEED_PARAGRAPHS = 10;
 const SEED_QUOTES = 4;
@@ -19,13 +16,9 @@ const SEED_QUOTES = 4;
 let server;
 let firefox;
 
+// Lectern is installed by the first test, which checks the install.
 before(async () => {
-  await access(join(EXTENSION, 'pkg/lectern_bg.wasm')).catch(() => {
-    throw new Error('extension/pkg/lectern_bg.wasm is missing: run ./build.sh first.');
-  });
-  await findFirefox();
-  server = await startServer();
-  firefox = await Firefox.launch();
+  ({ server, firefox } = await startFirefox({ install: false }));
 });
 
 after(async () => {

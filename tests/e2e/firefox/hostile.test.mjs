@@ -6,13 +6,13 @@
 // Nothing is skipped: without firefox-esr or the built wasm the tests fail and say what to do.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import MarkdownIt from 'markdown-it';
 import { parse, parseFragment } from 'parse5';
-import { Firefox, findFirefox, startServer, root } from './marionette.mjs';
-import { EXTENSION, ADDON_ID, VIEW_URL, clickToolbarButton, enterView } from './user.mjs';
+import { root } from './marionette.mjs';
+import { ADDON_ID, VIEW_URL, clickToolbarButton, enterView, startFirefox } from './user.mjs';
 
 // Firefox stops an idle event page after this long (the default is 30 s): short, so the
 // background-stop test waits well under a second, and every other test here runs with a
@@ -35,13 +35,7 @@ let server;
 let firefox;
 
 before(async () => {
-  await access(join(EXTENSION, 'pkg/lectern_bg.wasm')).catch(() => {
-    throw new Error('extension/pkg/lectern_bg.wasm is missing: run ./build.sh first.');
-  });
-  await findFirefox();
-  server = await startServer();
-  firefox = await Firefox.launch({ prefs: { 'extensions.background.idle.timeout': IDLE_TIMEOUT_MS } });
-  assert.equal(await firefox.installTemporaryAddon(EXTENSION), ADDON_ID);
+  ({ server, firefox } = await startFirefox({ prefs: { 'extensions.background.idle.timeout': IDLE_TIMEOUT_MS } }));
   // Every alert, confirm or prompt any page or frame opens, recorded from chrome (where it is seen
   // whatever world the script ran in) and dismissed at once: the hostile pages' own handlers fire
   // while they load, and an open prompt would block the page and fail Marionette's next command.

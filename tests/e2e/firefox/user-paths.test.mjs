@@ -16,8 +16,8 @@ import { execFileSync } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Firefox, findFirefox, startServer, root } from './marionette.mjs';
-import { EXTENSION, ADDON_ID, VIEW_URL, acceptPermissionPrompt, chooseFromActionMenu, clickToolbarButton, enterView, viewFrameCount } from './user.mjs';
+import { root } from './marionette.mjs';
+import { ADDON_ID, VIEW_URL, acceptPermissionPrompt, chooseFromActionMenu, clickToolbarButton, enterView, viewFrameCount, startFirefox } from './user.mjs';
 
 const CLI = join(root, 'target/release/lectern');
 const SEED_PARAGRAPHS = 10;
@@ -34,15 +34,10 @@ let firefox;
 let tab; // the window handle of the tab the tests load their pages in
 
 before(async () => {
-  await access(join(EXTENSION, 'pkg/lectern_bg.wasm')).catch(() => {
-    throw new Error('extension/pkg/lectern_bg.wasm is missing: run ./build.sh first.');
-  });
   await access(CLI).catch(() => {
     throw new Error('target/release/lectern is missing: run `cargo build --release` first.');
   });
-  await findFirefox();
-  server = await startServer();
-  firefox = await Firefox.launch({
+  ({ server, firefox } = await startFirefox({
     prefs: {
       'network.dns.localDomains': HOSTS,
       'network.proxy.no_proxies_on': HOSTS,
@@ -50,8 +45,7 @@ before(async () => {
       'dom.security.https_first': false,
       'dom.security.https_first_schemeless': false,
     },
-  });
-  assert.equal(await firefox.installTemporaryAddon(EXTENSION), ADDON_ID);
+  }));
   tab = (await firefox.send('WebDriver:GetWindowHandle')).value;
 });
 

@@ -3,9 +3,9 @@
 // view it opens; a right-click on the toolbar entry and a click on one of Lectern's items in that
 // menu; a click on "Allow" in Firefox's permission prompt. Each helper takes the Firefox
 // (./marionette.mjs) to drive.
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { root } from './marionette.mjs';
+import { Firefox, findFirefox, startServer, root } from './marionette.mjs';
 
 export const EXTENSION = join(root, 'extension');
 export const manifest = JSON.parse(await readFile(join(EXTENSION, 'manifest.json'), 'utf8'));
@@ -14,6 +14,30 @@ export const ADDON_ID = manifest.browser_specific_settings.gecko.id;
 export const WIDGET_BASE = ADDON_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
 export const WIDGET = `${WIDGET_BASE}-browser-action`;
 export const VIEW_URL = /^moz-extension:\/\/[^/]+\/view\/view\.html#/;
+
+// A test file's Firefox (fresh profile, `prefs` on top of the quiet ones) and test server, with
+// Lectern installed from extension/ as a temporary add-on unless `install` is false. Fails, saying
+// what to do, without the built wasm or without firefox-esr: nothing is skipped.
+export async function startFirefox({ prefs, install = true } = {}) {
+  await access(join(EXTENSION, 'pkg/lectern_bg.wasm')).catch(() => {
+    throw new Error('extension/pkg/lectern_bg.wasm is missing: run ./build.sh first.');
+  });
+  await findFirefox();
+  const server = await startServer();
+  let firefox;
+  try {
+    firefox = await Firefox.launch({ prefs });
+    if (install) {
+      const id = await firefox.installTemporaryAddon(EXTENSION);
+      if (id !== ADDON_ID) throw new Error(`the add-on installed as ${id}, not ${ADDON_ID}`);
+    }
+  } catch (e) {
+    await firefox?.close();
+    await server.close();
+    throw e;
+  }
+  return { server, firefox };
+}
 
 const panelState = (firefox) => firefox.chrome(() => document.getElementById('unified-extensions-panel')?.state ?? 'closed');
 const waitPanel = (firefox, state) => firefox.waitFor((s) => (document.getElementById('unified-extensions-panel')?.state ?? 'closed') === s, [state], {
