@@ -45,6 +45,8 @@ try {
   throw e;
 }
 document.title = `${article.title} — Lectern`;
+// The reader's keys scroll the article from the start: Space, Page Down, arrows.
+main.focus({ preventScroll: true });
 
 $('theme').addEventListener('change', (e) => change({ theme: e.target.value }));
 $('font').addEventListener('click', () => change({ font: settings.font === 'serif' ? 'sans' : 'serif' }));
@@ -54,6 +56,10 @@ $('larger').addEventListener('click', () => step('size', +1));
 $('narrower').addEventListener('click', () => step('width', -1));
 $('wider').addEventListener('click', () => step('width', +1));
 $('original').addEventListener('click', () => send({ type: 'lectern:close', nonce }));
+// Escape leaves the view, as it leaves a dialog; the page gets back the focus it had.
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && !e.defaultPrevented && !e.isComposing) send({ type: 'lectern:close', nonce });
+});
 
 $('copy').addEventListener('click', async () => {
   const markdown = $('copy-markdown').checked;
@@ -67,7 +73,8 @@ function togglePanel(button, panelId) {
   button.setAttribute('aria-pressed', String(!panel.hidden));
   if (!panel.hidden) panel.scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
-$('quotes').textContent = `Quotes (${article.quotes.length})`;
+// As the panel counts them: scare quotes ("so-called") are nobody's words.
+$('quotes').textContent = `Quotes (${article.quotes.filter((q) => q.kind !== 'scare').length})`;
 $('removed').textContent = `Removed (${article.removed.length})`;
 $('quotes').addEventListener('click', (e) => togglePanel(e.currentTarget, 'lectern-quotes'));
 $('removed').addEventListener('click', (e) => togglePanel(e.currentTarget, 'lectern-removed'));

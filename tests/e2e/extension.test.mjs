@@ -203,6 +203,19 @@ test('a link clicked in the view opens in the tab, not inside the view', async (
   await page.close();
 });
 
+test('keyboard: the article has the focus when the view opens, Escape closes it; the Quotes button counts as its panel', async () => {
+  const page = await openPage('/quotes/de_nested.html');
+  await toggle(page);
+  const view = await viewFrame(page);
+  assert.ok(view);
+  assert.equal(await view.evaluate(() => document.activeElement.id), 'lectern-root');
+  const heading = await view.locator('#lectern-quotes h2').innerText();
+  assert.equal(await view.locator('#quotes').innerText(), heading, 'the toolbar and the panel give one count');
+  await view.locator('#lectern-root').press('Escape');
+  for (const deadline = Date.now() + 5000; (await hasViewFrame(page)) && Date.now() < deadline;) await page.waitForTimeout(50);
+  assert.equal(await hasViewFrame(page), false, 'Escape closed the view');
+});
+
 test('copy path while the view is open: the clipboard holds the article, not "no article"', async () => {
   const page = await openPage('/news/tolonews_seed.html');
   await toggle(page);

@@ -152,6 +152,18 @@ test('the keyboard shortcut (Alt+Shift+R) opens the view and, pressed in the vie
   assert.equal(await bodyHtml(), before);
 });
 
+test('the view opens with the article focused, and Escape closes it and restores the page', async () => {
+  await load('/news/tolonews_seed.html');
+  const before = await markBody();
+  await clickToolbarButton();
+  await enterView();
+  assert.equal(await firefox.content(() => document.activeElement?.id), 'lectern-root', 'the article has the focus');
+  await firefox.switchToFrame(null);
+  await firefox.chromeKey('KEY_Escape', {}, { focusPage: false });
+  await bodyBack();
+  assert.equal(await bodyHtml(), before);
+});
+
 test('the page\'s context menu: Lectern ▸ Read in Lectern opens the view', async () => {
   await load('/news/tolonews_seed.html');
   await readFromContextMenu();
