@@ -387,8 +387,7 @@ pub fn relabel_copies(removed: &mut [Removal], collapsed: &Collapsed) {
         // Candidates in block order, with the shingles each shares with the removal.
         let mut candidates: Vec<usize> = print.shingles.iter().flat_map(|&h| postings.blocks_with(h)).collect();
         candidates.sort_unstable();
-        let shared = candidates.chunk_by(|a, b| a == b).map(|run| (run[0], run.len()));
-        let shared: Vec<(usize, usize)> = shared.collect();
+        let shared: Vec<(usize, usize)> = candidates.chunk_by(|a, b| a == b).map(|run| (run[0], run.len())).collect();
         let exact = shared.iter().map(|&(k, _)| &kept[k]).find(|(_, kept_print)| kept_print.norm == print.norm);
         let mut best: Option<(f64, Repeat, usize)> = exact.map(|&(block, _)| (1.0, Repeat::Duplicate, block));
         for &(k, count) in shared.iter().filter(|_| exact.is_none()) {

@@ -45,24 +45,20 @@ pub(super) fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &
     let mut found = Prepared { byline: None, to_score: Vec::new() };
     let mut next = Some(body);
     while let Some(id) = next {
-        if doc.element(id).is_none() {
+        // An atom clone, not a String: this runs for every element of the page.
+        let Some(tag) = doc.tag(id).cloned() else {
             next = next_in_order(doc, id, body);
             continue;
+        };
+        let fate = if id == body { Fate::Keep } else { fate(doc, id, &tag, flags, &facts, &mut found.byline) };
+        if let Fate::Remove(furniture) = fate {
+            record_removal(doc, id, crate::model::Reason::Furniture(furniture), removed);
         }
-        let fate = if id == body { Fate::Keep } else { fate(doc, id, flags, &facts, &mut found.byline) };
-        match fate {
-            Fate::Keep => {}
-            Fate::Drop | Fate::Remove(_) => {
-                if let Fate::Remove(furniture) = fate {
-                    record_removal(doc, id, crate::model::Reason::Furniture(furniture), removed);
-                }
-                next = doc.next_skipping_children(id, body);
-                doc.detach(id);
-                continue;
-            }
+        if !matches!(fate, Fate::Keep) {
+            next = doc.next_skipping_children(id, body);
+            doc.detach(id);
+            continue;
         }
-        // An atom clone, not a String: this runs for every element of the page.
-        let tag = doc.tag(id).cloned().expect("an element");
         if TAGS_TO_SCORE.contains(&&*tag) {
             found.to_score.push(id);
         }
@@ -87,10 +83,8 @@ pub(super) fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &
     found
 }
 
-/// The fate of element `id` (not the body). The first byline is taken into `byline`.
-fn fate(doc: &mut Document, id: NodeId, flags: Flags, facts: &Facts, byline: &mut Option<String>) -> Fate {
-    let tag = doc.tag(id).cloned().expect("an element");
-    let tag: &str = &tag;
+/// The fate of element `id`, named `tag` (not the body). The first byline is taken into `byline`.
+fn fate(doc: &mut Document, id: NodeId, tag: &str, flags: Flags, facts: &Facts, byline: &mut Option<String>) -> Fate {
     let class_id = class_and_id(doc, id);
     if is_hidden(doc, id) {
         return Fate::Remove(Furniture::Hidden);

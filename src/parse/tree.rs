@@ -329,37 +329,26 @@ impl Document {
     /// Append `text` to `parent`'s children, joined to the text node that ends them if there is
     /// one, as the HTML parser joins adjacent text.
     pub(crate) fn append_text(&mut self, parent: NodeId, text: StrTendril) {
-        let joined = match self.node(parent).last_child {
-            Some(last) => self.join_text(last, text),
-            None => Err(text),
-        };
-        if let Err(text) = joined {
-            let node = self.create(NodeData::Text(text));
+        if let Some(node) = self.join_or_create_text(self.node(parent).last_child, text) {
             self.append(parent, node);
         }
     }
 
     /// Insert `text` before `sibling`, joined to the text node just before it if there is one.
     pub(crate) fn insert_text_before(&mut self, sibling: NodeId, text: StrTendril) {
-        let joined = match self.node(sibling).prev_sibling {
-            Some(prev) => self.join_text(prev, text),
-            None => Err(text),
-        };
-        if let Err(text) = joined {
-            let node = self.create(NodeData::Text(text));
+        if let Some(node) = self.join_or_create_text(self.node(sibling).prev_sibling, text) {
             self.insert_before(sibling, node);
         }
     }
 
-    /// Add `text` to the end of text node `id`; `Err` gives it back when `id` is not text.
-    fn join_text(&mut self, id: NodeId, text: StrTendril) -> Result<(), StrTendril> {
-        match &mut self.node_mut(id).data {
-            NodeData::Text(existing) => {
-                existing.push_tendril(&text);
-                Ok(())
-            }
-            _ => Err(text),
+    /// Add `text` to the end of `neighbour` when that is a text node; otherwise a new, detached
+    /// text node holding it, for the caller to place.
+    fn join_or_create_text(&mut self, neighbour: Option<NodeId>, text: StrTendril) -> Option<NodeId> {
+        if let Some(NodeData::Text(existing)) = neighbour.map(|n| &mut self.node_mut(n).data) {
+            existing.push_tendril(&text);
+            return None;
         }
+        Some(self.create(NodeData::Text(text)))
     }
 
     /// Insert a detached `child` just before `sibling`.

@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parseFragment } from 'parse5';
+import { HTML_ELEMENTS, MARKDOWN_ELEMENTS, VIEW_ELEMENTS, activeMarkup, parsedElements } from './markup.mjs';
 import { startServer, launch, viewFrame, root, openPage as harnessOpenPage, closePages, toggle as harnessToggle } from './harness.mjs';
 
 let server;
@@ -26,31 +27,7 @@ const openPage = (path) => harnessOpenPage(browser, server.origin, path);
 afterEach(closePages);
 const toggle = (page) => harnessToggle(browser, page);
 
-// What the Rust core builds into the view, and what a renderer of Lectern's HTML or of Markdown
-// makes; everything else is active markup.
-const VIEW_ELEMENTS = new Set('article header h1 h2 h3 h4 h5 h6 p blockquote pre code figure img figcaption ul ol li table caption tbody tr td th a em strong sub sup br mark div span aside button'.split(' '));
-const HTML_ELEMENTS = new Set('article h1 h2 h3 h4 h5 h6 p blockquote pre code figure img figcaption ul ol li table caption tbody tr td th a em strong sub sup br mark'.split(' '));
-const MARKDOWN_ELEMENTS = new Set('p h1 h2 h3 h4 h5 h6 em strong code pre blockquote ul ol li a img hr br table thead tbody tr th td'.split(' '));
-const SAFE_ADDRESS = /^(https?:|mailto:|#|data:image\/(png|jpe?g|gif|webp|avif)[;,])/i;
-
-// Active markup in parsed markup (parse5's tree): elements outside `allowed`, handlers, styles,
-// srcdoc, addresses that are not safe, comments.
-function activeMarkup(html, allowed) {
-  const found = [];
-  const walk = (node) => {
-    if (node.nodeName === '#comment') found.push('comment');
-    if (node.tagName) {
-      if (!allowed.has(node.tagName)) found.push(`<${node.tagName}>`);
-      for (const { name, value } of node.attrs ?? []) {
-        if (/^on|^style$|^srcdoc$|^formaction$/i.test(name)) found.push(`${name} on <${node.tagName}>`);
-        if ((name === 'href' || name === 'src') && !SAFE_ADDRESS.test(value.trim())) found.push(`${name}=${value.slice(0, 50)}`);
-      }
-    }
-    for (const child of node.childNodes ?? []) walk(child);
-  };
-  walk(parseFragment(html));
-  return found;
-}
+const check = (html, allowed) => activeMarkup(parsedElements(parseFragment(html)), allowed);
 
 const collapse = (s) => s.replace(/\s+/g, ' ').trim();
 
@@ -71,7 +48,7 @@ test('hostile pages: the view and the clipboard hold no active markup and every 
     assert.ok(view, `${name}: the view opened`);
     // The part of the view the Rust core builds: the article, the header and both panels.
     const built = await view.evaluate(() => document.getElementById('lectern-root').innerHTML);
-    assert.deepEqual(activeMarkup(built, VIEW_ELEMENTS), [], `${name}: active markup in the view`);
+    assert.deepEqual(check(built, VIEW_ELEMENTS), [], `${name}: active markup in the view`);
     const shown = collapse(await view.locator('.lectern-article').innerText());
     for (const paragraph of expect.paragraphs) assert.ok(shown.includes(collapse(paragraph)), `${name}: the view shows "${paragraph}"`);
 
@@ -83,7 +60,7 @@ test('hostile pages: the view and the clipboard hold no active markup and every 
     await view.locator('#copy').click();
     await view.locator('#lectern-status').getByText('Copied clean text').waitFor();
     const clip = await read();
-    assert.deepEqual(activeMarkup(clip.html, HTML_ELEMENTS), [], `${name}: active markup in the clipboard's HTML`);
+    assert.deepEqual(check(clip.html, HTML_ELEMENTS), [], `${name}: active markup in the clipboard's HTML`);
     for (const paragraph of expect.paragraphs) assert.ok(collapse(clip.text).includes(collapse(paragraph)), `${name}: the copied text holds "${paragraph}"`);
 
     await view.locator('#copy-markdown').check();
@@ -91,7 +68,7 @@ test('hostile pages: the view and the clipboard hold no active markup and every 
     await view.locator('#lectern-status').getByText('Copied as Markdown').waitFor();
     const markdown = (await read()).text;
     const rendered = new MarkdownIt({ html: true }).render(markdown);
-    assert.deepEqual(activeMarkup(rendered, MARKDOWN_ELEMENTS), [], `${name}: active markup in the copied Markdown, rendered`);
+    assert.deepEqual(check(rendered, MARKDOWN_ELEMENTS), [], `${name}: active markup in the copied Markdown, rendered`);
     await page.close();
   }
 });

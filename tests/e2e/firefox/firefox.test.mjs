@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as user from './user.mjs';
-import { EXTENSION, manifest, ADDON_ID, WIDGET_BASE, VIEW_URL, startFirefox } from './user.mjs';
+import { EXTENSION, manifest, ADDON_ID, WIDGET_BASE, startFirefox } from './user.mjs';
 
 const SEED_PARAGRAPHS = 10;
 const SEED_QUOTES = 4;
@@ -73,7 +73,7 @@ async function readFromContextMenu() {
 // Into the reading view's frame, once its article shows (./user.mjs).
 const enterView = () => user.enterView(firefox);
 
-const viewFrames = () => firefox.chrome((source) => gBrowser.selectedBrowser.browsingContext.children.filter((c) => new RegExp(source).test(c.currentURI?.spec ?? '')).length, [VIEW_URL.source]);
+const viewFrames = () => user.viewFrameCount(firefox);
 
 // The page's body as markup, and a mark on the element itself (kept in Marionette's content
 // sandbox, unseen by the page) so the restore can be checked to bring back the very same node.

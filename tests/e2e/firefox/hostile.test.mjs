@@ -11,20 +11,15 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import MarkdownIt from 'markdown-it';
 import { parse, parseFragment } from 'parse5';
+import { MARKDOWN_ELEMENTS, VIEW_ELEMENTS, activeMarkup, parsedElements } from '../markup.mjs';
 import { root } from './marionette.mjs';
-import { ADDON_ID, VIEW_URL, clickToolbarButton, enterView, startFirefox } from './user.mjs';
+import { ADDON_ID, VIEW_URL, clickToolbarButton, enterView, startFirefox, viewFrameCount } from './user.mjs';
 
 // Firefox stops an idle event page after this long (the default is 30 s): short, so the
 // background-stop test waits well under a second, and every other test here runs with a
 // background that comes and goes as it would on a slow reader's machine.
 const IDLE_TIMEOUT_MS = 500;
 
-// What the Rust core builds into #lectern-root, and what a Markdown renderer makes; any other
-// element is active markup.
-const VIEW_ELEMENTS = new Set('article header h1 h2 h3 h4 h5 h6 p blockquote pre code figure img figcaption ul ol li table caption tbody tr td th a em strong sub sup br mark div span aside button'.split(' '));
-const MARKDOWN_ELEMENTS = new Set('p h1 h2 h3 h4 h5 h6 em strong code pre blockquote ul ol li a img hr br table thead tbody tr th td'.split(' '));
-const SAFE_ADDRESS = /^(https?:|mailto:|#|data:image\/(png|jpeg|gif|webp|avif)[;,])/i;
-const XHTML = 'http://www.w3.org/1999/xhtml';
 const SEED_PARAGRAPHS = 10;
 
 const HOSTILE = join(root, 'tests/fixtures/hostile');
@@ -66,7 +61,7 @@ async function load(path) {
   await firefox.waitFor(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, [], { message: `${path} to finish loading` });
 }
 
-const viewFrameCount = () => firefox.chrome((source) => gBrowser.selectedBrowser.browsingContext.children.filter((c) => new RegExp(source).test(c.currentURI?.spec ?? '')).length, [VIEW_URL.source]);
+const viewFrames = () => viewFrameCount(firefox);
 const prompts = () => firefox.chrome(() => window.lecternPrompts);
 const chromeNow = () => firefox.chrome(() => Date.now());
 // Browser-console messages logged since `since` (chrome's clock) that match `pattern`.
@@ -74,32 +69,10 @@ const consoleSince = (since, pattern) => firefox.chrome((t, source, flags) => Se
   .filter((m) => m.timeStamp >= t && new RegExp(source, flags).test(m.message ?? String(m)))
   .map((m) => m.message ?? String(m)), [since, pattern.source, pattern.flags]);
 
-// Elements as { name, ns, attrs: [[name, value]] }: from the live DOM under `selector` (run in
-// the current frame), or from a parse5 tree.
+// Elements as { name, ns, attrs: [[name, value]] } (as markup.mjs's parsedElements gives them)
+// from the live DOM under `selector`, run in the current frame.
 const domElements = (selector) => firefox.content((sel) => [...document.querySelector(sel).querySelectorAll('*')]
   .map((e) => ({ name: e.localName, ns: e.namespaceURI, attrs: [...e.attributes].map((a) => [a.name, a.value]) })), [selector]);
-function parsedElements(node, out = []) {
-  if (node.tagName) out.push({ name: node.tagName, ns: node.namespaceURI, attrs: node.attrs.map((a) => [a.name, a.value]) });
-  for (const child of node.childNodes ?? []) parsedElements(child, out);
-  if (node.content) parsedElements(node.content, out);
-  return out;
-}
-
-// Active markup among `elements`: an element outside `allowed` (or not HTML), a handler, `style`
-// or `srcdoc` (unless `styleOk`), an href or src that could run or fetch something other than a
-// web page, mail address, anchor or raster image.
-function activeMarkup(elements, allowed, { styleOk = false } = {}) {
-  const found = [];
-  for (const { name, ns, attrs } of elements) {
-    if (ns !== XHTML || !allowed.has(name)) found.push(`<${name}> (${ns})`);
-    for (const [attr, value] of attrs) {
-      if (/^on/i.test(attr) || attr === 'srcdoc' || (attr === 'style' && !styleOk)) found.push(`${attr}="${value.slice(0, 60)}" on <${name}>`);
-      if ((attr === 'href' || attr === 'src') && !SAFE_ADDRESS.test(value)) found.push(`${attr}="${value.slice(0, 60)}" on <${name}>`);
-    }
-  }
-  return found;
-}
-
 const collapse = (s) => s.replace(/\s+/g, ' ').trim();
 const missing = (text, paragraphs) => paragraphs.filter((p) => !collapse(text).includes(collapse(p)));
 
@@ -252,7 +225,7 @@ test('a background page Firefox stopped while the view shows: reloading the view
     await firefox.switchToFrame(null);
     const toast = await firefox.content(() => document.querySelector('lectern-toast')?.shadowRoot?.textContent ?? null);
     if (toast) outcome = { toast };
-    else if (!(await viewFrameCount())) outcome = { closed: 'the view closed itself' };
+    else if (!(await viewFrames())) outcome = { closed: 'the view closed itself' };
     else {
       await firefox.switchToFrameByUrl(VIEW_URL, { timeout: 1000 }).catch(() => {});
       const paragraphs = await firefox.content((before) => performance.timeOrigin !== before && document.querySelector('.lectern-article')
