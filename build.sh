@@ -9,7 +9,9 @@
 #   ./build.sh bench    build everything, then run the benchmarks (not part of the tests)
 #
 # Needs: Rust through rustup (https://rustup.rs), Node.js 20+ with npm. Everything else
-# (the wasm32 target, wasm-bindgen, wasm-pack, wasm-opt, Playwright) this script installs.
+# (the wasm32 target, wasm-bindgen, wasm-pack, wasm-opt, Playwright) this script installs; `test`
+# also installs what the end-to-end tests drive (Chromium, Firefox ESR, Xvfb, xdotool, xclip)
+# with apt-get when run as root, and otherwise says what to install.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -60,6 +62,25 @@ ensure_npm_packages() {
     fi
 }
 
+ensure_test_programs() { # what the end-to-end tests drive: both browsers, an X server, keys, clipboard, TLS
+    local missing=()
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+    command -v Xvfb >/dev/null || missing+=(xvfb)
+    command -v xdotool >/dev/null || missing+=(xdotool)
+    command -v xclip >/dev/null || missing+=(xclip)
+    command -v openssl >/dev/null || missing+=(openssl)
+    [ ${#missing[@]} -eq 0 ] && return
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        say "installing ${missing[*]} for the end-to-end tests (apt-get, a few minutes, once)"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+        die "the end-to-end tests need ${missing[*]}: install them (Debian: sudo apt-get install ${missing[*]}), then run ./build.sh test again"
+    fi
+}
+
 build_native() {
     say "building the native CLI"
     cargo build --release --bin lectern
@@ -93,6 +114,7 @@ case "$MODE" in
         ./target/release/lectern extract
         ;;
     test)
+        ensure_test_programs
         ensure_rust_components
         say "formatting (cargo fmt --check) and lints (clippy, native and wasm32, warnings as errors)"
         cargo fmt --check || die "the code is not formatted as rustfmt.toml says: run cargo fmt"

@@ -1,12 +1,17 @@
-// Shared set-up for the end-to-end tests (and the benchmarks in bench/): a file server on 127.0.0.1 and
-// Debian's Chromium, headless, optionally with the built extension loaded. The extension is copied
-// with a test-only manifest that adds host access to 127.0.0.1 (a click driven from a test carries
-// no activeTab grant).
+// Shared set-up for the end-to-end tests (and the benchmarks in bench/): a file server, reached
+// under an ordinary host name over plain http and https, and Debian's Chromium with the extension
+// folder loaded exactly as shipped. Chromium runs with a window, on an X display of its own
+// (Xvfb), so that the test can do what a user does and a headless browser cannot: press Lectern's
+// keyboard shortcut (the toolbar action, with the activeTab grant it brings) and answer the
+// browser's own permission prompt, both as key presses through X (xdotool).
 import http from 'node:http';
-import { cp, mkdtemp, readdir, readFile, writeFile, rm } from 'node:fs/promises';
+import https from 'node:https';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,9 +45,9 @@ const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'a
 
 // Serve on 127.0.0.1 what `route(path)` names for each request path: a file's path, `{ file,
 // headers }` for a file with extra response headers, or `{ html }` for a page made in memory;
-// anything else is a 404.
-export async function serveFiles(route) {
-  const server = http.createServer(async (req, res) => {
+// anything else is a 404. `tls`: { key, cert } to speak https.
+export async function serveFiles(route, { tls } = {}) {
+  const handler = async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
     const target = path.includes('..') ? null : route(path);
     if (target?.html !== undefined) return res.writeHead(200, { 'content-type': TYPES['.html'] }).end(target.html);
@@ -54,9 +59,26 @@ export async function serveFiles(route) {
       return res.writeHead(404).end('not found');
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...target.headers }).end(body);
-  });
+  };
+  const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  const scheme = tls ? 'https' : 'http';
+  return { origin: `${scheme}://127.0.0.1:${server.address().port}`, port: server.address().port, close: () => new Promise((r) => server.close(r)) };
+}
+
+// The host name the Chromium tests serve their pages under: an ordinary name, which over plain
+// http is no secure context (127.0.0.1 and localhost are), mapped to the local server by the
+// browser's resolver (--host-resolver-rules), so nothing leaves the machine.
+export const HOST = 'news.test';
+
+// A self-signed certificate for HOST, made with openssl for this run.
+async function certificateFor(host) {
+  const dir = await mkdtemp(join(tmpdir(), 'lectern-tls-'));
+  await promisify(execFile)('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${host}`,
+    '-addext', `subjectAltName=DNS:${host}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]);
+  const tls = { key: await readFile(join(dir, 'key.pem')), cert: await readFile(join(dir, 'cert.pem')) };
+  await rm(dir, { recursive: true, force: true });
+  return tls;
 }
 
 // Routes: /news/NAME.html, /extension/NAME.html, /quotes/NAME.html, /hostile/NAME.html (and its
@@ -64,42 +86,156 @@ export async function serveFiles(route) {
 // as many news sites send.
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
-export async function startServer() {
-  return serveFiles((path) => {
-    const [, family, name] = path.split('/');
-    if (!['news', 'extension', 'quotes', 'csp', 'hostile'].includes(family) || !/^[\w-]+\.(html|expect\.json)$/.test(name ?? '')) return null;
-    const file = join(fixtures, family === 'csp' ? 'news' : family, name);
-    return family === 'csp' ? { file, headers: { 'content-security-policy': STRICT_CSP } } : file;
-  });
+function fixtureRoute(path) {
+  const [, family, name] = path.split('/');
+  if (!['news', 'extension', 'quotes', 'csp', 'hostile'].includes(family) || !/^[\w-]+\.(html|expect\.json)$/.test(name ?? '')) return null;
+  const file = join(fixtures, family === 'csp' ? 'news' : family, name);
+  return family === 'csp' ? { file, headers: { 'content-security-policy': STRICT_CSP } } : file;
 }
 
-export async function launch() {
-  const ext = await mkdtemp(join(tmpdir(), 'lectern-ext-'));
-  await cp(join(root, 'extension'), ext, { recursive: true });
-  const manifest = JSON.parse(await readFile(join(ext, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['*://127.0.0.1/*'];
-  await writeFile(join(ext, 'manifest.json'), JSON.stringify(manifest));
-  const profile = await mkdtemp(join(tmpdir(), 'lectern-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1100, height: 900 },
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...CHROMIUM_ARGS],
+// The fixtures over http at `origin` (127.0.0.1). With `host`, also under that name: `plain`
+// (http://host:port) and `secure` (https://host:port, self-signed, which the Chromium the
+// harness launches accepts).
+export async function startServer({ host } = {}) {
+  const plain = await serveFiles(fixtureRoute);
+  if (!host) return plain;
+  const secure = await serveFiles(fixtureRoute, { tls: await certificateFor(host) });
+  return {
+    origin: plain.origin,
+    plain: `http://${host}:${plain.port}`,
+    secure: `https://${host}:${secure.port}`,
+    close: async () => { await plain.close(); await secure.close(); },
+  };
+}
+
+// An X display for a windowed browser: $DISPLAY if there is one, otherwise an Xvfb started here
+// (-displayfd picks a free display number and tells it). Returns { display, stop }.
+async function xDisplay() {
+  if (process.env.DISPLAY) return { display: process.env.DISPLAY, stop: async () => {} };
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  const number = await new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    xvfb.on('error', (e) => reject(new Error(`Xvfb could not start (${e.message}): install it (Debian: apt-get install xvfb)`)));
+    xvfb.stderr.on('data', (d) => { err += d; });
+    xvfb.stdio[3].on('data', (d) => { out += d; if (out.includes('\n')) resolve(out.trim()); });
+    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${err.trim().split('\n').at(-1)}`)));
   });
+  return {
+    display: `:${number}`,
+    stop: async () => { if (xvfb.exitCode === null) { xvfb.kill(); await new Promise((r) => xvfb.once('exit', r)); } },
+  };
+}
+
+// Key presses as a user makes them, through X to the browser window that has the focus
+// (`keys`: xdotool key names, e.g. 'alt+shift+r', 'Tab', 'Return').
+function pressKeys(display, ...keys) {
+  try {
+    execFileSync('xdotool', ['key', '--clearmodifiers', ...keys], { env: { ...process.env, DISPLAY: display } });
+  } catch (e) {
+    throw new Error(`xdotool failed (${e.message}): install it (Debian: apt-get install xdotool)`);
+  }
+}
+
+export const EXTENSION = join(root, 'extension');
+// Lectern's keyboard shortcut, as its manifest suggests it.
+export const SHORTCUT = 'Alt+Shift+R';
+
+// Chromium with extension/ loaded as it ships (no test-only manifest: host access comes only from
+// the user's shortcut press or the permission prompt they accept) and the shortcut assigned.
+export async function launch() {
+  const x = await xDisplay();
+  const profile = await mkdtemp(join(tmpdir(), 'lectern-profile-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: false,
+      env: { ...process.env, DISPLAY: x.display },
+      viewport: { width: 1100, height: 900 },
+      args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, ...CHROMIUM_ARGS,
+        `--host-resolver-rules=MAP ${HOST} 127.0.0.1`, '--ignore-certificate-errors', '--password-store=basic'],
+    });
+  } catch (e) {
+    await x.stop();
+    throw e;
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(() => new Promise((resolve) => {
     const check = () => (self.lectern ? resolve() : setTimeout(check, 20));
     check();
   }));
+  const extensionId = new URL(worker.url()).host;
+  await worker.evaluate(() => {
+    self.__lecternTestPresses = 0;
+    chrome.action.onClicked.addListener(() => { self.__lecternTestPresses += 1; });
+  });
+  // Chromium leaves the manifest's suggested key unassigned for an extension loaded from the
+  // command line (chrome.commands.getAll() reports no shortcut), so the test assigns it where a
+  // user would, on chrome://extensions/shortcuts, through the call that page's own field makes.
+  const shortcuts = await context.newPage();
+  await shortcuts.goto('chrome://extensions/shortcuts');
+  await shortcuts.evaluate(([id, key]) => chrome.developerPrivate.updateExtensionCommand({ extensionId: id, commandName: '_execute_action', keybinding: key }), [extensionId, SHORTCUT]);
+  await shortcuts.close();
+  const [command] = await worker.evaluate(() => chrome.commands.getAll());
+  if (command?.shortcut !== SHORTCUT) throw new Error(`the shortcut is ${JSON.stringify(command?.shortcut)}, not ${SHORTCUT}`);
   return {
     context,
     worker,
+    extensionId,
+    display: x.display,
     async close() {
       await context.close();
+      await x.stop();
       await rm(profile, { recursive: true, force: true });
-      await rm(ext, { recursive: true, force: true });
     },
   };
+}
+
+// The user presses Lectern's shortcut in `page`'s tab: the toolbar action, with its activeTab grant.
+export async function pressShortcut(browser, page) {
+  await page.bringToFront();
+  // A press that comes while Chromium is still switching tabs is lost; the harness watches the
+  // action's click event (its own listener, which only counts) and presses again until one lands.
+  const before = await browser.worker.evaluate(() => self.__lecternTestPresses);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    pressKeys(browser.display, SHORTCUT.toLowerCase());
+    for (const deadline = Date.now() + 1000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
+      if ((await browser.worker.evaluate(() => self.__lecternTestPresses)) > before) return;
+    }
+  }
+  throw new Error(`Chromium did not take the shortcut ${SHORTCUT} on ${page.url()}`);
+}
+
+// The X clipboard, as another program pasting would read it (`type`: text/plain or text/html).
+// `mark` puts a sentinel there first, so that a copy can be told from what was there before.
+export function readClipboard(browser, type = 'text/plain') {
+  try {
+    return execFileSync('xclip', ['-selection', 'clipboard', '-o', '-t', type], { env: { ...process.env, DISPLAY: browser.display }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return null; // empty, or not offered in that type
+  }
+}
+export function markClipboard(browser, sentinel = 'lectern-test-sentinel') {
+  execFileSync('xclip', ['-selection', 'clipboard', '-i'], { env: { ...process.env, DISPLAY: browser.display }, input: sentinel, stdio: ['pipe', 'ignore', 'ignore'] });
+  return sentinel;
+}
+// Waits for a copy to replace the sentinel; returns { text, html }.
+export async function copiedText(browser, sentinel, timeout = 10_000) {
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    const text = readClipboard(browser);
+    if (text !== null && text !== sentinel) return { text, html: readClipboard(browser, 'text/html') };
+  }
+  throw new Error('nothing was copied to the clipboard');
+}
+
+// The user accepts Chromium's permission prompt, which a click in an extension page (the view's
+// "Always clean this site", the options page's "Add") brought up. The prompt opens with "Deny"
+// focused; Tab moves to "Allow" and Return presses it. The prompt is browser UI, beyond the page:
+// it is given a moment to show, and the caller checks the permission it asked for.
+export async function acceptPermissionPrompt(browser) {
+  await new Promise((r) => setTimeout(r, 1000));
+  pressKeys(browser.display, 'Tab', 'Return');
 }
 
 // The id of the tab showing `url`, as the service worker sees it.
@@ -138,8 +274,5 @@ export async function closePages() {
   for (const page of [...openPages]) await page.close();
 }
 
-// What the toolbar button does, on `page`'s tab.
-export async function toggle(browser, page) {
-  const id = await tabId(browser.worker, page.url());
-  return browser.worker.evaluate((t) => self.lectern.toggle(t), id);
-}
+// What the toolbar button does, on `page`'s tab: the user presses Lectern's shortcut there.
+export const toggle = pressShortcut;

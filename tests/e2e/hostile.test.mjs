@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parseFragment } from 'parse5';
 import { HTML_ELEMENTS, MARKDOWN_ELEMENTS, VIEW_ELEMENTS, activeMarkup, parsedElements } from './markup.mjs';
-import { startServer, launch, viewFrame, root, openPage as harnessOpenPage, closePages, toggle as harnessToggle } from './harness.mjs';
+import { startServer, launch, viewFrame, root, openPage as harnessOpenPage, closePages, toggle as harnessToggle, HOST } from './harness.mjs';
 
 let server;
 let browser;
 before(async () => {
-  server = await startServer();
+  server = await startServer({ host: HOST });
   browser = await launch();
 });
 after(async () => {
@@ -23,7 +23,8 @@ after(async () => {
   await server?.close();
 });
 
-const openPage = (path) => harnessOpenPage(browser, server.origin, path);
+// https: the test reads the clipboard through the page's Clipboard API, which needs a secure context.
+const openPage = (path) => harnessOpenPage(browser, server.secure, path);
 afterEach(closePages);
 const toggle = (page) => harnessToggle(browser, page);
 
@@ -39,7 +40,7 @@ async function hostilePages() {
 }
 
 test('hostile pages: the view and the clipboard hold no active markup and every paragraph', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.secure });
   for (const { name, expect } of await hostilePages()) {
     const page = await openPage(`/hostile/${name}.html`);
     await page.bringToFront();

@@ -91,6 +91,23 @@ const clipboardText = () => firefox.chrome(() => {
 // The text of Lectern's toasts on the tab's page (they sit in open shadow roots).
 const toasts = () => firefox.content(() => [...document.querySelectorAll('lectern-toast')].map((t) => t.shadowRoot?.textContent ?? ''));
 
+// "Copy clean text" chosen from the toolbar entry's menu on the seed page (`page`, its address):
+// the clipboard must hold what the CLI prints for it.
+async function assertMenuCopiesTheSeedStory(page) {
+  await firefox.chrome(() => Services.clipboard.emptyClipboard(Ci.nsIClipboard.kGlobalClipboard));
+  await chooseFromActionMenu(firefox, 'lectern-copy-text');
+  let clip;
+  for (const deadline = Date.now() + 10_000; !clip; await sleep(50)) {
+    clip = await clipboardText();
+    if (clip) break;
+    const shown = await toasts();
+    if (shown.some((t) => !/^Copied/.test(t))) throw new Error(`Lectern said: ${shown.join(' / ')}`);
+    if (Date.now() > deadline) throw new Error(`nothing on the clipboard after "Copy clean text" (toasts: ${JSON.stringify(shown)})`);
+  }
+  const cli = execFileSync(CLI, ['extract', join(root, 'tests/fixtures/news/tolonews_seed.html'), '--url', page], { encoding: 'utf8' });
+  assert.equal(clip, cli);
+}
+
 test('a link clicked in the view\'s article opens its page in the tab, and the view goes', async () => {
   await load(`${server.origin}/extension/article_links.html`);
   await clickToolbarButton(firefox);
@@ -203,18 +220,7 @@ test('"Copy clean text" from the toolbar entry\'s menu while the view shows copi
   await clickToolbarButton(firefox);
   await enterView(firefox);
   await firefox.switchToFrame(null);
-  await firefox.chrome(() => Services.clipboard.emptyClipboard(Ci.nsIClipboard.kGlobalClipboard));
-  await chooseFromActionMenu(firefox, 'lectern-copy-text');
-  let clip;
-  for (const deadline = Date.now() + 10_000; !clip; await sleep(50)) {
-    clip = await clipboardText();
-    if (clip) break;
-    const shown = await toasts();
-    if (shown.some((t) => !/^Copied/.test(t))) throw new Error(`Lectern said: ${shown.join(' / ')}`);
-    if (Date.now() > deadline) throw new Error(`nothing on the clipboard after "Copy clean text" (toasts: ${JSON.stringify(shown)})`);
-  }
-  const cli = execFileSync(CLI, ['extract', join(root, 'tests/fixtures/news/tolonews_seed.html'), '--url', page], { encoding: 'utf8' });
-  assert.equal(clip, cli);
+  await assertMenuCopiesTheSeedStory(page);
   // The toast comes just after the clipboard write resolves in the page.
   await firefox.waitFor(() => document.querySelector('lectern-toast'), [], { message: "Lectern's toast" });
   assert.deepEqual(await toasts(), ['Copied clean text']);
@@ -230,4 +236,10 @@ test('on a plain-http page of an ordinary host (no secure context) the toolbar c
   await firefox.switchToFrame(null);
   assert.equal(view.paragraphs.length, SEED_PARAGRAPHS);
   assert.equal(view.title, 'Khan Says Taliban Cannot Win Over the Whole of Afghanistan');
+});
+
+test('"Copy clean text" from the toolbar entry\'s menu on a plain-http page copies the article, as the CLI prints it', async () => {
+  const page = await load(`${originOf(PLAIN_HOST)}/news/tolonews_seed.html`);
+  assert.equal(await firefox.content(() => window.isSecureContext), false);
+  await assertMenuCopiesTheSeedStory(page);
 });
