@@ -10,7 +10,8 @@
 #
 # Needs: Rust through rustup (https://rustup.rs), Node.js 20+ with npm. Everything else
 # (the wasm32 target, wasm-bindgen, wasm-pack, wasm-opt, Playwright) this script installs; `test`
-# also installs what the end-to-end tests drive (Chromium, Firefox ESR, Xvfb, xdotool, xclip)
+# also installs what the end-to-end tests drive (Chromium, Firefox ESR, Xvfb, xdotool, xclip,
+# poppler-utils to read printed PDFs)
 # with apt-get when run as root, and otherwise says what to install.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -70,6 +71,7 @@ ensure_test_programs() { # what the end-to-end tests drive: both browsers, an X 
     command -v xdotool >/dev/null || missing+=(xdotool)
     command -v xclip >/dev/null || missing+=(xclip)
     command -v openssl >/dev/null || missing+=(openssl)
+    command -v pdftotext >/dev/null || missing+=(poppler-utils)
     [ ${#missing[@]} -eq 0 ] && return
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
         say "installing ${missing[*]} for the end-to-end tests (apt-get, a few minutes, once)"

@@ -162,6 +162,9 @@ const handlers = {
   // From the view: the tab's content script acts only when the nonce is its own view's, so a
   // page that frames view.html itself cannot close the reader's view.
   'lectern:close': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:close', nonce: msg.nonce }),
+  // The article for paper, and the view's Print button: the tab prints, not the frame.
+  'lectern:print-copy': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:print-copy', nonce: msg.nonce, html: msg.html, css: msg.css }),
+  'lectern:print': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:print', nonce: msg.nonce }),
   'lectern:no-article': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:no-article', nonce: msg.nonce, text: NO_ARTICLE }),
   'lectern:sites-add': (msg) => addSite(msg.pattern),
   // The options page, opened on the site to add: it asks for access when the reader clicks Add.

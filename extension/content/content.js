@@ -11,6 +11,14 @@
     'filter:none', 'clip-path:none', 'pointer-events:auto', 'background:transparent',
   ].map((d) => `${d} !important`).join(';');
   const FRAME_STYLE = 'position:absolute;inset:0;width:100%;height:100%;border:0;margin:0;padding:0;display:block;background:Canvas;';
+  // While the tab prints, the host flows like an ordinary body, so the article runs over pages.
+  const PRINT_HOST_STYLE = [
+    'position:static', 'inset:auto', 'width:auto', 'height:auto', 'margin:0', 'padding:0', 'border:0', 'display:block',
+    'visibility:visible', 'opacity:1', 'transform:none', 'filter:none', 'clip-path:none', 'overflow:visible',
+    'float:none', 'columns:auto', 'background:#fff',
+  ].map((d) => `${d} !important`).join(';');
+  // On screen the frame shows; on paper the print copy does (a frame prints only what it shows).
+  const PRINT_SWITCH = '@media screen { .lectern-print { display: none !important; } } @media print { iframe { display: none !important; } }';
 
   let view = null;
 
@@ -57,15 +65,20 @@
     });
     observer.observe(document.documentElement, { childList: true });
     // The page as it was is kept while the view shows: the document's body is now the view's.
-    view = { body, observer, saved, nonce, auto, snapshot, url };
+    view = { body, shadow, observer, saved, nonce, auto, snapshot, url, print: null };
+    addEventListener('beforeprint', beforePrint);
+    addEventListener('afterprint', afterPrint);
     frame.focus();
     return true;
   }
 
   function close() {
     if (!view) return false;
+    afterPrint();
     const { body, observer, saved, nonce } = view;
     view = null;
+    removeEventListener('beforeprint', beforePrint);
+    removeEventListener('afterprint', afterPrint);
     observer.disconnect();
     if (saved.body) {
       if (body.isConnected) document.documentElement.replaceChild(saved.body, body);
@@ -76,6 +89,38 @@
     scrollTo(saved.x, saved.y);
     if (saved.focus && saved.focus.isConnected && typeof saved.focus.focus === 'function') saved.focus.focus({ preventScroll: true });
     return true;
+  }
+
+  // The article for paper, handed over by the view once it is built: its header and article as
+  // the view shows them, with print.css. Parsed inert (DOMParser runs no scripts) and kept hidden
+  // in the host's shadow root, so its images are loaded by the time the reader prints.
+  function setPrintCopy({ html, css }) {
+    view.shadow.querySelector('.lectern-print')?.remove();
+    const parsed = new DOMParser().parseFromString(`<main class="lectern-print">${html}</main>`, 'text/html');
+    const copy = document.importNode(parsed.querySelector('main.lectern-print'), true);
+    let style = view.shadow.querySelector('style');
+    if (!style) style = view.shadow.appendChild(document.createElement('style'));
+    style.textContent = `${css}\n${PRINT_SWITCH}`;
+    view.shadow.append(copy);
+  }
+
+  // The browser's print command and the view's Print button print the tab: its body is our host,
+  // which lets go of the window for the time of printing, and the root may not clip it. Both
+  // attributes are put back exactly as they were.
+  function beforePrint() {
+    if (!view || view.print) return;
+    const root = document.documentElement;
+    view.print = { host: view.body.getAttribute('style'), root: root.getAttribute('style') };
+    view.body.setAttribute('style', PRINT_HOST_STYLE);
+    root.style.setProperty('overflow', 'visible', 'important');
+    root.style.setProperty('height', 'auto', 'important');
+  }
+  function afterPrint() {
+    if (!view?.print) return;
+    const restore = (el, value) => (value === null ? el.removeAttribute('style') : el.setAttribute('style', value));
+    restore(view.body, view.print.host);
+    restore(document.documentElement, view.print.root);
+    view.print = null;
   }
 
   function toast(text) {
@@ -124,6 +169,8 @@
         }
         // While the view shows, the page is the one it was opened on, not the view's host.
         case 'lectern:get-page': return view ? { snapshot: view.snapshot, url: view.url } : { snapshot: lecternSnapshot(document), url: location.href };
+        case 'lectern:print-copy': if (fromOurView(msg)) setPrintCopy(msg); return {};
+        case 'lectern:print': if (fromOurView(msg)) print(); return {};
         case 'lectern:toast': toast(msg.text); return {};
         case 'lectern:write-clipboard':
           await lecternWriteClipboard(msg.text, msg.html);

@@ -45,6 +45,9 @@ try {
   throw e;
 }
 document.title = `${article.title} — Lectern`;
+// The tab prints a copy of the article (a frame prints only what it shows on screen).
+const printable = ['.lectern-header', '.lectern-article'].map((s) => main.querySelector(s)?.outerHTML ?? '').join('');
+fetch('print.css').then((r) => r.text()).then((css) => send({ type: 'lectern:print-copy', nonce, html: printable, css }));
 // The reader's keys scroll the article from the start: Space, Page Down, arrows.
 main.focus({ preventScroll: true });
 
@@ -56,6 +59,7 @@ $('larger').addEventListener('click', () => step('size', +1));
 $('narrower').addEventListener('click', () => step('width', -1));
 $('wider').addEventListener('click', () => step('width', +1));
 $('original').addEventListener('click', () => send({ type: 'lectern:close', nonce }));
+$('print').addEventListener('click', () => send({ type: 'lectern:print', nonce }));
 // Escape leaves the view, as it leaves a dialog; the page gets back the focus it had.
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && !e.defaultPrevented && !e.isComposing) send({ type: 'lectern:close', nonce });

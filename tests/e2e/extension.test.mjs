@@ -10,8 +10,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   startServer, launch, tabId, viewFrame, hasViewFrame, root, openPage as harnessOpenPage, closePages, toggle as harnessToggle,
-  HOST, acceptPermissionPrompt, markClipboard, copiedText,
+  HOST, acceptPermissionPrompt, markClipboard, copiedText, pressKeys,
 } from './harness.mjs';
+import { readPdf } from './pdf.mjs';
 
 let server;
 let browser;
@@ -313,6 +314,59 @@ test('options page: "Add" asks through Chromium\'s prompt and lists the site onl
     await browser.worker.evaluate((h) => self.lectern.sites.remove(h), SITE);
     await options.close();
   }
+});
+
+// The Guardian story the issue was seen on: about six minutes of reading, one screen in the frame.
+const LONG_STORY = '/corpus/guardian-1/source.html';
+
+test('printing the tab while the view shows prints the whole article and nothing of the toolbar or panels', async () => {
+  const page = await openPage(LONG_STORY);
+  await toggle(page);
+  const view = await viewFrame(page);
+  assert.ok(view);
+  const paragraphs = await view.locator('.lectern-article > p').allInnerTexts();
+  assert.ok(paragraphs.length >= 25, `${paragraphs.length} paragraphs`);
+  // The print copy arrives from the view just after it is built.
+  await page.waitForTimeout(500);
+  const printed = await readPdf(await page.pdf({ format: 'A4' }));
+  assert.ok(printed.pages >= 3, `${printed.pages} page(s): the whole article, not its first screen`);
+  const collapse = (t) => t.replace(/\s+/g, ' ').trim();
+  const title = await view.locator('.lectern-title').innerText();
+  assert.ok(printed.collapsed.includes(collapse(title)), 'the title is printed');
+  for (const p of [paragraphs[0], paragraphs[Math.floor(paragraphs.length / 2)], paragraphs.at(-1)]) {
+    const words = collapse(p).split(' ');
+    assert.ok(printed.collapsed.includes(words.slice(0, 6).join(' ')) && printed.collapsed.includes(words.slice(-6).join(' ')),
+      `the paragraph "${words.slice(0, 6).join(' ')}…" is printed`);
+  }
+  for (const chrome of ['Always clean this site', 'Original', 'Removed (', 'Quotes (', 'Copy']) {
+    assert.ok(!printed.collapsed.includes(chrome), `no "${chrome}" on paper`);
+  }
+  // Printing over, the view covers the window again.
+  const box = await page.evaluate(() => document.body.getBoundingClientRect().toJSON());
+  assert.deepEqual([box.x, box.y, box.height], [0, 0, await page.evaluate(() => innerHeight)], 'the view is back on screen');
+});
+
+test('the view\'s Print button prints the tab (the print dialog opens on the article) and leaves the view as it was', async () => {
+  const page = await openPage(LONG_STORY);
+  await toggle(page);
+  const view = await viewFrame(page);
+  assert.ok(view);
+  await page.evaluate(() => {
+    window.printEvents = [];
+    addEventListener('beforeprint', () => window.printEvents.push(`before:${getComputedStyle(document.body).position}`));
+    addEventListener('afterprint', () => window.printEvents.push(`after:${getComputedStyle(document.body).position}`));
+  });
+  await view.locator('#print').click();
+  // Chromium's print dialog is browser UI, and the page waits while it is open (script inside it
+  // does not answer): the reader closes it with Escape.
+  const events = () => Promise.race([page.evaluate(() => window.printEvents.length), new Promise((r) => setTimeout(() => r(null), 1000))]);
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+    const seen = await events();
+    if (seen >= 2) break;
+    if (seen === null) pressKeys(browser.display, 'Escape');
+  }
+  assert.deepEqual(await page.evaluate(() => window.printEvents), ['before:static', 'after:fixed'], 'laid out for paper while printing, then back');
+  assert.ok(await viewFrame(page, 1000), 'the view still shows');
 });
 
 test('screenshots of the view: light, dark and right to left (docs/)', async () => {

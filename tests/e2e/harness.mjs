@@ -82,11 +82,12 @@ async function certificateFor(host) {
 }
 
 // Routes: /news/NAME.html, /extension/NAME.html, /quotes/NAME.html, /hostile/NAME.html (and its
-// NAME.expect.json); /csp/NAME.html serves a news fixture with a strict Content-Security-Policy,
+// NAME.expect.json), /corpus/NAME/source.html (the Readability.js test pages); /csp/NAME.html serves a news fixture with a strict Content-Security-Policy,
 // as many news sites send.
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
 function fixtureRoute(path) {
+  if (path.startsWith('/corpus/')) return corpusRoute(path);
   const [, family, name] = path.split('/');
   if (!['news', 'extension', 'quotes', 'csp', 'hostile'].includes(family) || !/^[\w-]+\.(html|expect\.json)$/.test(name ?? '')) return null;
   const file = join(fixtures, family === 'csp' ? 'news' : family, name);
@@ -129,7 +130,7 @@ async function xDisplay() {
 
 // Key presses as a user makes them, through X to the browser window that has the focus
 // (`keys`: xdotool key names, e.g. 'alt+shift+r', 'Tab', 'Return').
-function pressKeys(display, ...keys) {
+export function pressKeys(display, ...keys) {
   try {
     execFileSync('xdotool', ['key', '--clearmodifiers', ...keys], { env: { ...process.env, DISPLAY: display } });
   } catch (e) {
