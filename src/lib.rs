@@ -55,9 +55,15 @@ const READERABLE_PARAGRAPH_CHARS: usize = 140;
 /// one 540-character paragraph, or several shorter ones ...
 const MIN_READERABLE_SCORE: f64 = 20.0;
 
-/// ... or when it has fewer headlines that are links than this: a page of short text under
-/// several linked headlines is a section front or a list of search results.
-const MIN_LISTING_HEADLINES: usize = 4;
+/// ... or when it has fewer teaser cards (a linked headline with a paragraph under it) than this:
+/// a page of short teasers under several linked headlines is a section front or a list of search
+/// results. A short post under its own linked title, followed by a few linked headlines of other
+/// posts, has one card at most.
+const MIN_LISTING_CARDS: usize = 4;
+
+/// ... or fewer linked headlines than this in all: an archive of bare headlines is a listing,
+/// while a page whose content is a handful of linked items (downloads, chapters) is the content.
+const MIN_LISTING_HEADLINES: usize = 10;
 
 /// Silent reading speed of adults in English prose, in words per minute.
 const WORDS_PER_MINUTE: usize = 230;
@@ -197,11 +203,13 @@ fn check_readerable(blocks: &[Block]) -> Result<(), ExtractError> {
         .filter(|&n| n > READERABLE_PARAGRAPH_CHARS)
         .map(|n| ((n - READERABLE_PARAGRAPH_CHARS) as f64).sqrt())
         .sum();
-    let linked_headlines = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading && b.content.iter().all(|i| matches!(i, Inline::Link { .. })))
-        .count();
-    if readerable < MIN_READERABLE_SCORE && linked_headlines >= MIN_LISTING_HEADLINES {
+    let is_linked_headline =
+        |b: &Block| b.kind == BlockKind::Heading && b.content.iter().all(|i| matches!(i, Inline::Link { .. }));
+    let linked_headlines = blocks.iter().filter(|b| is_linked_headline(b)).count();
+    let cards =
+        blocks.windows(2).filter(|pair| is_linked_headline(&pair[0]) && pair[1].kind == BlockKind::Paragraph).count();
+    let listing = cards >= MIN_LISTING_CARDS || linked_headlines >= MIN_LISTING_HEADLINES;
+    if readerable < MIN_READERABLE_SCORE && listing {
         let longest =
             blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.text.chars().count()).max().unwrap_or(0);
         return Err(ExtractError::NoArticle {

@@ -162,6 +162,9 @@ impl<'a> Assembler<'a> {
             }
             "br" => self.run.push(Inline::Break),
             "hr" => self.flush(),
+            // Old pages and transcripts indent prose with a bare <ul> or <ol>; without items it is
+            // no list, and its text is kept as the blocks it holds.
+            "ul" | "ol" if !doc.element_children(id).any(|c| doc.is_tag(c, "li")) => self.container(id),
             "ul" | "ol" => self.list(id, tag == "ol"),
             "blockquote" => {
                 self.flush();

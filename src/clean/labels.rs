@@ -1,5 +1,8 @@
 //! Furniture labels: the assembled blocks in, without the blocks whose whole text is a label such
-//! as "Advertisement", "Share this post" or "Lesen Sie auch" out, each recorded where it stood.
+//! as "Advertisement", "Share this post" or "Lesen Sie auch", the short "read this too" blurbs
+//! that start with such a lead-in ("Read more: …", "LE PUEDE INTERESAR: …"), and the short
+//! credit, tag, copyright and comment lines that close an article out, each recorded where it
+//! stood.
 
 use crate::model::{Block, BlockKind, Furniture, Reason, Removal};
 use crate::text::normalize::normalize;
@@ -8,16 +11,222 @@ use crate::text::normalize::normalize;
 /// links, "read next" and share prompts, image placeholders. Only blocks of at most
 /// [`MAX_FURNITURE_PHRASE_WORDS`] words are compared, so prose that uses these words stays.
 const FURNITURE_PHRASES: &[&str] = &[
-    "advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content", "paid content", "promoted",
-    "skip to content", "skip to main content", "skip to navigation", "read next", "read more", "next article",
-    "previous article", "next story", "continue reading", "share this post", "share this article", "share this story",
-    "share", "share on facebook", "share on twitter", "related", "related articles", "related stories", "related news",
-    "more stories", "most read", "most popular", "most viewed", "latest news", "latest", "you may also like",
-    "recommended", "recommended for you", "subscribe", "subscribe now", "sign up", "follow us", "comments",
-    "leave a comment", "thumbnail", "loading", "watch live", "listen to this article", "print", "email", "back to top",
-    "tags", "topics", "publicité", "publicidad", "anzeige", "werbung", "lire aussi", "à lire aussi", "leer más",
-    "lee también", "weiterlesen", "lesen sie auch", "تبلیغات", "إعلان",
+    "advertisement",
+    "advertisements",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "promoted",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "read next",
+    "read more",
+    "next article",
+    "previous article",
+    "next story",
+    "continue reading",
+    "share this post",
+    "share this article",
+    "share this story",
+    "share",
+    "share on facebook",
+    "share on twitter",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "more stories",
+    "most read",
+    "most popular",
+    "most viewed",
+    "latest news",
+    "latest",
+    "you may also like",
+    "recommended",
+    "recommended for you",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "follow us",
+    "comments",
+    "leave a comment",
+    "thumbnail",
+    "loading",
+    "watch live",
+    "listen to this article",
+    "print",
+    "email",
+    "back to top",
+    "tags",
+    "topics",
+    "publicité",
+    "publicidad",
+    "anzeige",
+    "werbung",
+    "lire aussi",
+    "à lire aussi",
+    "leer más",
+    "lee también",
+    "weiterlesen",
+    "lesen sie auch",
+    "تبلیغات",
+    "إعلان",
+    // Ad labels, "more on this" headings and end-of-page prompts in the languages of the pages
+    // Lectern meets most (English, German, French, Spanish, Portuguese, Italian, Polish).
+    "reklama",
+    "publicidade",
+    "pubblicità",
+    "mehr zum thema",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "mehr themen",
+    "weitere artikel",
+    "you might also like",
+    "more on this topic",
+    "related coverage",
+    "related content",
+    "sur le même sujet",
+    "te puede interesar",
+    "le puede interesar",
+    "noticias relacionadas",
+    "leia também",
+    "veja também",
+    "czytaj także",
+    "czytaj też",
+    "leggi anche",
+    "about the author",
+    "über den autor",
+    "über die autorin",
+    "comments are closed",
+    "kommentare sind geschlossen",
+    "no comments",
+    "keine kommentare",
+    "drucken",
+    "drukuj",
+    "imprimir",
+    "imprimer",
+    "nach oben",
+    "zurück",
+    "wird geladen",
+    "gefällt mir wird geladen",
 ];
+
+/// Lead-ins of "read this too" blurbs: a block that starts with one of these (lower-cased, after
+/// any leading arrows or dashes) and is at most [`MAX_BLURB_WORDS`] long points at another story
+/// wherever it stands. Words that also start ordinary sentences ("Mira, …", "Related to …") are
+/// listed with the colon that makes them labels. "See also" and its translations are left out:
+/// encyclopedias use them for cross-references that belong to the text.
+const READ_ALSO_LEADS: &[&str] = &[
+    "read more:",
+    "read also",
+    "also read",
+    "read next:",
+    "related:",
+    "more on this",
+    "you may also like",
+    "you might also like",
+    "lesen sie auch",
+    "lesen sie hier",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "auch interessant",
+    "weiterlesen:",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "le puede interesar",
+    "te puede interesar",
+    "también te puede interesar",
+    "puede interesarte",
+    "lea también",
+    "lee también",
+    "mira:",
+    "mire:",
+    "puedes ver:",
+    "leia também",
+    "leia mais:",
+    "veja também",
+    "czytaj też",
+    "czytaj także",
+    "czytaj więcej",
+    "leggi anche",
+    "leggi pure",
+];
+
+/// Lead-ins of the lines that close an article out: tags and categories, sources and credits,
+/// copyright and licence lines, comment status, update stamps. Only blocks of at most
+/// [`MAX_BLURB_WORDS`] in the article's tail (no paragraph of [`TAIL_PROSE_WORDS`] follows) are
+/// compared: mid-story, "Source:" may introduce a quotation.
+const CLOSING_LEADS: &[&str] = &[
+    "tags:",
+    "tagged:",
+    "tagged with",
+    "schlagwörter",
+    "stichwörter:",
+    "etiquetas:",
+    "étiquettes",
+    "tagi:",
+    "filed under",
+    "posted in",
+    "this entry was posted",
+    "categories:",
+    "kategorien:",
+    "kategorie:",
+    "quelle:",
+    "quellen:",
+    "quellenangaben",
+    "source:",
+    "sources:",
+    "fuente:",
+    "fuentes:",
+    "źródło:",
+    "fonte:",
+    "©",
+    "(c) ",
+    "copyright",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tous droits réservés",
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "bild:",
+    "titelbild:",
+    "beitragsbild:",
+    "crédits photos",
+    "crédit photo",
+    "credit:",
+    "credits:",
+    "image credit",
+    "updated:",
+    "updated at",
+    "last updated",
+    "aktualisiert am",
+    "zuletzt aktualisiert",
+    "publiziert:",
+    "mise à jour",
+    "actualizado:",
+    "comments are closed",
+    "kommentare sind geschlossen",
+    "kommentare geschlossen",
+    "les commentaires sont fermés",
+    "los comentarios están cerrados",
+    "comentarios cerrados",
+];
+
+/// Blurbs and closing lines are short: a headline behind a lead-in, a credit, a tag list.
+const MAX_BLURB_WORDS: usize = 30;
+
+/// A paragraph this long is the story's prose: closing lines are looked for only after the last one.
+const TAIL_PROSE_WORDS: usize = 40;
 
 /// Blocks longer than this many words are never furniture phrases.
 const MAX_FURNITURE_PHRASE_WORDS: usize = 6;
@@ -25,24 +234,93 @@ const MAX_FURNITURE_PHRASE_WORDS: usize = 6;
 /// Drop blocks whose whole text is a furniture phrase; each removal stands before the block that
 /// followed it.
 pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
+    let tail_start = blocks
+        .iter()
+        .rposition(|b| b.kind == BlockKind::Paragraph && b.text.split_whitespace().nth(TAIL_PROSE_WORDS - 1).is_some())
+        .map_or(0, |i| i + 1);
     let mut kept = Vec::with_capacity(blocks.len());
     let mut removed = Vec::new();
-    for b in blocks {
-        let is_phrase = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading)
-            && b.text.split_whitespace().nth(MAX_FURNITURE_PHRASE_WORDS).is_none()
-            && {
-                let norm = normalize(&b.text);
-                FURNITURE_PHRASES.contains(&norm.as_str())
-            };
-        if is_phrase {
-            removed.push(Removal {
-                reason: Reason::Furniture(Furniture::Label),
-                text: b.text,
-                position: Some(kept.len()),
-            });
+    for (i, b) in blocks.into_iter().enumerate() {
+        let textual = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading);
+        let words = || b.text.split_whitespace().count();
+        let furniture = if !textual {
+            None
+        } else if words() <= MAX_FURNITURE_PHRASE_WORDS && FURNITURE_PHRASES.contains(&normalize(&b.text).as_str()) {
+            Some(Furniture::Label)
+        } else if words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, READ_ALSO_LEADS) {
+            Some(Furniture::RelatedStories)
+        } else if i >= tail_start && words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, CLOSING_LEADS) {
+            Some(Furniture::Footer)
+        } else {
+            None
+        };
+        if let Some(furniture) = furniture {
+            removed.push(Removal { reason: Reason::Furniture(furniture), text: b.text, position: Some(kept.len()) });
         } else {
             kept.push(b);
         }
     }
     (kept, removed)
+}
+
+/// Whether `text`, lower-cased and past any leading arrows, dashes and bullets, starts with one
+/// of `leads` as whole words.
+fn starts_with_lead(text: &str, leads: &[&str]) -> bool {
+    let start = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
+    // The longest lead has under 40 characters; lower-casing more is wasted.
+    let head: String = start.chars().take(48).flat_map(char::to_lowercase).collect();
+    leads.iter().any(|lead| {
+        head.strip_prefix(lead).is_some_and(|rest| {
+            // A lead ending in a letter must end a word there: "related:" but not "relatedness".
+            !lead.ends_with(|c: char| c.is_alphanumeric()) || !rest.starts_with(|c: char| c.is_alphanumeric())
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Inline;
+
+    fn paragraph(text: &str) -> Block {
+        Block::new(BlockKind::Paragraph, vec![Inline::Text { text: text.into() }])
+    }
+
+    const PROSE: &str = "The council met on Tuesday and, after a long debate that ran well past midnight, voted nine to four to close the flooded road for the winter, which residents on both banks of the river had asked for since the spring floods cut them off twice.";
+
+    fn kept(texts: &[&str]) -> Vec<String> {
+        let (kept, _) = remove_labels(texts.iter().map(|t| paragraph(t)).collect());
+        kept.into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn read_also_blurbs_go_wherever_they_stand_in_any_listed_language() {
+        let got = kept(&[
+            PROSE,
+            "Read more: Council weighs a new bridge",
+            "» LE PUEDE INTERESAR: La ficha del alcalde",
+            "MIRA: Así quedó el puente",
+            "Lesen Sie auch: Die Brücke wird teurer",
+            PROSE,
+        ]);
+        assert_eq!(got, [PROSE, PROSE]);
+    }
+
+    #[test]
+    fn lead_words_that_start_sentences_stay_without_their_colon() {
+        let got =
+            kept(&["Mira, the mayor said, was never the plan.", "Related to the closure, two bus routes change."]);
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn closing_lines_go_only_after_the_last_paragraph_of_prose() {
+        let got = kept(&[
+            "Source: a council report, quoted here in full.",
+            PROSE,
+            "Tags: roads, council",
+            "© 2021 The Ledger",
+        ]);
+        assert_eq!(got, ["Source: a council report, quoted here in full.", PROSE]);
+    }
 }

@@ -14,6 +14,11 @@ use crate::text::is_blank;
 /// name and more text than this wraps content (some sites put `id="ad-portal"` on the whole page).
 const MAX_AD_SLOT_CHARS: usize = 200;
 
+/// A `<noscript>` fallback is a line ("Please enable JavaScript to see the comments"), an image
+/// or a tracking pixel; one with more text than this that runs to the end of the page holds the
+/// page itself.
+const MAX_NOSCRIPT_FALLBACK_CHARS: usize = 200;
+
 /// Bylines longer than this are prose that happens to sit in an "author" box.
 const MAX_BYLINE_CHARS: usize = 100;
 
@@ -93,6 +98,12 @@ fn fate(doc: &mut Document, id: NodeId, tag: &str, flags: Flags, facts: &Facts, 
         return if tag == "nav" { Fate::Remove(Furniture::Navigation) } else { Fate::Drop };
     }
     if tag == "noscript" {
+        if doc.collapsed_chars_within(id, MAX_NOSCRIPT_FALLBACK_CHARS).is_none() && ends_the_page(doc, id) {
+            // Parsed as markup (scripting off), a `<noscript>` that a stray open tag kept from
+            // closing swallows the rest of the page; a browser running scripts ends it at
+            // `</noscript>`. Its content is the page.
+            return Fate::Keep;
+        }
         unwrap_noscript_image(doc, id);
         return Fate::Drop;
     }
@@ -124,6 +135,31 @@ fn fate(doc: &mut Document, id: NodeId, tag: &str, flags: Flags, facts: &Facts, 
         return Fate::Drop;
     }
     Fate::Keep
+}
+
+/// Whether nothing a reader sees follows `id` up to the end of the body (whitespace, comments,
+/// scripts and other [`NEVER_CONTENT_TAGS`], other `<noscript>`s): where an element left open by
+/// a parse error ends.
+fn ends_the_page(doc: &Document, id: NodeId) -> bool {
+    let unseen = |n: NodeId| match &doc.node(n).data {
+        NodeData::Text(t) => is_blank(t),
+        NodeData::Element(e) => &*e.name.local == "noscript" || NEVER_CONTENT_TAGS.contains(&&*e.name.local),
+        _ => true,
+    };
+    let mut cur = id;
+    loop {
+        let mut next = doc.node(cur).next_sibling;
+        while let Some(n) = next {
+            if !unseen(n) {
+                return false;
+            }
+            next = doc.node(n).next_sibling;
+        }
+        match doc.parent(cur) {
+            Some(p) if doc.tag(p).is_some_and(|t| &**t != "body") => cur = p,
+            _ => return true,
+        }
+    }
 }
 
 fn is_byline(doc: &Document, id: NodeId, class_id: &str) -> bool {

@@ -19,8 +19,16 @@ const MAX_SHARE_BAR_CHARS: u32 = 500;
 /// A heading this similar to the title (both ways round) is the title again.
 const TITLE_HEADING_SIMILARITY: f64 = 0.75;
 
-/// Tags always removed inside the article: page furniture by definition.
+/// Tags always removed inside the article: page furniture by definition ...
 const FURNITURE_TAGS: &[&str] = &["aside", "footer", "form", "fieldset"];
+
+/// ... except a `<form>` holding more than this share of the article's text and at least
+/// [`MIN_WRAPPER_FORM_CHARS`]: it wraps the article rather than sitting in it (ASP.NET WebForms
+/// pages put one `<form>` around the whole page, and removing it removed the story with it).
+const MAX_FURNITURE_FORM_SHARE: f64 = 0.5;
+/// Forms that are furniture (search, login, comment, newsletter, cookie consent) carry a few
+/// hundred characters of labels and notices; a form with this much text holds a page.
+const MIN_WRAPPER_FORM_CHARS: u32 = 1000;
 
 /// A block around a `<time>` with no more text than this is a dateline ("World · 14 June 2021",
 /// "18:05 Hanna Kowal"), not prose that mentions a date.
@@ -89,7 +97,7 @@ pub(super) fn prune(
 fn furniture_reason(doc: &Document, id: NodeId, top: NodeId, norm_title: &str, metrics: &Metrics) -> Option<Reason> {
     let tag: &str = doc.tag(id)?;
     let class_id = class_and_id(doc, id);
-    if FURNITURE_TAGS.contains(&tag) {
+    if FURNITURE_TAGS.contains(&tag) && !(tag == "form" && wraps_article(id, top, metrics)) {
         return Some(Reason::Furniture(furniture_named(&class_id, tag)));
     }
     if id != top && SHARE_WORDS.found_in(&class_id) && metrics.chars[id.index()] < MAX_SHARE_BAR_CHARS {
@@ -102,6 +110,12 @@ fn furniture_reason(doc: &Document, id: NodeId, top: NodeId, norm_title: &str, m
         return Some(Reason::Furniture(furniture_named(&class_id, tag)));
     }
     None
+}
+
+/// Whether `id` holds most of the text of the article `top`, and enough text to be a page.
+fn wraps_article(id: NodeId, top: NodeId, metrics: &Metrics) -> bool {
+    let chars = metrics.chars[id.index()];
+    chars >= MIN_WRAPPER_FORM_CHARS && chars as f64 > metrics.chars[top.index()] as f64 * MAX_FURNITURE_FORM_SHARE
 }
 
 fn repeats_title(doc: &Document, heading: NodeId, norm_title: &str) -> bool {
@@ -229,7 +243,9 @@ fn furniture_shape(doc: &Document, id: NodeId, tag: &str, metrics: &Metrics, fla
     let chars = metrics.chars[id.index()];
     let contents = Contents::of(doc, id, metrics);
     let share = |part: u32| if chars == 0 { 0.0 } else { part as f64 / chars as f64 };
-    let is_list = matches!(tag, "ul" | "ol") || share(contents.list_chars) > LIST_TEXT_SHARE;
+    // A <ul> without items only indents what it holds (old pages, transcripts): judged as prose.
+    let is_list =
+        (matches!(tag, "ul" | "ol") && contents.list_items > 0) || share(contents.list_chars) > LIST_TEXT_SHARE;
     let paragraphs = contents.paragraphs as f64;
     let images = contents.images as f64;
     let link_density = metrics.link_density(id);

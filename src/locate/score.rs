@@ -91,6 +91,18 @@ pub(super) fn score(doc: &Document, to_score: &[NodeId], metrics: &Metrics, flag
         }
         let length_points = ((chars / CHARS_PER_LENGTH_POINT) as f64).min(MAX_LENGTH_POINTS);
         let content_score = PARAGRAPH_SCORE + metrics.commas[p.index()] as f64 * COMMA_SCORE + length_points;
+        if doc.is_tag(p, "td") {
+            // A table cell of loose text is a paragraph and the container that holds it at once:
+            // on table-layout pages the story is such a cell, and crediting only the row would
+            // make the row, sidebar cell and all, the article.
+            let i = p.index();
+            if s.score[i].is_nan() {
+                let weight = if flags.weight_classes { class_weight(doc, p) } else { 0.0 };
+                s.score[i] = tag_score("td") + weight;
+                s.candidates.push(p);
+            }
+            s.score[i] += content_score;
+        }
         for (level, anc) in doc.ancestors(p).take(SCORE_ANCESTOR_LEVELS).enumerate() {
             let Some(tag) = doc.tag(anc) else { break };
             if doc.parent(anc).is_none() {
