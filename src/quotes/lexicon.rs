@@ -23,6 +23,86 @@ word_set!(is_not_name, NOT_NAMES);
 word_set!(is_preposition, PREPOSITIONS);
 word_set!(is_auxiliary, AUXILIARIES);
 word_set!(is_name_particle, NAME_PARTICLES);
+word_set!(is_title_abbreviation, TITLE_ABBREVIATIONS);
+word_set!(is_other_abbreviation, OTHER_ABBREVIATIONS);
+word_set!(is_organisation_word, ORGANISATION_WORDS);
+word_set!(is_place_word, PLACE_WORDS);
+word_set!(is_title_marker, TITLE_MARKERS);
+word_set!(is_reference_heading, REFERENCE_HEADINGS);
+word_set!(is_uncased_role, UNCASED_ROLE_WORDS);
+
+/// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
+/// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
+/// no sentence, and the abbreviation is the person's role, not part of the name.
+pub const TITLE_ABBREVIATIONS: &[&str] = &[
+    // English
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col", "maj", "capt",
+    "cmdr", "adm", "sgt", "cpl", "pvt", "rev", "fr", "hon", "pres", "supt", "insp", "det", "atty", "amb",
+    "rt", // French, German, Spanish, Portuguese, Italian, Dutch, Russian
+    "mme", "mmes", "mlle", "mgr", "hr", "hrn", "frau", "dipl", "ing", "sra", "srta", "dña", "dra", "lic", "profa",
+    "sig", "sigg", "dott", "avv", "dhr", "mevr", "г", "гн", "г-н", "г-жа",
+];
+
+/// Other abbreviations whose stop ends no sentence: name suffixes ("Martin Luther King Jr.") and
+/// "Saint"; they are part of a name, not a role.
+pub const OTHER_ABBREVIATIONS: &[&str] = &["jr", "sr", "st", "ste", "vs"];
+
+/// Last words of organisations' names ("Labour Party", "Supreme Court", "Reuters News"): such a
+/// name can say something ("the ministry said"), but "he" or "she" never refers to it.
+pub const ORGANISATION_WORDS: &[&str] = &[
+    "party", "committee", "campaign", "department", "ministry", "agency", "office", "council", "commission", "court",
+    "house", "senate", "congress", "parliament", "government", "administration", "union", "association", "institute",
+    "university", "college", "school", "foundation", "fund", "bank", "company", "corporation", "corp", "inc", "ltd",
+    "group", "network", "news", "times", "post", "journal", "press", "tribune", "herald", "gazette", "review",
+    "magazine", "television", "radio", "channel", "service", "services", "board", "authority", "police", "army",
+    "navy", "force", "forces", "guard", "federation", "league", "club", "team", "center", "centre", "project",
+    "alliance", "coalition", "movement", "organization", "organisation", "society", "church", "hospital", "airlines",
+    "partei", "ministerium", "regierung", "gericht", "verband", "ministère", "gouvernement", "conseil", "tribunal",
+    "parti", "ministerio", "gobierno", "partido", "ministero", "governo", "partito",
+];
+
+/// Words of place names ("South Sudan", "New Hampshire", "United States"): a run with one of
+/// these names a place, not a person who could speak.
+pub const PLACE_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "united", "states",
+    "kingdom", "republic", "island", "islands", "city", "county", "province", "river", "mount", "lake", "sea", "gulf",
+    "bay", "valley", "coast", "street", "avenue", "road", "square", "bridge", "airport", "station", "park", "district",
+    "region", "emirates", "arabia", "africa", "america", "asia", "europe", "korea", "sudan", "carolina", "dakota",
+    "virginia", "jersey", "york", "hampshire", "mexico", "zealand", "guinea", "nord", "süd", "ost", "sud", "norte",
+    "sur", "nuevo", "nueva", "saint", "san", "santa", "são",
+];
+
+/// Words that make the quotation after them a title or a name, not speech ("the book “…”",
+/// "a film called “…”", "nicknamed “…”").
+pub const TITLE_MARKERS: &[&str] = &[
+    "book", "novel", "film", "movie", "song", "album", "show", "series", "play", "poem", "article", "essay", "column",
+    "report", "titled", "entitled", "called", "named", "nicknamed", "dubbed", "headlined", "hashtag", "slogan",
+    "brand", "programme", "program", "podcast", "episode", "exhibition", "opera", "documentary", "buch", "roman",
+    "titel", "namens", "genannt", "livre", "intitulé", "intitulée", "surnommé", "surnommée", "libro", "película",
+    "titulado", "titulada", "apodado", "apodada", "canción", "filme", "intitulado", "livro", "apelidado", "romanzo",
+    "intitolato", "soprannominato", "книга", "фильм", "роман", "под",
+];
+
+/// Headings of the sections that list sources rather than tell the story ("References",
+/// "Einzelnachweise"): quotation marks there enclose titles of works, never speech.
+pub const REFERENCE_HEADINGS: &[&str] = &[
+    "references", "reference", "notes", "footnotes", "sources", "bibliography", "citations", "works cited",
+    "further reading", "external links", "see also", "related", "related articles", "related stories", "read more",
+    "more on this story", "einzelnachweise", "literatur", "quellen", "weblinks", "anmerkungen", "siehe auch",
+    "références", "notes et références", "bibliographie", "liens externes", "voir aussi", "referencias",
+    "bibliografía", "enlaces externos", "véase también", "notas", "referências", "bibliografia", "ligações externas",
+    "ver também", "note", "collegamenti esterni", "voci correlate", "примечания", "литература", "ссылки", "источники",
+    "منابع", "پانویس", "المراجع", "مراجع", "参考文献", "参考资料", "参考資料", "脚注", "出典", "外部链接",
+    "外部リンク",
+];
+
+/// Role words of uncased scripts (Persian, Arabic) that stand between a name and its reporting
+/// verb ("عمران خان نخست وزیر پاکستان گفت"): the name is the words before the first of them.
+pub const UNCASED_ROLE_WORDS: &[&str] = &[
+    "نخست", "وزیر", "رئیس", "رییس", "سخنگوی", "سخنگو", "معاون", "فرمانده", "استاندار", "سفیر", "نماینده", "مدیر",
+    "دبیرکل", "رهبر", "والی", "شهردار", "وزير", "رئيس", "المتحدث", "الناطق", "سفير", "مدير", "الأمين", "قائد", "محافظ",
+    "عضو", "نائب", "الرئيس", "الوزير", "رئيسة", "وزيرة",
+];
 
 /// Reporting verbs, lower-case. A word in this list, with a subject next to it, attributes the
 /// quotation in its sentence.
@@ -55,11 +135,32 @@ pub const SPEECH_VERBS: &[&str] = &[
     "prometió", "denunció", "relató", "resumió", "agregó", "agrega", "contó", "cuenta", "respondió", "responde",
     "contestó", "calificó", "califica", // Persian and Dari
     "گفت", "گفته", "می‌گوید", "میگوید", "افزود", "نوشت", "گفتند", "می‌گویند", "تأکید", "تاکید", "اظهار", "خاطرنشان",
+    // Arabic
+    "قال", "قالت", "وقال", "وقالت", "أضاف", "أضافت", "وأضاف", "وأضافت", "أكد", "أكدت", "صرح", "صرحت", "أوضح", "أوضحت",
+    "تابع", "تابعت", // Portuguese
+    "disse", "diz", "afirmou", "declarou", "acrescentou", "explicou", "contou", "escreveu", "ressaltou", "destacou",
+    "alertou", "garantiu", "respondeu", // Italian
+    "detto", "dichiarato", "affermato", "aggiunto", "spiegato", "sottolineato", "scritto", "risposto", "ribadito",
+    "precisato", "spiega", "aggiunge", // Russian
+    "сказал", "сказала", "заявил", "заявила", "добавил", "добавила", "отметил", "отметила", "пояснил", "пояснила",
+    "написал", "написала", "подчеркнул", "подчеркнула", "ответил", "ответила", "говорит",
 ];
 
 /// Phrases that put the speaker right after them: "according to the ministry".
-pub const ACCORDING_TO: &[&[&str]] =
-    &[&["according", "to"], &["selon"], &["d’après"], &["d'après"], &["laut"], &["según"], &["به", "گفته"]];
+pub const ACCORDING_TO: &[&[&str]] = &[
+    &["according", "to"],
+    &["selon"],
+    &["d’après"],
+    &["d'après"],
+    &["laut"],
+    &["según"],
+    &["به", "گفته"],
+    &["segundo"],
+    &["secondo"],
+    &["по", "словам"],
+    &["بحسب"],
+    &["وفقا", "لـ"],
+];
 
 /// Words allowed between a subject and its verb ("Khan has also said").
 pub const AUXILIARIES: &[&str] = &[
@@ -67,8 +168,9 @@ pub const AUXILIARIES: &[&str] = &[
     "repeatedly", "a", "ont", "avait", "hat", "hatte", "ha", "había", "habían", "han",
 ];
 
-pub const MALE_PRONOUNS: &[&str] = &["he", "him", "his", "himself", "er", "il", "él", "lui"];
-pub const FEMALE_PRONOUNS: &[&str] = &["she", "her", "hers", "herself", "sie", "elle", "ella"];
+pub const MALE_PRONOUNS: &[&str] = &["he", "him", "his", "himself", "er", "il", "él", "lui", "ele", "он", "его"];
+pub const FEMALE_PRONOUNS: &[&str] =
+    &["she", "her", "hers", "herself", "sie", "elle", "ella", "ela", "lei", "она", "её"];
 /// Pronouns that resolve to the last person of either gender.
 pub const NEUTRAL_PRONOUNS: &[&str] = &["they", "او", "ils", "elles", "ellos", "ellas"];
 
@@ -135,6 +237,21 @@ pub const NAME_PARTICLES: &[&str] = &[
     "dos", "das",
 ];
 
+/// Whether the full stop after `word` (as written, without the stop) is an abbreviation's, not a
+/// sentence's end: a title ("Sen", "Mme"), a name suffix ("Jr") or an initial ("F").
+pub fn abbreviation_before_stop(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next();
+    if first.is_some_and(char::is_uppercase) && chars.next().is_none() {
+        return true;
+    }
+    if !first.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    is_title_abbreviation(&lower) || is_other_abbreviation(&lower)
+}
+
 /// Role words in Chinese and Japanese, stripped from either side of a name.
 pub const CJK_ROLES: &[&str] = &[
     "校长", "校長", "家长", "家長", "主任", "局长", "局長", "市长", "市長", "部长", "部長", "总统", "總統", "主席",
@@ -170,6 +287,13 @@ mod tests {
             ("NAME_PARTICLES", NAME_PARTICLES),
             ("CJK_ROLES", CJK_ROLES),
             ("CJK_VERBS", CJK_VERBS),
+            ("TITLE_ABBREVIATIONS", TITLE_ABBREVIATIONS),
+            ("OTHER_ABBREVIATIONS", OTHER_ABBREVIATIONS),
+            ("ORGANISATION_WORDS", ORGANISATION_WORDS),
+            ("PLACE_WORDS", PLACE_WORDS),
+            ("TITLE_MARKERS", TITLE_MARKERS),
+            ("REFERENCE_HEADINGS", REFERENCE_HEADINGS),
+            ("UNCASED_ROLE_WORDS", UNCASED_ROLE_WORDS),
         ];
         for (name, words) in lists {
             let mut seen = std::collections::HashSet::new();

@@ -50,12 +50,26 @@ fn is_cjk_text(chars: &[char]) -> bool {
     cjk * 3 > chars.len()
 }
 
+/// Whether the terminator at `i` ends a sentence: followed by a space (or the end, or written in a
+/// script without spaces), and not the stop of an abbreviation ("Sen. Ted Cruz", "John F. Kerry").
+fn ends_sentence(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if !is_terminator(c) || !(i + 1 >= chars.len() || chars[i + 1].is_whitespace() || !c.is_ascii()) {
+        return false;
+    }
+    if c != '.' {
+        return true;
+    }
+    let word_start = chars[..i].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |p| p + 1);
+    let word: String = chars[word_start..i].iter().collect();
+    !lexicon::abbreviation_before_stop(&word)
+}
+
 /// Start of the sentence holding position `at`, not before `floor`.
 fn sentence_start(chars: &[char], at: usize, floor: usize) -> usize {
-    let mut i = at;
+    let mut i = at.min(chars.len());
     while i > floor {
-        let c = chars[i - 1];
-        if is_terminator(c) && (i >= chars.len() || chars[i].is_whitespace() || !c.is_ascii()) {
+        if ends_sentence(chars, i - 1) {
             return i;
         }
         i -= 1;
@@ -65,12 +79,7 @@ fn sentence_start(chars: &[char], at: usize, floor: usize) -> usize {
 
 /// End of the sentence starting at `from`, not after `ceiling`.
 fn sentence_end(chars: &[char], from: usize, ceiling: usize) -> usize {
-    (from..ceiling)
-        .find(|&i| {
-            is_terminator(chars[i]) && (i + 1 >= chars.len() || chars[i + 1].is_whitespace() || !chars[i].is_ascii())
-        })
-        .map(|i| i + 1)
-        .unwrap_or(ceiling)
+    (from..ceiling).find(|&i| ends_sentence(chars, i)).map(|i| i + 1).unwrap_or(ceiling)
 }
 
 /// Characters of a block that lie inside quotation spans.

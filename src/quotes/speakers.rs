@@ -313,6 +313,15 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
                 b += next_len;
                 i += 1;
             }
+            // "Sen." and "F." keep their stop: an abbreviation inside a name, not a sentence end.
+            if b < bytes.len()
+                && i < to
+                && bytes[b] == b'.'
+                && super::lexicon::abbreviation_before_stop(&text[start..b])
+            {
+                b += 1;
+                i += 1;
+            }
             out.push(Token::new(&text[start..b], first, true));
         } else {
             if !c.is_whitespace() {
@@ -339,9 +348,9 @@ fn pronoun(t: &Token) -> Option<Option<Gender>> {
         return None;
     }
     let w: &str = &t.lower;
-    if matches!(w, "he" | "er" | "il" | "él" | "他" | "彼") {
+    if matches!(w, "he" | "er" | "il" | "él" | "ele" | "lui" | "он" | "他" | "彼") {
         Some(Some(Gender::Male))
-    } else if matches!(w, "she" | "sie" | "elle" | "ella" | "她" | "彼女") {
+    } else if matches!(w, "she" | "sie" | "elle" | "ella" | "ela" | "lei" | "она" | "她" | "彼女") {
         Some(Some(Gender::Female))
     } else if NEUTRAL_PRONOUNS.contains(&w) {
         Some(None)
@@ -355,7 +364,7 @@ fn is_name_word(t: &Token) -> bool {
 }
 
 fn is_role(t: &Token) -> bool {
-    t.word && is_role_word(&t.lower)
+    t.word && (is_role_word(&t.lower) || t.lower.strip_suffix('.').is_some_and(is_title_abbreviation))
 }
 
 fn is_possessive(t: &Token) -> bool {
