@@ -19,7 +19,8 @@ open at a paragraph's end runs on into the next paragraph, which may or may not 
 opening mark, up to its closing mark; an opening mark typed where the closing one belongs (next
 to a word on its left and followed by a space or the paragraph's end, while a quotation is open)
 closes. A stretch is gold when at least half of its characters lie inside one attribution's
-Content span; its speaker is that attribution's Source text. Stretches inside no Content span
+Content span; its speaker is that attribution's Source text. The headline (the page's title) is
+left out: Lectern looks for quotations in the body only. Stretches inside no Content span
 (scare quotes, titles) are not gold.
 
 Match rule: a Lectern quotation of kind direct, partial or block (scare quotes and titles are not
@@ -176,6 +177,20 @@ def quoted_stretches(text, paras):
     return out
 
 
+def collapsed(text, para):
+    """A paragraph's text with whitespace runs as one space, and each character's article offset."""
+    out, where = [], []
+    for j in range(para[0], para[1]):
+        c = text[j]
+        if c.isspace():
+            if out and out[-1] == " ":
+                continue
+            c = " "
+        out.append(c)
+        where.append(j)
+    return "".join(out), where
+
+
 def overlap(a, b):
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -288,6 +303,8 @@ def main():
 
         gold = []
         for st in quoted_stretches(text, paras):
+            if st[2]["para"] == 0:
+                continue  # the headline is the page's title, where Lectern looks for no quotation
             best, best_share = None, 0.0
             for rel in rels:
                 share = sum(overlap((st[0], st[1]), r) for r in rel["content"]) / max(1, st[1] - st[0])
@@ -295,29 +312,29 @@ def main():
                     best, best_share = rel, share
             if best is not None and best_share >= MIN_CONTENT_SHARE:
                 gold.append((st, best))
-        # Blocks to article offsets: each block's text is found in the paragraphs, in order.
-        block_at = []
+        # Blocks to article offsets: each block's text is found among the paragraphs (whitespace
+        # collapsed, as Lectern gives it), in order; `maps[k][j]` is the article offset of the
+        # j-th character of paragraph k's collapsed text.
+        block_map = []
         pi = 0
         for b in res.get("blocks", []):
-            bt = b["text"]
             found = None
             for k in range(pi, len(paras)):
-                pt = re.sub(r"\s+", " ", text[paras[k][0] : paras[k][1]])
-                if pt == bt and pt == text[paras[k][0] : paras[k][1]]:
+                if collapsed(text, paras[k])[0] == b["text"]:
                     found = k
                     break
-            block_at.append(paras[found][0] if found is not None else None)
+            block_map.append(collapsed(text, paras[found])[1] if found is not None else None)
             if found is not None:
                 pi = found + 1
         preds = []
         for q in res.get("quotes", []):
             if q["kind"] not in ("direct", "partial", "block"):
                 continue
-            base = block_at[q["block"]] if q["block"] < len(block_at) else None
-            if base is None:
+            m = block_map[q["block"]] if q["block"] < len(block_map) else None
+            if m is None or q["end"] > len(m) or q["end"] <= q["start"]:
                 total["pred_unplaced"] += 1
                 continue
-            s, e = base + q["start"], base + q["end"]
+            s, e = m[q["start"]], m[q["end"] - 1] + 1
             # Marks excluded, as for gold.
             if text[s : s + 1] in "“\"‘«":
                 s += 1
@@ -372,7 +389,8 @@ def main():
     r = total["matched"] / max(1, total["gold"])
     f = 2 * p * r / max(1e-9, p + r)
     a = by_class["all"]
-    print(f"PolNeAR train: {len(articles)} articles, {total['gold']} gold quotations, {total['pred']} predicted")
+    print(f"PolNeAR train: {len(articles)} articles, {total['gold']} gold quotations, {total['pred']} predicted"
+          f" ({total['pred_unplaced']} more in blocks not found among the paragraphs)")
     print(f"span P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}; named-speaker accuracy {a['named_right'] / max(1, a['named']):.3f} "
           f"({a['named_right']}/{a['named']}, {a['named_empty']} without speaker)")
     print(f"{'class':<22}{'gold':>6}{'recall':>8}{'named':>7}{'spk acc':>9}{'no spk':>8}")
