@@ -223,16 +223,90 @@ struct Found {
     group: Option<usize>,
 }
 
+/// A list is navigation (or a link directory) when at least this share of its items are mostly
+/// link text: quotation marks there are titles of the pages linked to.
+const MIN_LINK_ITEM_SHARE: f64 = 0.8;
+
+/// An item is mostly link text from this share of its characters on.
+const MIN_LINK_TEXT_SHARE: f64 = 0.6;
+
+/// Characters of `content` inside links, and in all.
+fn link_chars(content: &[crate::model::Inline]) -> (usize, usize) {
+    use crate::model::Inline;
+    let (mut linked, mut all) = (0, 0);
+    for i in content {
+        match i {
+            Inline::Text { text } | Inline::Code { text } => all += text.chars().count(),
+            Inline::Link { children, .. } => {
+                let n = crate::model::inline_text(children).chars().count();
+                linked += n;
+                all += n;
+            }
+            other => {
+                let (l, a) = link_chars(other.children().unwrap_or_default());
+                linked += l;
+                all += a;
+            }
+        }
+    }
+    (linked, all)
+}
+
+/// Blocks where quotation marks are not speech: the sections under a heading such as
+/// "References" or "Weblinks" (titles of works cited) up to the next heading, and lists that
+/// are mostly links (navigation, related stories).
+fn source_listings(blocks: &[Block]) -> Vec<bool> {
+    let mut skip = vec![false; blocks.len()];
+    let mut in_references = false;
+    for (i, b) in blocks.iter().enumerate() {
+        if b.kind == BlockKind::Heading {
+            let heading = b.text.trim().trim_end_matches([':', '.']).to_lowercase();
+            // A reference section closes an article: a heading before any text is a section
+            // label ("Literatur" over a book review), not one.
+            let after_text = blocks[..i].iter().any(|b| b.kind != BlockKind::Heading);
+            in_references = after_text && lexicon::is_reference_heading(heading.trim());
+            continue;
+        }
+        let linky = b.kind == BlockKind::List && !b.items.is_empty() && {
+            let mostly_links = b
+                .items
+                .iter()
+                .filter(|item| {
+                    let (linked, all) = link_chars(&item.content);
+                    all > 0 && linked as f64 >= MIN_LINK_TEXT_SHARE * all as f64
+                })
+                .count();
+            mostly_links as f64 >= MIN_LINK_ITEM_SHARE * b.items.len() as f64
+        };
+        skip[i] = in_references || linky;
+    }
+    skip
+}
+
 /// Quotations in `blocks`, in reading order.
 pub fn find(blocks: &[Block]) -> Vec<Quote> {
-    let mut prepared: Vec<Prepared> = blocks.iter().map(prepare).collect();
+    let skip = source_listings(blocks);
+    let mut prepared: Vec<Prepared> = blocks
+        .iter()
+        .zip(&skip)
+        .map(
+            |(b, &skip)| {
+                if skip {
+                    Prepared { chars: Vec::new(), spans: Vec::new(), tokens: Vec::new() }
+                } else {
+                    prepare(b)
+                }
+            },
+        )
+        .collect();
     // Without a quotation mark or a block quotation there is nothing to attribute, and the
     // census of names (most of this stage's work) can be skipped.
     if prepared.iter().all(|p| p.spans.is_empty()) && blocks.iter().all(|b| b.kind != BlockKind::Quote) {
         return Vec::new();
     }
-    for (p, b) in prepared.iter_mut().zip(blocks) {
-        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Heading | BlockKind::List) {
+    for ((p, b), &skip) in prepared.iter_mut().zip(blocks).zip(&skip) {
+        // Names in a reference list are authors cited, not people the story quotes.
+        if !skip && matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Heading | BlockKind::List) {
             p.tokens = speakers::tokenize(&b.text, 0, usize::MAX);
         }
     }
