@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score Lectern's quotations against PolNeAR's human attributions (TRAIN split only).
 
-    python3 bench/polnear.py /path/to/PolNeAR [--cli target/release/lectern] [--show CLASS]
+    python3 bench/polnear.py /path/to/PolNeAR [--cli target/release/lectern] [--show CLASS] [--save OUT.jsonl]
 
 PolNeAR (networkdynamics/PolNeAR) is read from a local checkout given on the command line; no
 article or annotation of it belongs in this repository. Only `data/train` is read: dev and test
@@ -283,6 +283,8 @@ def main():
         open(path, "w", encoding="utf-8").write(page)
         articles.append((stem, text, paras, path, new_of))
     out = subprocess.run([cli, "extract", "--format", "json", *[a[3] for a in articles]], capture_output=True, text=True)
+    if "--save" in args:
+        open(args[args.index("--save") + 1], "w", encoding="utf-8").write(out.stdout)
     lines = [l for l in out.stdout.split("\n") if l.strip()]
     if len(lines) != len(articles):
         sys.exit(f"{len(lines)} results for {len(articles)} articles: {out.stderr[:500]}")
