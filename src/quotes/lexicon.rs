@@ -26,7 +26,8 @@ word_set!(is_name_particle, NAME_PARTICLES);
 word_set!(is_title_abbreviation, TITLE_ABBREVIATIONS);
 word_set!(is_other_abbreviation, OTHER_ABBREVIATIONS);
 word_set!(is_organisation_word, ORGANISATION_WORDS);
-word_set!(is_place_word, PLACE_WORDS);
+word_set!(is_place_prefix, PLACE_PREFIXES);
+word_set!(is_place_head, PLACE_HEADS);
 word_set!(is_title_marker, TITLE_MARKERS);
 word_set!(is_reference_heading, REFERENCE_HEADINGS);
 word_set!(is_uncased_role, UNCASED_ROLE_WORDS);
@@ -61,15 +62,19 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "parti", "ministerio", "gobierno", "partido", "ministero", "governo", "partito",
 ];
 
-/// Words of place names ("South Sudan", "New Hampshire", "United States"): a run with one of
-/// these names a place, not a person who could speak.
-pub const PLACE_WORDS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "united", "states",
-    "kingdom", "republic", "island", "islands", "city", "county", "province", "river", "mount", "lake", "sea", "gulf",
-    "bay", "valley", "coast", "street", "avenue", "road", "square", "bridge", "airport", "station", "park", "district",
-    "region", "emirates", "arabia", "africa", "america", "asia", "europe", "korea", "sudan", "carolina", "dakota",
-    "virginia", "jersey", "york", "hampshire", "mexico", "zealand", "guinea", "nord", "süd", "ost", "sud", "norte",
-    "sur", "nuevo", "nueva", "saint", "san", "santa", "são",
+/// First words of place names ("South Sudan", "New Hampshire", "United States", "San Diego"): a
+/// run of capitalised words starting with one names a place, not someone who could speak.
+pub const PLACE_PREFIXES: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "united", "mount", "lake",
+    "san", "santa", "são", "saint", "nord", "süd", "sud", "norte", "sur", "nuevo", "nueva", "nouvelle", "nouveau",
+];
+
+/// Last words of place names ("United Kingdom", "Vigo County", "South Carolina"): likewise.
+pub const PLACE_HEADS: &[&str] = &[
+    "states", "kingdom", "republic", "island", "islands", "city", "county", "province", "river", "sea", "gulf", "bay",
+    "valley", "coast", "street", "avenue", "road", "square", "bridge", "airport", "station", "district", "region",
+    "emirates", "arabia", "africa", "america", "asia", "europe", "korea", "sudan", "carolina", "dakota", "virginia",
+    "jersey", "york", "hampshire", "mexico", "zealand", "guinea",
 ];
 
 /// Words that make the quotation after them a title or a name, not speech ("the book “…”",
@@ -290,7 +295,8 @@ mod tests {
             ("TITLE_ABBREVIATIONS", TITLE_ABBREVIATIONS),
             ("OTHER_ABBREVIATIONS", OTHER_ABBREVIATIONS),
             ("ORGANISATION_WORDS", ORGANISATION_WORDS),
-            ("PLACE_WORDS", PLACE_WORDS),
+            ("PLACE_PREFIXES", PLACE_PREFIXES),
+            ("PLACE_HEADS", PLACE_HEADS),
             ("TITLE_MARKERS", TITLE_MARKERS),
             ("REFERENCE_HEADINGS", REFERENCE_HEADINGS),
             ("UNCASED_ROLE_WORDS", UNCASED_ROLE_WORDS),
