@@ -28,7 +28,6 @@ word_set!(is_other_abbreviation, OTHER_ABBREVIATIONS);
 word_set!(is_organisation_word, ORGANISATION_WORDS);
 word_set!(is_place_prefix, PLACE_PREFIXES);
 word_set!(is_place_head, PLACE_HEADS);
-word_set!(is_title_marker, TITLE_MARKERS);
 word_set!(is_reference_heading, REFERENCE_HEADINGS);
 word_set!(is_uncased_role, UNCASED_ROLE_WORDS);
 
@@ -75,17 +74,6 @@ pub const PLACE_HEADS: &[&str] = &[
     "valley", "coast", "street", "avenue", "road", "square", "bridge", "airport", "station", "district", "region",
     "emirates", "arabia", "africa", "america", "asia", "europe", "korea", "sudan", "carolina", "dakota", "virginia",
     "jersey", "york", "hampshire", "mexico", "zealand", "guinea",
-];
-
-/// Words that make the quotation after them a title or a name, not speech ("the book “…”",
-/// "a film called “…”", "nicknamed “…”").
-pub const TITLE_MARKERS: &[&str] = &[
-    "book", "novel", "film", "movie", "song", "album", "show", "series", "play", "poem", "article", "essay", "column",
-    "report", "titled", "entitled", "called", "named", "nicknamed", "dubbed", "headlined", "hashtag", "slogan",
-    "brand", "programme", "program", "podcast", "episode", "exhibition", "opera", "documentary", "buch", "roman",
-    "titel", "namens", "genannt", "livre", "intitulé", "intitulée", "surnommé", "surnommée", "libro", "película",
-    "titulado", "titulada", "apodado", "apodada", "canción", "filme", "intitulado", "livro", "apelidado", "romanzo",
-    "intitolato", "soprannominato", "книга", "фильм", "роман", "под",
 ];
 
 /// Headings of the sections that list sources rather than tell the story ("References",
@@ -297,7 +285,6 @@ mod tests {
             ("ORGANISATION_WORDS", ORGANISATION_WORDS),
             ("PLACE_PREFIXES", PLACE_PREFIXES),
             ("PLACE_HEADS", PLACE_HEADS),
-            ("TITLE_MARKERS", TITLE_MARKERS),
             ("REFERENCE_HEADINGS", REFERENCE_HEADINGS),
             ("UNCASED_ROLE_WORDS", UNCASED_ROLE_WORDS),
         ];
