@@ -213,9 +213,9 @@ pub const NOT_NAMES: &[&str] = &[
     "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "sources", "officials", "residents", "critics", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "local", "visitors", "several", "both", "each", "every", "viele", "einige",
-    "beide", "selon", "según", "laut", "d’après", "der", "die", "das", "ein", "eine", "le", "la", "les", "un", "une",
-    "el", "los", "las", "una", "und", "et", "y", "im", "am", "um", "auf", "mit", "für", "seit", "bei", "pour", "avec",
-    "dans", "sur", "en", "con", "para", "por", "del", "des",
+    "beide", "selon", "según", "laut", "d’après", "segundo", "secondo", "der", "die", "das", "ein", "eine", "le", "la",
+    "les", "un", "une", "el", "los", "las", "una", "und", "et", "y", "im", "am", "um", "auf", "mit", "für", "seit",
+    "bei", "pour", "avec", "dans", "sur", "en", "con", "para", "por", "del", "des",
 ];
 
 /// Prepositions: a name right after one is an object ("published by The Washington Post").

@@ -202,8 +202,11 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) -> V
                     sentence_people.push(id);
                 }
                 mentions.push(mention);
+                i = k.max(i + 1);
+            } else {
+                // "Le Dr. Paul Lemarchand": the name may start after a capitalised article.
+                i += 1;
             }
-            i = k.max(i + 1);
             continue;
         }
         i += 1;

@@ -382,7 +382,11 @@ fn pronoun(t: &Token) -> Option<Option<Gender>> {
     if !t.word {
         return None;
     }
-    let w: &str = &t.lower;
+    // French inversion: "a-t-il", "dit-elle".
+    let w: &str = match t.lower.rsplit_once('-') {
+        Some((_, tail)) if matches!(tail, "il" | "elle" | "ils" | "elles") => tail,
+        _ => &t.lower,
+    };
     if matches!(w, "he" | "er" | "il" | "él" | "ele" | "lui" | "он" | "他" | "彼") {
         Some(Some(Gender::Male))
     } else if matches!(w, "she" | "sie" | "elle" | "ella" | "ela" | "lei" | "она" | "她" | "彼女") {
