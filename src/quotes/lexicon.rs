@@ -23,6 +23,79 @@ word_set!(is_not_name, NOT_NAMES);
 word_set!(is_preposition, PREPOSITIONS);
 word_set!(is_auxiliary, AUXILIARIES);
 word_set!(is_name_particle, NAME_PARTICLES);
+word_set!(is_title_abbreviation, TITLE_ABBREVIATIONS);
+word_set!(is_other_abbreviation, OTHER_ABBREVIATIONS);
+word_set!(is_organisation_word, ORGANISATION_WORDS);
+word_set!(is_place_prefix, PLACE_PREFIXES);
+word_set!(is_place_head, PLACE_HEADS);
+word_set!(is_reference_heading, REFERENCE_HEADINGS);
+word_set!(is_uncased_role, UNCASED_ROLE_WORDS);
+
+/// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
+/// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
+/// no sentence, and the abbreviation is the person's role, not part of the name.
+pub const TITLE_ABBREVIATIONS: &[&str] = &[
+    // English
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col", "maj", "capt",
+    "cmdr", "adm", "sgt", "cpl", "pvt", "rev", "fr", "hon", "pres", "supt", "insp", "det", "atty", "amb",
+    "rt", // French, German, Spanish, Portuguese, Italian, Dutch, Russian
+    "mme", "mmes", "mlle", "mgr", "hr", "hrn", "frau", "dipl", "ing", "sra", "srta", "dña", "dra", "lic", "profa",
+    "sig", "sigg", "dott", "avv", "dhr", "mevr", "г", "гн", "г-н", "г-жа",
+];
+
+/// Other abbreviations whose stop ends no sentence: name suffixes ("Martin Luther King Jr.") and
+/// "Saint"; they are part of a name, not a role.
+pub const OTHER_ABBREVIATIONS: &[&str] = &["jr", "sr", "st", "ste", "vs"];
+
+/// Last words of organisations' names ("Labour Party", "Supreme Court", "Reuters News"): such a
+/// name can say something ("the ministry said"), but "he" or "she" never refers to it.
+pub const ORGANISATION_WORDS: &[&str] = &[
+    "party", "committee", "campaign", "department", "ministry", "agency", "office", "council", "commission", "court",
+    "house", "senate", "congress", "parliament", "government", "administration", "union", "association", "institute",
+    "university", "college", "school", "foundation", "fund", "bank", "company", "corporation", "corp", "inc", "ltd",
+    "group", "network", "news", "times", "post", "journal", "press", "tribune", "herald", "gazette", "review",
+    "magazine", "television", "radio", "channel", "service", "services", "board", "authority", "police", "army",
+    "navy", "force", "forces", "guard", "federation", "league", "club", "team", "center", "centre", "project",
+    "alliance", "coalition", "movement", "organization", "organisation", "society", "church", "hospital", "airlines",
+    "partei", "ministerium", "regierung", "gericht", "verband", "ministère", "gouvernement", "conseil", "tribunal",
+    "parti", "ministerio", "gobierno", "partido", "ministero", "governo", "partito",
+];
+
+/// First words of place names ("South Sudan", "New Hampshire", "United States", "San Diego"): a
+/// run of capitalised words starting with one names a place, not someone who could speak.
+pub const PLACE_PREFIXES: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "united", "mount", "lake",
+    "san", "santa", "são", "saint", "nord", "süd", "sud", "norte", "sur", "nuevo", "nueva", "nouvelle", "nouveau",
+];
+
+/// Last words of place names ("United Kingdom", "Vigo County", "South Carolina"): likewise.
+pub const PLACE_HEADS: &[&str] = &[
+    "states", "kingdom", "republic", "island", "islands", "city", "county", "province", "river", "sea", "gulf", "bay",
+    "valley", "coast", "street", "avenue", "road", "square", "bridge", "airport", "station", "district", "region",
+    "emirates", "arabia", "africa", "america", "asia", "europe", "korea", "sudan", "carolina", "dakota", "virginia",
+    "jersey", "york", "hampshire", "mexico", "zealand", "guinea",
+];
+
+/// Headings of the sections that list sources rather than tell the story ("References",
+/// "Einzelnachweise"): quotation marks there enclose titles of works, never speech.
+pub const REFERENCE_HEADINGS: &[&str] = &[
+    "references", "reference", "notes", "footnotes", "sources", "bibliography", "citations", "works cited",
+    "further reading", "external links", "see also", "related", "related articles", "related stories", "read more",
+    "more on this story", "einzelnachweise", "literatur", "quellen", "weblinks", "anmerkungen", "siehe auch",
+    "références", "notes et références", "bibliographie", "liens externes", "voir aussi", "referencias",
+    "bibliografía", "enlaces externos", "véase también", "notas", "referências", "bibliografia", "ligações externas",
+    "ver também", "note", "collegamenti esterni", "voci correlate", "примечания", "литература", "ссылки", "источники",
+    "منابع", "پانویس", "المراجع", "مراجع", "参考文献", "参考资料", "参考資料", "脚注", "出典", "外部链接",
+    "外部リンク",
+];
+
+/// Role words of uncased scripts (Persian, Arabic) that stand between a name and its reporting
+/// verb ("عمران خان نخست وزیر پاکستان گفت"): the name is the words before the first of them.
+pub const UNCASED_ROLE_WORDS: &[&str] = &[
+    "نخست", "وزیر", "رئیس", "رییس", "سخنگوی", "سخنگو", "معاون", "فرمانده", "استاندار", "سفیر", "نماینده", "مدیر",
+    "دبیرکل", "رهبر", "والی", "شهردار", "وزير", "رئيس", "المتحدث", "الناطق", "سفير", "مدير", "الأمين", "قائد", "محافظ",
+    "عضو", "نائب", "الرئيس", "الوزير", "رئيسة", "وزيرة",
+];
 
 /// Reporting verbs, lower-case. A word in this list, with a subject next to it, attributes the
 /// quotation in its sentence.
@@ -55,11 +128,32 @@ pub const SPEECH_VERBS: &[&str] = &[
     "prometió", "denunció", "relató", "resumió", "agregó", "agrega", "contó", "cuenta", "respondió", "responde",
     "contestó", "calificó", "califica", // Persian and Dari
     "گفت", "گفته", "می‌گوید", "میگوید", "افزود", "نوشت", "گفتند", "می‌گویند", "تأکید", "تاکید", "اظهار", "خاطرنشان",
+    // Arabic
+    "قال", "قالت", "وقال", "وقالت", "أضاف", "أضافت", "وأضاف", "وأضافت", "أكد", "أكدت", "صرح", "صرحت", "أوضح", "أوضحت",
+    "تابع", "تابعت", // Portuguese
+    "disse", "diz", "afirmou", "declarou", "acrescentou", "explicou", "contou", "escreveu", "ressaltou", "destacou",
+    "alertou", "garantiu", "respondeu", // Italian
+    "detto", "dichiarato", "affermato", "aggiunto", "spiegato", "sottolineato", "scritto", "risposto", "ribadito",
+    "precisato", "spiega", "aggiunge", // Russian
+    "сказал", "сказала", "заявил", "заявила", "добавил", "добавила", "отметил", "отметила", "пояснил", "пояснила",
+    "написал", "написала", "подчеркнул", "подчеркнула", "ответил", "ответила", "говорит",
 ];
 
 /// Phrases that put the speaker right after them: "according to the ministry".
-pub const ACCORDING_TO: &[&[&str]] =
-    &[&["according", "to"], &["selon"], &["d’après"], &["d'après"], &["laut"], &["según"], &["به", "گفته"]];
+pub const ACCORDING_TO: &[&[&str]] = &[
+    &["according", "to"],
+    &["selon"],
+    &["d’après"],
+    &["d'après"],
+    &["laut"],
+    &["según"],
+    &["به", "گفته"],
+    &["segundo"],
+    &["secondo"],
+    &["по", "словам"],
+    &["بحسب"],
+    &["وفقا", "لـ"],
+];
 
 /// Words allowed between a subject and its verb ("Khan has also said").
 pub const AUXILIARIES: &[&str] = &[
@@ -67,8 +161,9 @@ pub const AUXILIARIES: &[&str] = &[
     "repeatedly", "a", "ont", "avait", "hat", "hatte", "ha", "había", "habían", "han",
 ];
 
-pub const MALE_PRONOUNS: &[&str] = &["he", "him", "his", "himself", "er", "il", "él", "lui"];
-pub const FEMALE_PRONOUNS: &[&str] = &["she", "her", "hers", "herself", "sie", "elle", "ella"];
+pub const MALE_PRONOUNS: &[&str] = &["he", "him", "his", "himself", "er", "il", "él", "lui", "ele", "он", "его"];
+pub const FEMALE_PRONOUNS: &[&str] =
+    &["she", "her", "hers", "herself", "sie", "elle", "ella", "ela", "lei", "она", "её"];
 /// Pronouns that resolve to the last person of either gender.
 pub const NEUTRAL_PRONOUNS: &[&str] = &["they", "او", "ils", "elles", "ellos", "ellas"];
 
@@ -118,9 +213,9 @@ pub const NOT_NAMES: &[&str] = &[
     "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "sources", "officials", "residents", "critics", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "local", "visitors", "several", "both", "each", "every", "viele", "einige",
-    "beide", "selon", "según", "laut", "d’après", "der", "die", "das", "ein", "eine", "le", "la", "les", "un", "une",
-    "el", "los", "las", "una", "und", "et", "y", "im", "am", "um", "auf", "mit", "für", "seit", "bei", "pour", "avec",
-    "dans", "sur", "en", "con", "para", "por", "del", "des",
+    "beide", "selon", "según", "laut", "d’après", "segundo", "secondo", "der", "die", "das", "ein", "eine", "le", "la",
+    "les", "un", "une", "el", "los", "las", "una", "und", "et", "y", "im", "am", "um", "auf", "mit", "für", "seit",
+    "bei", "pour", "avec", "dans", "sur", "en", "con", "para", "por", "del", "des",
 ];
 
 /// Prepositions: a name right after one is an object ("published by The Washington Post").
@@ -134,6 +229,21 @@ pub const NAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "bin", "ibn", "al", "el", "le", "la", "y",
     "dos", "das",
 ];
+
+/// Whether the full stop after `word` (as written, without the stop) is an abbreviation's, not a
+/// sentence's end: a title ("Sen", "Mme"), a name suffix ("Jr") or an initial ("F").
+pub fn abbreviation_before_stop(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next();
+    if first.is_some_and(char::is_uppercase) && chars.next().is_none() {
+        return true;
+    }
+    if !first.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    is_title_abbreviation(&lower) || is_other_abbreviation(&lower)
+}
 
 /// Role words in Chinese and Japanese, stripped from either side of a name.
 pub const CJK_ROLES: &[&str] = &[
@@ -170,6 +280,13 @@ mod tests {
             ("NAME_PARTICLES", NAME_PARTICLES),
             ("CJK_ROLES", CJK_ROLES),
             ("CJK_VERBS", CJK_VERBS),
+            ("TITLE_ABBREVIATIONS", TITLE_ABBREVIATIONS),
+            ("OTHER_ABBREVIATIONS", OTHER_ABBREVIATIONS),
+            ("ORGANISATION_WORDS", ORGANISATION_WORDS),
+            ("PLACE_PREFIXES", PLACE_PREFIXES),
+            ("PLACE_HEADS", PLACE_HEADS),
+            ("REFERENCE_HEADINGS", REFERENCE_HEADINGS),
+            ("UNCASED_ROLE_WORDS", UNCASED_ROLE_WORDS),
         ];
         for (name, words) in lists {
             let mut seen = std::collections::HashSet::new();

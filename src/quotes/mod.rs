@@ -50,12 +50,26 @@ fn is_cjk_text(chars: &[char]) -> bool {
     cjk * 3 > chars.len()
 }
 
+/// Whether the terminator at `i` ends a sentence: followed by a space (or the end, or written in a
+/// script without spaces), and not the stop of an abbreviation ("Sen. Ted Cruz", "John F. Kerry").
+fn ends_sentence(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if !is_terminator(c) || !(i + 1 >= chars.len() || chars[i + 1].is_whitespace() || !c.is_ascii()) {
+        return false;
+    }
+    if c != '.' {
+        return true;
+    }
+    let word_start = chars[..i].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |p| p + 1);
+    let word: String = chars[word_start..i].iter().collect();
+    !lexicon::abbreviation_before_stop(&word)
+}
+
 /// Start of the sentence holding position `at`, not before `floor`.
 fn sentence_start(chars: &[char], at: usize, floor: usize) -> usize {
-    let mut i = at;
+    let mut i = at.min(chars.len());
     while i > floor {
-        let c = chars[i - 1];
-        if is_terminator(c) && (i >= chars.len() || chars[i].is_whitespace() || !c.is_ascii()) {
+        if ends_sentence(chars, i - 1) {
             return i;
         }
         i -= 1;
@@ -65,12 +79,7 @@ fn sentence_start(chars: &[char], at: usize, floor: usize) -> usize {
 
 /// End of the sentence starting at `from`, not after `ceiling`.
 fn sentence_end(chars: &[char], from: usize, ceiling: usize) -> usize {
-    (from..ceiling)
-        .find(|&i| {
-            is_terminator(chars[i]) && (i + 1 >= chars.len() || chars[i + 1].is_whitespace() || !chars[i].is_ascii())
-        })
-        .map(|i| i + 1)
-        .unwrap_or(ceiling)
+    (from..ceiling).find(|&i| ends_sentence(chars, i)).map(|i| i + 1).unwrap_or(ceiling)
 }
 
 /// Characters of a block that lie inside quotation spans.
@@ -193,8 +202,11 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) -> V
                     sentence_people.push(id);
                 }
                 mentions.push(mention);
+                i = k.max(i + 1);
+            } else {
+                // "Le Dr. Paul Lemarchand": the name may start after a capitalised article.
+                i += 1;
             }
-            i = k.max(i + 1);
             continue;
         }
         i += 1;
@@ -214,16 +226,90 @@ struct Found {
     group: Option<usize>,
 }
 
+/// A list is navigation (or a link directory) when at least this share of its items are mostly
+/// link text: quotation marks there are titles of the pages linked to.
+const MIN_LINK_ITEM_SHARE: f64 = 0.8;
+
+/// An item is mostly link text from this share of its characters on.
+const MIN_LINK_TEXT_SHARE: f64 = 0.6;
+
+/// Characters of `content` inside links, and in all.
+fn link_chars(content: &[crate::model::Inline]) -> (usize, usize) {
+    use crate::model::Inline;
+    let (mut linked, mut all) = (0, 0);
+    for i in content {
+        match i {
+            Inline::Text { text } | Inline::Code { text } => all += text.chars().count(),
+            Inline::Link { children, .. } => {
+                let n = crate::model::inline_text(children).chars().count();
+                linked += n;
+                all += n;
+            }
+            other => {
+                let (l, a) = link_chars(other.children().unwrap_or_default());
+                linked += l;
+                all += a;
+            }
+        }
+    }
+    (linked, all)
+}
+
+/// Blocks where quotation marks are not speech: the sections under a heading such as
+/// "References" or "Weblinks" (titles of works cited) up to the next heading, and lists that
+/// are mostly links (navigation, related stories).
+fn source_listings(blocks: &[Block]) -> Vec<bool> {
+    let mut skip = vec![false; blocks.len()];
+    let mut in_references = false;
+    for (i, b) in blocks.iter().enumerate() {
+        if b.kind == BlockKind::Heading {
+            let heading = b.text.trim().trim_end_matches([':', '.']).to_lowercase();
+            // A reference section closes an article: a heading before any text is a section
+            // label ("Literatur" over a book review), not one.
+            let after_text = blocks[..i].iter().any(|b| b.kind != BlockKind::Heading);
+            in_references = after_text && lexicon::is_reference_heading(heading.trim());
+            continue;
+        }
+        let linky = b.kind == BlockKind::List && !b.items.is_empty() && {
+            let mostly_links = b
+                .items
+                .iter()
+                .filter(|item| {
+                    let (linked, all) = link_chars(&item.content);
+                    all > 0 && linked as f64 >= MIN_LINK_TEXT_SHARE * all as f64
+                })
+                .count();
+            mostly_links as f64 >= MIN_LINK_ITEM_SHARE * b.items.len() as f64
+        };
+        skip[i] = in_references || linky;
+    }
+    skip
+}
+
 /// Quotations in `blocks`, in reading order.
 pub fn find(blocks: &[Block]) -> Vec<Quote> {
-    let mut prepared: Vec<Prepared> = blocks.iter().map(prepare).collect();
+    let skip = source_listings(blocks);
+    let mut prepared: Vec<Prepared> = blocks
+        .iter()
+        .zip(&skip)
+        .map(
+            |(b, &skip)| {
+                if skip {
+                    Prepared { chars: Vec::new(), spans: Vec::new(), tokens: Vec::new() }
+                } else {
+                    prepare(b)
+                }
+            },
+        )
+        .collect();
     // Without a quotation mark or a block quotation there is nothing to attribute, and the
     // census of names (most of this stage's work) can be skipped.
     if prepared.iter().all(|p| p.spans.is_empty()) && blocks.iter().all(|b| b.kind != BlockKind::Quote) {
         return Vec::new();
     }
-    for (p, b) in prepared.iter_mut().zip(blocks) {
-        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Heading | BlockKind::List) {
+    for ((p, b), &skip) in prepared.iter_mut().zip(blocks).zip(&skip) {
+        // Names in a reference list are authors cited, not people the story quotes.
+        if !skip && matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote | BlockKind::Heading | BlockKind::List) {
             p.tokens = speakers::tokenize(&b.text, 0, usize::MAX);
         }
     }

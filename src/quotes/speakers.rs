@@ -49,6 +49,31 @@ const MAX_SUBJECT_VERB_TOKENS: usize = 16;
 /// A speaker in an uncased script (Persian, Arabic) is named in at most this many words.
 const MAX_UNCASED_NAME_WORDS: usize = 4;
 
+/// A gendered pronoun looks back over this many people (latest first) for one of its gender, else
+/// for the latest whose gender the text never gives; further back it is too unsure to say.
+const PRONOUN_LOOKBACK_PEOPLE: usize = 3;
+
+/// Whether a name read as a speaker can be one: not a place ("South Sudan", "New Hampshire"),
+/// not a heading in capitals ("BREAKING NEWS"). Organisations can speak; places cannot.
+pub fn may_speak(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    let all_caps = |w: &&str| w.chars().filter(|c| c.is_uppercase()).count() > 1 && !w.chars().any(char::is_lowercase);
+    if words.len() > 1 && words.iter().all(all_caps) {
+        return false;
+    }
+    let lower = |w: &str| w.trim_end_matches('.').to_lowercase();
+    !(words.len() > 1 && (is_place_prefix(&lower(first)) || is_place_head(&lower(last))))
+}
+
+/// Whether a name is an organisation's ("Labour Party", "NATO", "U.N"): "he" or "she" never
+/// refers to one.
+fn is_organisation(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or_default();
+    let acronym = last.chars().filter(|c| c.is_uppercase()).count() > 1 && !last.chars().any(char::is_lowercase);
+    acronym || is_organisation_word(&last.to_lowercase())
+}
+
 /// Chinese and Japanese personal names, role words stripped, are this many characters long.
 const CJK_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=5;
 
@@ -207,12 +232,22 @@ impl People {
         }
     }
 
-    /// The latest person compatible with a pronoun of gender `g`.
+    /// The person a pronoun of gender `g` refers to: for "he" or "she", the latest person of that
+    /// gender among the last few, or the very latest if the text never says theirs, never an
+    /// organisation; for "they", the latest of anyone. Nobody when unsure.
     pub fn resolve_pronoun(&self, g: Option<Gender>) -> Option<usize> {
-        self.by_recency().into_iter().find(|&id| match (g, self.people[id].gender()) {
-            (Some(want), Some(have)) => want == have,
-            _ => true,
-        })
+        let recent = self.by_recency();
+        let Some(want) = g else { return recent.first().copied() };
+        let people: Vec<usize> = recent
+            .into_iter()
+            .filter(|&id| !is_organisation(&self.people[id].name))
+            .take(PRONOUN_LOOKBACK_PEOPLE)
+            .collect();
+        people
+            .iter()
+            .copied()
+            .find(|&id| self.people[id].gender() == Some(want))
+            .or_else(|| people.iter().copied().find(|&id| self.people[id].gender().is_none()))
     }
 
     /// The latest person whose role mentions `role` ("the minister" → Transport Minister X).
@@ -228,13 +263,13 @@ impl People {
     /// with a role, or one the article has named before. Otherwise `None`: a lone capitalised
     /// word may be a place or a brand.
     pub fn admit(&mut self, name: &str, role: Option<&str>) -> Option<usize> {
-        (role.is_some() || name.split_whitespace().nth(1).is_some() || self.knows(name))
+        (may_speak(name) && (role.is_some() || name.split_whitespace().nth(1).is_some() || self.knows(name)))
             .then(|| self.resolve_name(name, role))
     }
 
     pub fn resolve(&mut self, s: &Subject) -> Option<usize> {
         match s {
-            Subject::Person { name, role } => Some(self.resolve_name(name, role.as_deref())),
+            Subject::Person { name, role } => may_speak(name).then(|| self.resolve_name(name, role.as_deref())),
             Subject::Pronoun(g) => self.resolve_pronoun(*g),
             Subject::Role(r) => self.resolve_role(r),
             Subject::Weak(name) => self.admit(name, None),
@@ -313,6 +348,15 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
                 b += next_len;
                 i += 1;
             }
+            // "Sen." and "F." keep their stop: an abbreviation inside a name, not a sentence end.
+            if b < bytes.len()
+                && i < to
+                && bytes[b] == b'.'
+                && super::lexicon::abbreviation_before_stop(&text[start..b])
+            {
+                b += 1;
+                i += 1;
+            }
             out.push(Token::new(&text[start..b], first, true));
         } else {
             if !c.is_whitespace() {
@@ -338,10 +382,14 @@ fn pronoun(t: &Token) -> Option<Option<Gender>> {
     if !t.word {
         return None;
     }
-    let w: &str = &t.lower;
-    if matches!(w, "he" | "er" | "il" | "él" | "他" | "彼") {
+    // French inversion: "a-t-il", "dit-elle".
+    let w: &str = match t.lower.rsplit_once('-') {
+        Some((_, tail)) if matches!(tail, "il" | "elle" | "ils" | "elles") => tail,
+        _ => &t.lower,
+    };
+    if matches!(w, "he" | "er" | "il" | "él" | "ele" | "lui" | "он" | "他" | "彼") {
         Some(Some(Gender::Male))
-    } else if matches!(w, "she" | "sie" | "elle" | "ella" | "她" | "彼女") {
+    } else if matches!(w, "she" | "sie" | "elle" | "ella" | "ela" | "lei" | "она" | "她" | "彼女") {
         Some(Some(Gender::Female))
     } else if NEUTRAL_PRONOUNS.contains(&w) {
         Some(None)
@@ -355,7 +403,7 @@ fn is_name_word(t: &Token) -> bool {
 }
 
 fn is_role(t: &Token) -> bool {
-    t.word && is_role_word(&t.lower)
+    t.word && (is_role_word(&t.lower) || t.lower.strip_suffix('.').is_some_and(is_title_abbreviation))
 }
 
 fn is_possessive(t: &Token) -> bool {
@@ -652,6 +700,19 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
 
 /// Attribution from the words after a quotation's closing mark, up to the end of its sentence.
 pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
+    // "“…” — Ana Souza, mayor of Tavira": a dash, then a name that ends the sentence (or is
+    // followed only by its description after a comma) signs the quotation.
+    if tokens.first().is_some_and(|t| matches!(t.text, "—" | "–")) {
+        if let Some(Subject::Person { name, role }) = run_forward(tokens, 1) {
+            let words = name.split_whitespace().count() + role.as_ref().map_or(0, |r| r.split_whitespace().count());
+            let rest = &tokens[1..];
+            let next = rest.iter().enumerate().find(|(_, t)| !t.word || !(is_name_word(t) || is_role(t)));
+            let ends = next.is_none_or(|(k, t)| k >= words && matches!(t.text, "," | "." | "(" | ";"));
+            if ends && !tokens.iter().any(is_verb) {
+                return Some(Subject::Person { name, role });
+            }
+        }
+    }
     let mut i = 0;
     while i < tokens.len() && !tokens[i].word && matches!(tokens[i].text, "," | "—" | "–" | "-" | ";" | ":" | "،" | "(")
     {
@@ -720,7 +781,8 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     // "Smith: “…”" — a name, then a colon, right before the quote.
     if tokens.last().is_some_and(|t| t.text == ":") && tokens.len() >= 2 {
         if let Some((s, start)) = run_backward(tokens, tokens.len() - 2) {
-            if start == 0 || matches!(tokens[start - 1].text, "." | "," | ";") {
+            // Digest items: "HEADLINE - Ann Lee: “…”".
+            if start == 0 || matches!(tokens[start - 1].text, "." | "," | ";" | "-" | "—" | "–" | "|") {
                 out.push(s);
             }
         }
@@ -776,6 +838,14 @@ fn uncased_words<'a>(tokens: &[Token<'a>]) -> Vec<&'a str> {
 }
 
 fn uncased_name(words: &[&str]) -> Option<Subject> {
+    // "عمران خان نخست وزیر پاکستان": the name, then its role.
+    if let Some(r) =
+        words.iter().position(|w| is_uncased_role(w)).filter(|&r| r > 0 && words.len() > MAX_UNCASED_NAME_WORDS)
+    {
+        if r <= MAX_UNCASED_NAME_WORDS {
+            return Some(Subject::Person { name: words[..r].join(" "), role: Some(words[r..].join(" ")) });
+        }
+    }
     if words.is_empty() || words.len() > MAX_UNCASED_NAME_WORDS {
         return None;
     }
@@ -810,8 +880,8 @@ pub fn uncased_sentence(before: &[Token], after: &[Token]) -> Option<Subject> {
     for side in [before, after] {
         let first = side.split(|t| t.text == "،" || t.text == ",").map(part_words).find(|w| !w.is_empty());
         if let Some(w) = first {
-            if w.len() <= MAX_UNCASED_NAME_WORDS {
-                return uncased_name(&w);
+            if let Some(s) = uncased_name(&w) {
+                return Some(s);
             }
         }
     }

@@ -176,6 +176,12 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
                 }
             }
             self.sink.open("li", &[]);
+            // The block's text writes each item as its indent and "- ", then its text, then a
+            // newline (`Block::plain_text`): quote offsets count those characters too.
+            if n > 0 {
+                self.offset += 1;
+            }
+            self.offset += 2 * item.level as usize + 2;
             self.inlines(&item.content);
             self.close_mark();
         }
@@ -191,12 +197,22 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
     fn table(&mut self, b: &Block) {
         self.sink.open("table", &[]);
         if !b.content.is_empty() {
+            // The caption is not part of the block's text, so no quote offset counts it.
+            let (quotes, offset) = (std::mem::take(&mut self.quotes), self.offset);
             self.element("caption", &b.content);
+            (self.quotes, self.offset) = (quotes, offset);
         }
         self.sink.open("tbody", &[]);
-        for row in &b.rows {
+        for (r, row) in b.rows.iter().enumerate() {
             self.sink.open("tr", &[]);
-            for cell in row {
+            // Rows are lines of the block's text and cells are joined by " | " there.
+            if r > 0 {
+                self.offset += 1;
+            }
+            for (c, cell) in row.iter().enumerate() {
+                if c > 0 {
+                    self.offset += 3;
+                }
                 self.element(if cell.header { "th" } else { "td" }, &cell.content);
             }
             self.sink.close("tr");
