@@ -6,7 +6,9 @@
 //   2. "Always clean this site" in the view → the options page → Add → Firefox's prompt → pages of
 //      the site open cleaned by themselves;
 //   3. "Copy clean text" from the toolbar entry's menu while the view shows copies the article;
-//   4. on a plain-http page of an ordinary host (not a secure context) the toolbar click opens the view.
+//   4. on a plain-http page of an ordinary host (not a secure context) the toolbar click opens the view,
+//      and copying from the menu works there too;
+//   5. printing the tab while the view shows prints the whole article (Firefox's PDF of the tab).
 // Pages are served from 127.0.0.1, and also under host names (*.test) that Firefox resolves to it.
 // Nothing is skipped: without firefox-esr, the built wasm or the release CLI the tests fail and say
 // what to do.
@@ -18,6 +20,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { root } from './marionette.mjs';
 import { ADDON_ID, VIEW_URL, acceptPermissionPrompt, chooseFromActionMenu, clickToolbarButton, enterView, viewFrameCount, startFirefox } from './user.mjs';
+
+import { readPdf } from '../pdf.mjs';
 
 const CLI = join(root, 'target/release/lectern');
 const SEED_PARAGRAPHS = 10;
@@ -242,4 +246,29 @@ test('"Copy clean text" from the toolbar entry\'s menu on a plain-http page copi
   const page = await load(`${originOf(PLAIN_HOST)}/news/tolonews_seed.html`);
   assert.equal(await firefox.content(() => window.isSecureContext), false);
   await assertMenuCopiesTheSeedStory(page);
+});
+
+test('printing the tab while the view shows prints the whole article and nothing of the toolbar or panels', async () => {
+  await load(`${originOf(PLAIN_HOST)}/corpus/guardian-1/source.html`);
+  await clickToolbarButton(firefox);
+  const view = await enterView(firefox);
+  assert.ok(view.paragraphs.length >= 25, `${view.paragraphs.length} paragraphs`);
+  await firefox.switchToFrame(null);
+  // The print copy arrives from the view just after it is built.
+  await sleep(500);
+  const { value } = await firefox.send('WebDriver:Print', { background: false, shrinkToFit: true });
+  const printed = await readPdf(Buffer.from(value, 'base64'));
+  assert.ok(printed.pages >= 3, `${printed.pages} page(s): the whole article, not its first screen`);
+  const collapse = (t) => t.replace(/\s+/g, ' ').trim();
+  assert.ok(printed.collapsed.includes(collapse(view.title)), 'the title is printed');
+  for (const p of [view.paragraphs[0], view.paragraphs[Math.floor(view.paragraphs.length / 2)], view.paragraphs.at(-1)]) {
+    const words = collapse(p).split(' ');
+    assert.ok(printed.collapsed.includes(words.slice(0, 6).join(' ')) && printed.collapsed.includes(words.slice(-6).join(' ')),
+      `the paragraph "${words.slice(0, 6).join(' ')}…" is printed`);
+  }
+  for (const chrome of ['Always clean this site', 'Original', 'Removed (', 'Quotes (', 'Copy']) {
+    assert.ok(!printed.collapsed.includes(chrome), `no "${chrome}" on paper`);
+  }
+  assert.equal(await viewFrameCount(firefox), 1, 'the view still shows');
+  assert.equal(await firefox.content(() => getComputedStyle(document.body).position), 'fixed', 'and covers the window again');
 });
