@@ -21,6 +21,14 @@ async function change(patch) {
   await chrome.storage.sync.set(patch);
 }
 apply();
+// Settings changed elsewhere (the options page, another tab's view) reach this view at once.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'sync') return;
+  const patch = Object.fromEntries(Object.entries(changes).filter(([k]) => k in DEFAULTS).map(([k, c]) => [k, c.newValue ?? DEFAULTS[k]]));
+  if (Object.keys(patch).length === 0) return;
+  settings = sanitize({ ...settings, ...patch });
+  apply();
+});
 
 function status(text) {
   const el = $('lectern-status');
@@ -60,9 +68,16 @@ $('narrower').addEventListener('click', () => step('width', -1));
 $('wider').addEventListener('click', () => step('width', +1));
 $('original').addEventListener('click', () => send({ type: 'lectern:close', nonce }));
 $('print').addEventListener('click', () => send({ type: 'lectern:print', nonce }));
-// Escape leaves the view, as it leaves a dialog; the page gets back the focus it had.
+// Escape shuts an open panel; with none open, it leaves the view, as it leaves a dialog, and the
+// page gets back the focus it had.
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && !e.defaultPrevented && !e.isComposing) send({ type: 'lectern:close', nonce });
+  if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing) return;
+  if (openPanel) {
+    e.preventDefault();
+    hidePanel();
+  } else {
+    send({ type: 'lectern:close', nonce });
+  }
 });
 
 $('copy').addEventListener('click', async () => {
@@ -71,26 +86,55 @@ $('copy').addEventListener('click', async () => {
   status(markdown ? 'Copied as Markdown' : 'Copied clean text');
 });
 
-function togglePanel(button, panelId) {
-  const panel = $(panelId);
-  panel.hidden = !panel.hidden;
-  button.setAttribute('aria-pressed', String(!panel.hidden));
-  if (!panel.hidden) panel.scrollIntoView({ behavior: 'smooth', block: 'start' });
+// The panels are dialogs beside the article: opening one moves the focus into it, Escape or its
+// Close button shuts it and gives the focus back to its toolbar button; the article behind it
+// keeps its place.
+let openPanel = null; // { panel, button }
+function showPanel(button, panel) {
+  if (openPanel) hidePanel({ restoreFocus: false });
+  panel.hidden = false;
+  button.setAttribute('aria-expanded', 'true');
+  openPanel = { panel, button };
+  panel.focus();
+}
+function hidePanel({ restoreFocus = true } = {}) {
+  if (!openPanel) return;
+  const { panel, button } = openPanel;
+  openPanel = null;
+  panel.hidden = true;
+  button.setAttribute('aria-expanded', 'false');
+  if (restoreFocus) button.focus();
+}
+for (const [buttonId, panelId] of [['quotes', 'lectern-quotes'], ['removed', 'lectern-removed']]) {
+  $(buttonId).addEventListener('click', (e) => {
+    const panel = $(panelId);
+    if (openPanel?.panel === panel) hidePanel();
+    else showPanel(e.currentTarget, panel);
+  });
 }
 // As the panel counts them: scare quotes ("so-called") are nobody's words.
 $('quotes').textContent = `Quotes (${article.quotes.filter((q) => q.kind !== 'scare').length})`;
 $('removed').textContent = `Removed (${article.removed.length})`;
-$('quotes').addEventListener('click', (e) => togglePanel(e.currentTarget, 'lectern-quotes'));
-$('removed').addEventListener('click', (e) => togglePanel(e.currentTarget, 'lectern-removed'));
+
+// Where the panel covers the article (a narrow window), it steps aside before showing the place.
+const panelCoversArticle = () => matchMedia('(max-width: 700px)').matches;
 
 main.addEventListener('click', (e) => {
+  if (e.target.closest('button[data-close-panel]')) {
+    hidePanel();
+    return;
+  }
   const jump = e.target.closest('a[data-quote]');
   if (jump) {
     e.preventDefault();
     const mark = main.querySelector(`mark[data-quote="${CSS.escape(jump.dataset.quote)}"]`);
-    mark?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    mark?.classList.add('lectern-flash');
-    setTimeout(() => mark?.classList.remove('lectern-flash'), 1500);
+    if (!mark) return;
+    if (panelCoversArticle()) hidePanel({ restoreFocus: false });
+    mark.tabIndex = -1;
+    mark.focus({ preventScroll: true });
+    mark.scrollIntoView({ block: 'center' });
+    mark.classList.add('lectern-flash');
+    setTimeout(() => mark.classList.remove('lectern-flash'), 1500);
   }
   const show = e.target.closest('button[data-show-removal]');
   if (show) {
@@ -98,10 +142,28 @@ main.addEventListener('click', (e) => {
     if (block) {
       block.hidden = !block.hidden;
       show.textContent = block.hidden ? 'Show in place' : 'Hide';
-      if (!block.hidden) block.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      if (!block.hidden) {
+        if (panelCoversArticle()) hidePanel({ restoreFocus: false });
+        block.scrollIntoView({ block: 'center' });
+      }
     }
   }
 });
+
+// Wide tables and code blocks scroll sideways: those that do are reachable from the keyboard.
+for (const el of main.querySelectorAll('.lectern-article pre, .lectern-article table')) {
+  if (el.scrollWidth > el.clientWidth) el.tabIndex = 0;
+}
+
+// On a narrow screen the toolbar tucks itself away while the reader scrolls down the article and
+// comes back when they scroll up (or tab into it).
+const toolbar = document.querySelector('.lectern-toolbar');
+let lastY = scrollY;
+addEventListener('scroll', () => {
+  const y = scrollY;
+  toolbar.classList.toggle('lectern-tucked', y > lastY && y > toolbar.offsetHeight * 2);
+  lastY = y;
+}, { passive: true });
 
 $('always').addEventListener('click', async () => {
   try {
@@ -116,3 +178,6 @@ $('always').addEventListener('click', async () => {
     status(e.message);
   }
 });
+
+// Built and wired: assistive technology (and the tests) may read the view now.
+main.removeAttribute('aria-busy');

@@ -1,14 +1,22 @@
 //! The reading view's layout: an [`Article`] in, written to a [`Sink`] out — the header (site,
 //! title, byline, date, reading time), the article with its quotations marked and each removed
-//! repeat in place but hidden, the quote list and the list of removals. The browser builds it as
-//! DOM (`render::dom`); tests write it as HTML. The JavaScript around it only wires the toolbar:
-//! what to show and how is decided here.
+//! repeat in place but hidden, the quote list and the list of removals (each a dialog the toolbar
+//! opens), every removal said in a reader's words. The browser builds it as DOM (`render::dom`);
+//! tests write it as HTML. The JavaScript around it only wires the toolbar: what to show and how
+//! is decided here.
 
 use super::html::{block, quotes_by_block, Sink};
-use crate::model::{Article, QuoteKind, Removal, RemovalKind};
+use crate::model::{Article, BlockKind, Furniture, QuoteKind, Reason, Removal, RemovalKind, Repeat, Shape};
 
 /// Removed text in the list of removals is cut at this many characters.
 const REMOVED_SNIPPET_CHARS: usize = 160;
+
+/// A repeat names the block it repeats by that block's opening words, this many at most ...
+const OPENING_WORDS: usize = 8;
+/// ... or this many characters, for scripts written without spaces.
+const OPENING_CHARS: usize = 60;
+/// Quotation marks a block may open with, in the languages Lectern reads.
+const OPENING_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '‘', '\'', '‚', '「', '『', '‹'];
 
 /// Write the whole view.
 pub fn write<S: Sink>(sink: &mut S, article: &Article) {
@@ -18,24 +26,102 @@ pub fn write<S: Sink>(sink: &mut S, article: &Article) {
     removed_panel(sink, article);
 }
 
-/// The name of a kind of removal as the view shows it.
-fn kind_label(kind: RemovalKind) -> &'static str {
+/// What a piece of furniture was, as a reader would call it.
+fn furniture_words(f: Furniture) -> &'static str {
+    match f {
+        Furniture::Hidden => "Hidden on the page",
+        Furniture::Navigation => "Navigation menu",
+        Furniture::Byline => "Byline",
+        Furniture::Advertisement => "Advertisement",
+        Furniture::ShareBar => "Share buttons",
+        Furniture::Comments => "Comments",
+        Furniture::RelatedStories => "Related stories",
+        Furniture::LatestNews => "Latest news list",
+        Furniture::TrendingStories => "Trending stories",
+        Furniture::MostRead => "Most-read list",
+        Furniture::NewsletterBox => "Newsletter sign-up",
+        Furniture::CookieNotice => "Cookie notice",
+        Furniture::Footer => "Page footer",
+        Furniture::Header => "Page header",
+        Furniture::Sidebar => "Sidebar",
+        Furniture::PopUp => "Pop-up",
+        Furniture::Aside => "Box beside the story",
+        Furniture::Dateline => "Date line",
+        Furniture::Label => "Page label",
+        Furniture::Other => "Page furniture",
+    }
+}
+
+/// What a block shaped like furniture looked like, when nothing on the page named it.
+fn shape_words(shape: Shape) -> &'static str {
+    match shape {
+        Shape::NegativeClassWords => "Marked by the page as not part of the story",
+        Shape::MoreImagesThanText => "Strip of pictures",
+        Shape::ListOfLinks => "List of links",
+        Shape::Form => "Form",
+        Shape::LinkStub => "Lone link",
+        Shape::MostlyLinks => "Block of links",
+    }
+}
+
+/// What kind of block a repeat copies, as a noun.
+fn block_noun(kind: BlockKind) -> &'static str {
     match kind {
-        RemovalKind::Duplicate => "Duplicate",
-        RemovalKind::Teaser => "Teaser",
-        RemovalKind::PullQuote => "Pull-quote",
-        RemovalKind::Boilerplate => "Boilerplate",
-        RemovalKind::Title => "Title",
+        BlockKind::Heading => "heading",
+        BlockKind::Paragraph => "paragraph",
+        BlockKind::List => "list",
+        BlockKind::Quote => "quotation",
+        BlockKind::Figure => "picture",
+        BlockKind::Table => "table",
+        BlockKind::Code => "code",
+    }
+}
+
+/// The opening words of `text`, with an ellipsis when there is more. Opening quotation marks are
+/// left out: the words are shown inside quotation marks of their own.
+fn opening(text: &str) -> String {
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() || OPENING_MARKS.contains(&c));
+    let words: Vec<&str> = text.split_whitespace().take(OPENING_WORDS + 1).collect();
+    let mut start = words[..words.len().min(OPENING_WORDS)].join(" ");
+    let mut cut = words.len() > OPENING_WORDS;
+    if start.chars().count() > OPENING_CHARS {
+        start = start.chars().take(OPENING_CHARS).collect();
+        cut = true;
+    }
+    if cut {
+        start.push('…');
+    }
+    start
+}
+
+/// Why something was removed, as the view says it: what it was, or which kept block it repeats
+/// ("Repeats the paragraph that starts “Taliban has intensified…”"). The JSON keeps the terser
+/// [`Reason`] words.
+fn reader_words(r: &Removal, a: &Article) -> String {
+    match r.reason {
+        Reason::Furniture(f) | Reason::Shape { named: Some(f), .. } => furniture_words(f).to_string(),
+        Reason::Shape { shape, named: None } => shape_words(shape).to_string(),
+        Reason::Title => "The title again (shown once, above)".to_string(),
+        Reason::Byline => "The byline again (shown once, above)".to_string(),
+        Reason::Repeat { how, of } => {
+            let what = match how {
+                Repeat::Duplicate => "Repeats",
+                Repeat::NearDuplicate => "Repeats, slightly changed,",
+                Repeat::Teaser => "Shortened copy of",
+                Repeat::PullQuote => "Pull-quote: words from",
+            };
+            match of.and_then(|i| a.blocks.get(i)) {
+                Some(kept) => format!("{what} the {} that starts “{}”", block_noun(kept.kind), opening(&kept.text)),
+                None => format!("{what} a passage that was itself removed"),
+            }
+        }
     }
 }
 
 /// Attributes giving the article's direction and language.
 fn direction<'a>(class: &'static str, a: &'a Article) -> Vec<(&'static str, &'a str)> {
-    let mut attrs = vec![("class", class), ("dir", a.dir.as_str())];
-    if let Some(l) = &a.lang {
-        attrs.push(("lang", l));
-    }
-    attrs
+    // An empty lang says "unknown": without it the article would take the view's English.
+    vec![("class", class), ("dir", a.dir.as_str()), ("lang", a.lang.as_deref().unwrap_or(""))]
 }
 
 fn header<S: Sink>(sink: &mut S, a: &Article) {
@@ -48,12 +134,37 @@ fn header<S: Sink>(sink: &mut S, a: &Article) {
     sink.open("h1", &[("class", "lectern-title")]);
     sink.text(&a.title);
     sink.close("h1");
+    // Each item isolated (<bdi>), so a left-to-right date or an English reading time keeps its
+    // order inside a right-to-left line; the reading time is in the view's language.
     let minutes = format!("{} min read", a.stats.reading_minutes);
     // Dates are shown as their day (ISO dates start with it).
     let day = a.published.as_deref().map(|d| d.get(..10).unwrap_or(d));
-    let meta: Vec<&str> = [a.byline.as_deref(), day, Some(minutes.as_str())].into_iter().flatten().collect();
     sink.open("p", &[("class", "lectern-meta")]);
-    sink.text(&meta.join(" · "));
+    let mut items = 0;
+    let mut separate = |sink: &mut S| {
+        if items > 0 {
+            sink.text(" · ");
+        }
+        items += 1;
+    };
+    if let Some(byline) = a.byline.as_deref() {
+        separate(sink);
+        sink.open("bdi", &[]);
+        sink.text(byline);
+        sink.close("bdi");
+    }
+    if let Some(day) = day {
+        separate(sink);
+        sink.open("bdi", &[]);
+        sink.open("time", &[("datetime", day)]);
+        sink.text(day);
+        sink.close("time");
+        sink.close("bdi");
+    }
+    separate(sink);
+    sink.open("bdi", &[("lang", "en"), ("dir", "ltr")]);
+    sink.text(&minutes);
+    sink.close("bdi");
     sink.close("p");
     sink.close("header");
 }
@@ -77,7 +188,7 @@ fn body<S: Sink>(sink: &mut S, a: &Article) {
             let id = k.to_string();
             sink.open("div", &[("class", "lectern-removed"), ("data-removal", &id), ("hidden", "")]);
             sink.open("p", &[("class", "lectern-removed-reason")]);
-            sink.text(&format!("{} — {}", kind_label(r.kind()), r.reason));
+            sink.text(&reader_words(r, a));
             sink.close("p");
             sink.open("p", &[]);
             sink.text(&r.text);
@@ -91,13 +202,50 @@ fn body<S: Sink>(sink: &mut S, a: &Article) {
     sink.close("article");
 }
 
+/// The kind of a removal as a data attribute (for styling and tests), as the JSON names it.
+fn kind_name(kind: RemovalKind) -> &'static str {
+    match kind {
+        RemovalKind::Duplicate => "duplicate",
+        RemovalKind::Teaser => "teaser",
+        RemovalKind::PullQuote => "pull_quote",
+        RemovalKind::Boilerplate => "boilerplate",
+        RemovalKind::Title => "title",
+    }
+}
+
+/// A panel opens as a non-modal dialog beside the article (the article keeps its place behind
+/// it): `id` for the toolbar button's aria-controls, its heading as its name, a close button.
+fn panel_head<S: Sink>(sink: &mut S, id: &'static str, heading: &str) {
+    let title_id = if id == "lectern-quotes" { "lectern-quotes-title" } else { "lectern-removed-title" };
+    // A <div>: an <aside> may not be a dialog.
+    sink.open(
+        "div",
+        &[
+            ("class", "lectern-panel"),
+            ("id", id),
+            ("role", "dialog"),
+            ("aria-labelledby", title_id),
+            ("tabindex", "-1"),
+            ("hidden", ""),
+        ],
+    );
+    sink.open("div", &[("class", "lectern-panel-head")]);
+    sink.open("h2", &[("id", title_id)]);
+    sink.text(heading);
+    sink.close("h2");
+    sink.open(
+        "button",
+        &[("type", "button"), ("class", "lectern-close"), ("data-close-panel", id), ("title", "Close")],
+    );
+    sink.text("Close");
+    sink.close("button");
+    sink.close("div");
+}
+
 fn quotes_panel<S: Sink>(sink: &mut S, a: &Article) {
     // Scare quotes ("so-called") are marked in the text but are nobody's words.
     let speech: Vec<_> = a.quotes.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
-    sink.open("aside", &[("class", "lectern-panel"), ("id", "lectern-quotes"), ("hidden", "")]);
-    sink.open("h2", &[]);
-    sink.text(&format!("Quotes ({})", speech.len()));
-    sink.close("h2");
+    panel_head(sink, "lectern-quotes", &format!("Quotes ({})", speech.len()));
     sink.open("ol", &[]);
     for q in speech {
         let id = q.id.to_string();
@@ -116,20 +264,17 @@ fn quotes_panel<S: Sink>(sink: &mut S, a: &Article) {
         sink.close("li");
     }
     sink.close("ol");
-    sink.close("aside");
+    sink.close("div");
 }
 
 fn removed_panel<S: Sink>(sink: &mut S, a: &Article) {
-    sink.open("aside", &[("class", "lectern-panel"), ("id", "lectern-removed"), ("hidden", "")]);
-    sink.open("h2", &[]);
-    sink.text(&format!("Removed ({})", a.removed.len()));
-    sink.close("h2");
+    panel_head(sink, "lectern-removed", &format!("Removed ({})", a.removed.len()));
     sink.open("ol", &[]);
     for (k, r) in a.removed.iter().enumerate() {
         let id = k.to_string();
-        sink.open("li", &[("data-kind", kind_label(r.kind()))]);
+        sink.open("li", &[("data-kind", kind_name(r.kind()))]);
         sink.open("span", &[("class", "lectern-reason")]);
-        sink.text(&format!("{}: {}", kind_label(r.kind()), r.reason));
+        sink.text(&reader_words(r, a));
         sink.close("span");
         sink.open("span", &[("class", "lectern-removed-text")]);
         let snippet: String = r.text.chars().take(REMOVED_SNIPPET_CHARS).collect();
@@ -144,7 +289,7 @@ fn removed_panel<S: Sink>(sink: &mut S, a: &Article) {
         sink.close("li");
     }
     sink.close("ol");
-    sink.close("aside");
+    sink.close("div");
 }
 
 #[cfg(test)]
@@ -168,12 +313,16 @@ mod tests {
         let view = view_of(&seed());
         let header = view.find("<header class=\"lectern-header\" dir=\"ltr\" lang=\"en\">").expect("header");
         let article = view.find("<article class=\"lectern-article\"").expect("article");
-        let quotes = view.find("<aside class=\"lectern-panel\" id=\"lectern-quotes\" hidden=\"\">").expect("quotes");
-        let removed = view.find("<aside class=\"lectern-panel\" id=\"lectern-removed\" hidden=\"\">").expect("removed");
+        let dialog = |id: &str| {
+            format!("<div class=\"lectern-panel\" id=\"{id}\" role=\"dialog\" aria-labelledby=\"{id}-title\" tabindex=\"-1\" hidden=\"\">")
+        };
+        let quotes = view.find(&dialog("lectern-quotes")).expect("quotes");
+        let removed = view.find(&dialog("lectern-removed")).expect("removed");
         assert!(header < article && article < quotes && quotes < removed);
         assert!(view
             .contains("<h1 class=\"lectern-title\">Khan Says Taliban Cannot Win Over the Whole of Afghanistan</h1>"));
-        assert!(view.contains(" min read</p>"));
+        assert!(view.contains("<bdi lang=\"en\" dir=\"ltr\">"), "{view}");
+        assert!(view.contains(" min read</bdi></p>"));
     }
 
     #[test]
@@ -185,14 +334,42 @@ mod tests {
         assert_eq!(view.matches("<div class=\"lectern-removed\"").count(), repeats);
         assert_eq!(view.matches("data-show-removal=").count(), repeats);
         assert_eq!(view.matches("<li data-kind=").count(), article.removed.len());
-        assert!(view.contains("Teaser — teaser of block 7"));
+        assert!(view.contains("<p class=\"lectern-removed-reason\">Shortened copy of the paragraph that starts “In the past, Pakistan made a mistake by…”</p>"), "{view}");
     }
 
     #[test]
     fn the_quote_list_names_speakers_and_leaves_scare_quotes_out() {
         let html = "<html><body><article><p>The minister said the so-called “reform” was dead. “We will not give up,” said Ana Souza, the party leader. Then a long sentence follows here with more words, and more, to make a paragraph of prose that is long enough to count.</p><p>Another paragraph of prose that is long enough to count as part of the article, with a comma, and more words than that.</p></article></body></html>";
         let view = view_of(html);
-        assert!(view.contains("<h2>Quotes (1)</h2>"), "{view}");
+        assert!(view.contains("<h2 id=\"lectern-quotes-title\">Quotes (1)</h2>"), "{view}");
         assert!(view.contains("“We will not give up,”</a><span class=\"lectern-speaker\">Ana Souza</span>"), "{view}");
+    }
+
+    #[test]
+    fn removals_are_said_in_a_readers_words_naming_the_block_a_repeat_copies() {
+        let view = view_of(&seed());
+        assert!(view.contains("<span class=\"lectern-reason\">Share buttons</span>"), "{view}");
+        assert!(view.contains("<span class=\"lectern-reason\">Repeats the paragraph that starts “"), "{view}");
+        for log_words in
+            [">boilerplate", "boilerplate:", "duplicate of block", "teaser of block", "negative class words"]
+        {
+            assert!(!view.to_lowercase().contains(log_words), "no \"{log_words}\" in the view");
+        }
+    }
+
+    #[test]
+    fn a_repeat_names_its_block_by_at_most_eight_opening_words() {
+        assert_eq!(opening("one two three"), "one two three");
+        assert_eq!(opening("“Our countries have"), "Our countries have");
+        assert_eq!(opening("a b c d e f g h i j"), "a b c d e f g h…");
+        assert_eq!(opening(&"字".repeat(80)).chars().count(), OPENING_CHARS + 1);
+    }
+
+    #[test]
+    fn the_meta_line_isolates_each_item_and_an_unknown_language_stays_unknown() {
+        let html = "<html><body><article><p class=\"byline\">By Sara Ahmadi</p><p>Prose long enough to be the article, with a comma, and more words than that to count, and more, and more again here.</p><p>Another paragraph of prose that is long enough to count as part of the article, with a comma, and more.</p></article></body></html>";
+        let view = view_of(html);
+        assert!(view.contains("<header class=\"lectern-header\" dir=\"ltr\" lang=\"\">"), "{view}");
+        assert!(view.contains("<p class=\"lectern-meta\"><bdi>"), "{view}");
     }
 }

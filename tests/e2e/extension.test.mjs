@@ -60,15 +60,18 @@ test('view toolbar: removed copies can be shown in place, and theme and size per
   await view.locator('#removed').click();
   const panel = view.locator('#lectern-removed');
   assert.equal(await panel.isVisible(), true);
-  assert.match(await panel.innerText(), /duplicate of block 1/);
-  assert.match(await panel.innerText(), /teaser of block 7/);
-  await panel.locator('li', { hasText: 'duplicate of block 3' }).locator('button').click();
+  // Each removal in a reader's words: a repeat names the paragraph it repeats by its opening.
+  assert.match(await panel.innerText(), /Repeats the paragraph that starts “Pakistan Prime Minister Imran Khan in an op-ed…”/);
+  assert.match(await panel.innerText(), /Shortened copy of the paragraph that starts “In the past, Pakistan made a mistake by…”/);
+  assert.match(await panel.innerText(), /Share buttons/);
+  assert.doesNotMatch(await panel.innerText(), /boilerplate|duplicate of block|teaser of block/i);
+  await panel.locator('li', { hasText: 'Repeats the paragraph that starts “At least 50' }).locator('button').click();
   const shown = view.locator('.lectern-removed:not([hidden])');
   assert.equal(await shown.count(), 1);
-  assert.match(await shown.innerText(), /Duplicate — duplicate of block 3\s+At least 50 districts/);
-  await panel.locator('li', { hasText: 'teaser of block 7' }).locator('button').click();
+  assert.match(await shown.innerText(), /^Repeats the paragraph that starts “At least 50 districts have either fallen to…”\s+At least 50 districts/);
+  await panel.locator('li', { hasText: 'Shortened copy' }).locator('button').click();
   assert.equal(await shown.count(), 2);
-  assert.match(await shown.filter({ hasText: 'teaser of block 7' }).innerText(), /Teaser — teaser of block 7\s+Imran Khan says “In the past/);
+  assert.match(await shown.filter({ hasText: 'Shortened copy' }).innerText(), /\s+Imran Khan says “In the past/);
   await view.locator('#theme').selectOption('sepia');
   await view.locator('#larger').click();
   const stored = await browser.worker.evaluate(() => chrome.storage.sync.get(['theme', 'size']));

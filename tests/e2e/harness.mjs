@@ -197,13 +197,16 @@ export async function launch() {
 export async function pressShortcut(browser, page) {
   await page.bringToFront();
   // A press that comes while Chromium is still switching tabs is lost; the harness watches the
-  // action's click event (its own listener, which only counts) and presses again until one lands.
+  // action's click event (its own listener, which only counts) and presses again if none came. It
+  // waits long for it: on a busy machine the service worker may answer late, and a second press
+  // that lands would close the view the first one opened.
   const before = await browser.worker.evaluate(() => self.__lecternTestPresses);
-  for (let attempt = 0; attempt < 5; attempt += 1) {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
     pressKeys(browser.display, SHORTCUT.toLowerCase());
-    for (const deadline = Date.now() + 1000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
       if ((await browser.worker.evaluate(() => self.__lecternTestPresses)) > before) return;
     }
+    console.warn(`# the shortcut press on ${page.url()} did not reach Chromium; pressing again`);
   }
   throw new Error(`Chromium did not take the shortcut ${SHORTCUT} on ${page.url()}`);
 }
@@ -244,12 +247,13 @@ export async function tabId(worker, url) {
   return worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
 }
 
-// The reading view's frame in `page`, once its article is rendered.
-export async function viewFrame(page, timeout = 10_000) {
+// The reading view's frame in `page`, once its article is rendered and the view is ready.
+export async function viewFrame(page, timeout = 20_000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/view/view.html'));
-    if (frame && (await frame.locator('.lectern-article').count().catch(() => 0)) > 0) return frame;
+    // The article is there and the view has finished wiring its toolbar (it drops aria-busy).
+    if (frame && (await frame.locator('main:not([aria-busy]) .lectern-article').count().catch(() => 0)) > 0) return frame;
     await page.waitForTimeout(50);
   }
   return null;

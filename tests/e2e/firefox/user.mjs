@@ -72,7 +72,7 @@ export async function clickToolbarButton(firefox) {
 export async function enterView(firefox) {
   try {
     await firefox.switchToFrameByUrl(VIEW_URL);
-    return await firefox.waitFor(() => document.querySelector('.lectern-article') && {
+    return await firefox.waitFor(() => document.querySelector('main:not([aria-busy]) .lectern-article') && {
       title: document.querySelector('.lectern-title')?.textContent,
       paragraphs: [...document.querySelectorAll('.lectern-article > p')].map((p) => p.textContent),
       quotes: [...document.querySelectorAll('mark.lectern-quote')].map((m) => m.dataset.speaker),
