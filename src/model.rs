@@ -7,7 +7,9 @@
 use serde::Serialize;
 
 /// Inline content of a block. URLs are absolute and already checked safe by the assembler.
-/// In JSON an object with a `type` (`text`, `link`, …, `image`) and the variant's fields.
+/// In JSON an object with a `type` (`text`, `link`, …, `image`, `anchor`) and the variant's fields.
+/// An `Anchor` is a place in the article that a link elsewhere in the page points at (`#id`): the
+/// id of the element that started there. It holds no text; the reading view scrolls to it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Inline {
     Text { text: String },
@@ -19,6 +21,7 @@ pub enum Inline {
     Sup { children: Vec<Inline> },
     Break,
     Image(Image),
+    Anchor { id: String },
 }
 
 impl Inline {
@@ -31,6 +34,7 @@ impl Inline {
             | Inline::Sub { children }
             | Inline::Sup { children } => Some(children),
             Inline::Text { .. } | Inline::Code { .. } | Inline::Break | Inline::Image(_) => None,
+            Inline::Anchor { .. } => None,
         }
     }
 
@@ -43,6 +47,7 @@ impl Inline {
             | Inline::Sub { children }
             | Inline::Sup { children } => Some(children),
             Inline::Text { .. } | Inline::Code { .. } | Inline::Break | Inline::Image(_) => None,
+            Inline::Anchor { .. } => None,
         }
     }
 }
@@ -63,6 +68,7 @@ enum InlineType {
     Sup,
     Break,
     Image,
+    Anchor,
 }
 
 impl Serialize for Inline {
@@ -78,11 +84,13 @@ impl Serialize for Inline {
             Inline::Sup { .. } => (InlineType::Sup, 1),
             Inline::Break => (InlineType::Break, 0),
             Inline::Image(_) => (InlineType::Image, 2),
+            Inline::Anchor { .. } => (InlineType::Anchor, 1),
         };
         let mut out = serializer.serialize_struct("Inline", 1 + fields)?;
         out.serialize_field("type", &kind)?;
         match self {
             Inline::Text { text } | Inline::Code { text } => out.serialize_field("text", text)?,
+            Inline::Anchor { id } => out.serialize_field("id", id)?,
             Inline::Link { href, children } => {
                 out.serialize_field("href", href)?;
                 out.serialize_field("children", children)?;
@@ -215,7 +223,7 @@ fn push_inline_text(content: &[Inline], out: &mut String) {
         match i {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),
             Inline::Break => out.push('\n'),
-            Inline::Image(_) => {}
+            Inline::Image(_) | Inline::Anchor { .. } => {}
             container => push_inline_text(container.children().unwrap_or_default(), out),
         }
     }

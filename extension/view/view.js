@@ -119,6 +119,23 @@ $('removed').textContent = `Removed (${article.removed.length})`;
 // Where the panel covers the article (a narrow window), it steps aside before showing the place.
 const panelCoversArticle = () => matchMedia('(max-width: 700px)').matches;
 
+// A link to a place in the article itself (a footnote, a table of contents) scrolls the view
+// there; any other link opens in the tab (<base target="_top">), or where a modifier key says.
+const pageAddress = (u) => `${u.origin}${u.pathname}${u.search}`;
+main.addEventListener('click', (e) => {
+  const link = e.target.closest('.lectern-article a[href]');
+  if (!link || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+  const to = new URL(link.href);
+  if (!to.hash || pageAddress(to) !== pageAddress(new URL(page.url))) return;
+  const anchor = main.querySelector(`[data-anchor="${CSS.escape(decodeURIComponent(to.hash.slice(1)))}"]`);
+  if (!anchor) return;
+  e.preventDefault();
+  const place = anchor.closest('li, p, h2, h3, h4, h5, h6, blockquote, figure, td, th') ?? anchor;
+  place.tabIndex = -1;
+  place.focus({ preventScroll: true });
+  place.scrollIntoView({ block: 'start' });
+});
+
 main.addEventListener('click', (e) => {
   if (e.target.closest('button[data-close-panel]')) {
     hidePanel();

@@ -75,6 +75,7 @@ fn collapse(content: Vec<Inline>, space_before: &mut bool) -> Vec<Inline> {
                 }
             }
             Inline::Image(img) => out.push(Inline::Image(img)),
+            anchor @ Inline::Anchor { .. } => out.push(anchor),
             Inline::Link { href, children } => {
                 let children = collapse(children, space_before);
                 if !children.is_empty() {

@@ -5,6 +5,8 @@
 //! image URLs are resolved against the page and dropped unless safe, so every renderer works
 //! from content that carries no script by construction.
 
+use std::collections::HashSet;
+
 use crate::model::{inline_text, Block, BlockKind, Image, Inline, ListItem, TableCell};
 use crate::parse::elements::is_block_tag;
 use crate::parse::{Document, NodeData, NodeId};
@@ -32,6 +34,12 @@ pub struct Assembler<'a> {
     /// For every node of the article: a block-level element stands somewhere below it. Computed
     /// bottom-up once, so asking it of each inline element costs nothing.
     block_below: Vec<bool>,
+    /// The ids that links within the article point at (footnotes, a table of contents): only these
+    /// become [`Inline::Anchor`]s, so the output carries no ids nobody uses.
+    link_targets: HashSet<String>,
+    /// Anchors of block elements met before the block that will hold them (a `<section id>`
+    /// around a heading): the next block with inline content starts with them.
+    pending_anchors: Vec<Inline>,
 }
 
 fn is_block_like(tag: &str) -> bool {
@@ -53,12 +61,42 @@ pub fn assemble(doc: &Document, nodes: &[NodeId], base: Option<&str>) -> Vec<Blo
             }
         }
     }
-    let mut a = Assembler { doc, base, blocks: Vec::new(), run: Vec::new(), block_below };
+    let link_targets = link_targets(doc, nodes, base);
+    let mut a = Assembler {
+        doc,
+        base,
+        blocks: Vec::new(),
+        run: Vec::new(),
+        block_below,
+        link_targets,
+        pending_anchors: Vec::new(),
+    };
     for &n in nodes {
         a.node(n);
         a.flush();
     }
     a.blocks
+}
+
+/// The fragments of the links inside `nodes` that lead to a place on the page itself (`#notes`,
+/// or the page's own address with a fragment), percent-decoded as ids are written.
+fn link_targets(doc: &Document, nodes: &[NodeId], base: Option<&str>) -> HashSet<String> {
+    let page = base.map(|b| b.split('#').next().unwrap_or(b));
+    let mut targets = HashSet::new();
+    for &n in nodes {
+        for d in doc.descendants(n).filter(|&d| doc.is_tag(d, "a")) {
+            let Some(href) = doc.attr(d, "href").map(str::trim) else { continue };
+            let fragment = match href.split_once('#') {
+                Some(("", f)) => f,
+                Some((address, f)) if page.is_some() && urls::resolve_link(base, address).as_deref() == page => f,
+                _ => continue,
+            };
+            if !fragment.is_empty() {
+                targets.insert(percent_encoding::percent_decode_str(fragment).decode_utf8_lossy().into_owned());
+            }
+        }
+    }
+    targets
 }
 
 fn heading_level(tag: &str) -> Option<u8> {
@@ -104,7 +142,25 @@ fn is_transparent_inline(tag: &str) -> bool {
 }
 
 impl<'a> Assembler<'a> {
-    fn push_block(&mut self, b: Block) {
+    /// The anchor `id` starts, if a link in the article points at it (by `id`, or the `name` of an
+    /// old-style `<a name>`).
+    fn anchor(&self, id: NodeId) -> Option<Inline> {
+        let doc = self.doc;
+        let name = doc.attr(id, "id").or_else(|| doc.attr(id, "name").filter(|_| doc.is_tag(id, "a")))?;
+        self.link_targets.contains(name).then(|| Inline::Anchor { id: name.to_string() })
+    }
+
+    fn push_block(&mut self, mut b: Block) {
+        if !self.pending_anchors.is_empty() {
+            let holder = match b.kind {
+                BlockKind::Heading | BlockKind::Paragraph | BlockKind::Quote => Some(&mut b.content),
+                BlockKind::List => b.items.first_mut().map(|item| &mut item.content),
+                _ => None,
+            };
+            if let Some(content) = holder {
+                content.splice(0..0, std::mem::take(&mut self.pending_anchors));
+            }
+        }
         let empty_text = b.text.trim().is_empty();
         let has_media = b.image.is_some() || !b.items.is_empty() || !b.rows.is_empty();
         if !empty_text || has_media {
@@ -147,6 +203,13 @@ impl<'a> Assembler<'a> {
             NodeData::Document => return self.children(id),
             _ => return,
         };
+        let inline_here = !is_block_like(tag) && !self.has_block_child(id) && !matches!(tag, "img" | "br" | "table");
+        if !inline_here {
+            if let Some(anchor) = self.anchor(id) {
+                self.flush();
+                self.pending_anchors.push(anchor);
+            }
+        }
         if let Some(level) = heading_level(tag) {
             self.flush();
             let mut b = Block::new(BlockKind::Heading, normalize_inlines(self.inlines(id)));
@@ -273,6 +336,14 @@ impl<'a> Assembler<'a> {
             NodeData::Element(e) => &*e.name.local,
             _ => return Vec::new(),
         };
+        let mut out: Vec<Inline> = self.anchor(id).into_iter().collect();
+        out.extend(self.inline_content(id, tag));
+        out
+    }
+
+    /// [`Assembler::inline`] of an element, without its anchor.
+    fn inline_content(&self, id: NodeId, tag: &str) -> Vec<Inline> {
+        let doc = self.doc;
         match tag {
             "br" => vec![Inline::Break],
             "img" => self.image(id).map(Inline::Image).into_iter().collect(),
@@ -313,7 +384,7 @@ impl<'a> Assembler<'a> {
             if !doc.is_tag(li, "li") {
                 continue;
             }
-            let mut content = Vec::new();
+            let mut content: Vec<Inline> = self.anchor(li).into_iter().collect();
             for c in doc.children(li) {
                 if doc.is_tag(c, "ul") || doc.is_tag(c, "ol") {
                     continue;
@@ -532,5 +603,45 @@ mod tests {
     fn a_block_inside_inline_content_breaks_the_line() {
         let b = blocks("<ul><li>first<div>second</div>third</li></ul>");
         assert_eq!(inline_text(&b[0].items[0].content), "first\nsecond\nthird");
+    }
+
+    fn anchors(blocks: &[Block]) -> Vec<String> {
+        fn walk(content: &[Inline], out: &mut Vec<String>) {
+            for i in content {
+                match i {
+                    Inline::Anchor { id } => out.push(id.clone()),
+                    other => walk(other.children().unwrap_or_default(), out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for b in blocks {
+            walk(&b.content, &mut out);
+            for item in &b.items {
+                walk(&item.content, &mut out);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn ids_that_links_in_the_article_point_at_become_anchors_and_no_others_do() {
+        let html = "<p>Rain fell<sup id='ref-1'><a href='#note-1'>[1]</a></sup>. See <a href='story.html#caf%C3%A9'>the café</a> \
+                    and <a href='#missing'>nothing</a>.</p><section id='cafe-section'><h2 id='caf\u{e9}'>Café</h2><p id='unlinked'>Text.</p></section>\
+                    <ol><li id='note-1'>A note. <a href='#ref-1'>↑</a></li><li id='note-2'>Another.</li></ol>";
+        let blocks = blocks(html);
+        assert_eq!(anchors(&blocks), ["ref-1", "café", "note-1"]);
+        assert_eq!(blocks[0].text, "Rain fell[1]. See the café and nothing.", "anchors add no text");
+        let list = blocks.iter().find(|b| b.kind == BlockKind::List).expect("the notes");
+        assert!(matches!(list.items[0].content[0], Inline::Anchor { .. }), "the list item starts with its anchor");
+    }
+
+    #[test]
+    fn an_anchor_on_a_wrapper_goes_to_the_first_block_inside_it() {
+        let html =
+            "<p><a href='#history'>History</a></p><section id='history'><h2>History</h2><p>Long ago.</p></section>";
+        let blocks = blocks(html);
+        assert_eq!(blocks[1].kind, BlockKind::Heading);
+        assert_eq!(blocks[1].content.first(), Some(&Inline::Anchor { id: "history".into() }));
     }
 }

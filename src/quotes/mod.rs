@@ -623,7 +623,7 @@ fn code_ranges(content: &[crate::model::Inline]) -> Vec<std::ops::Range<usize>> 
                     *offset += n;
                 }
                 Inline::Break => *offset += 1,
-                Inline::Image(_) => {}
+                Inline::Image(_) | Inline::Anchor { .. } => {}
                 container => walk(container.children().unwrap_or_default(), offset, out),
             }
         }

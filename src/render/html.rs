@@ -243,6 +243,11 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
                     self.offset += 1;
                 }
                 Inline::Image(img) => self.sink.void("img", &image_attrs(img)),
+                // An empty marker, not an id: the page's ids could clash with the view's own.
+                Inline::Anchor { id } => {
+                    self.sink.open("span", &[("data-anchor", id)]);
+                    self.sink.close("span");
+                }
             }
         }
     }

@@ -116,6 +116,8 @@ fn inlines(content: &[Inline]) -> String {
             Inline::Code { text } => out.push_str(&code_span(text)),
             Inline::Break => out.push_str("\\\n"),
             Inline::Image(img) => out.push_str(&format!("![{}](<{}>)", escape(&img.alt), destination(&img.src))),
+            // Markdown has no anchors of its own; links keep their addresses.
+            Inline::Anchor { .. } => {}
         }
     }
     out

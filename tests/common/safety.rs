@@ -13,10 +13,11 @@ use std::cell::RefCell;
 const RENDERER_ELEMENTS: &[&str] = &[
     "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "pre", "code", "figure", "img", "figcaption",
     "ul", "ol", "li", "table", "caption", "tbody", "tr", "td", "th", "a", "em", "strong", "sub", "sup", "br", "mark",
+    "span",
 ];
 const RENDERER_ATTRIBUTES: &[&str] = &[
     "dir", "lang", "href", "rel", "src", "alt", "loading", "referrerpolicy", "class", "data-quote", "data-kind",
-    "data-speaker",
+    "data-speaker", "data-anchor",
 ];
 
 /// Elements and attributes a CommonMark renderer makes from Markdown (pulldown-cmark's names).

@@ -228,6 +228,30 @@ test('a link clicked in the view opens in the tab, not inside the view', async (
   await page.close();
 });
 
+test('a link to a place in the article (footnote, contents) scrolls the view there; the tab stays', async () => {
+  const page = await openPage('/extension/in_page_links.html');
+  await toggle(page);
+  const view = await viewFrame(page);
+  assert.ok(view);
+  const address = page.url();
+  const inView = (text) => view.evaluate((t) => {
+    const el = document.activeElement;
+    const box = el.getBoundingClientRect();
+    return el.textContent.includes(t) && box.top >= 0 && box.top < innerHeight;
+  }, text);
+  await view.locator('.lectern-article sup a', { hasText: '1' }).click();
+  await view.waitForFunction(() => document.activeElement?.tagName === 'LI');
+  assert.ok(await inView('100 MHz antenna'), 'the first note has the focus, on screen');
+  await view.locator('.lectern-article li a', { hasText: '↑' }).first().click();
+  await view.waitForFunction(() => document.activeElement?.tagName === 'P');
+  assert.ok(await inView('Teams from four universities'), 'back at the paragraph that cites it');
+  await view.locator('.lectern-article a', { hasText: 'What it found' }).click();
+  await view.waitForFunction(() => /^H[2-6]$/.test(document.activeElement?.tagName));
+  assert.ok(await inView('What it found'));
+  assert.equal(page.url(), address, 'the tab did not navigate');
+  assert.ok(await viewFrame(page, 1000), 'the view is still open');
+});
+
 test('keyboard: the article has the focus when the view opens, Escape closes it; the Quotes button counts as its panel', async () => {
   const page = await openPage('/quotes/de_nested.html');
   await toggle(page);

@@ -2,7 +2,7 @@
 // into the view, what Lectern's HTML renderer writes and what a Markdown renderer makes, and the
 // check of a list of elements (from a live DOM or from parse5's tree) against one of those sets.
 export const VIEW_ELEMENTS = new Set('article header h1 h2 h3 h4 h5 h6 p blockquote pre code figure img figcaption ul ol li table caption tbody tr td th a em strong sub sup br mark div span aside button bdi time'.split(' '));
-export const HTML_ELEMENTS = new Set('article h1 h2 h3 h4 h5 h6 p blockquote pre code figure img figcaption ul ol li table caption tbody tr td th a em strong sub sup br mark'.split(' '));
+export const HTML_ELEMENTS = new Set('article h1 h2 h3 h4 h5 h6 p blockquote pre code figure img figcaption ul ol li table caption tbody tr td th a em strong sub sup br mark span'.split(' '));
 export const MARKDOWN_ELEMENTS = new Set('p h1 h2 h3 h4 h5 h6 em strong code pre blockquote ul ol li a img hr br table thead tbody tr th td'.split(' '));
 // Web pages, mail addresses, anchors and raster images: nothing that runs or fetches anything else.
 export const SAFE_ADDRESS = /^(https?:|mailto:|#|data:image\/(png|jpe?g|gif|webp|avif)[;,])/i;

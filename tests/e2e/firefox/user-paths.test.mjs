@@ -8,7 +8,8 @@
 //   3. "Copy clean text" from the toolbar entry's menu while the view shows copies the article;
 //   4. on a plain-http page of an ordinary host (not a secure context) the toolbar click opens the view,
 //      and copying from the menu works there too;
-//   5. printing the tab while the view shows prints the whole article (Firefox's PDF of the tab).
+//   5. printing the tab while the view shows prints the whole article (Firefox's PDF of the tab);
+//   6. a link to a place in the article itself (footnote, contents) scrolls the view there.
 // Pages are served from 127.0.0.1, and also under host names (*.test) that Firefox resolves to it.
 // Nothing is skipped: without firefox-esr, the built wasm or the release CLI the tests fail and say
 // what to do.
@@ -271,4 +272,26 @@ test('printing the tab while the view shows prints the whole article and nothing
   }
   assert.equal(await viewFrameCount(firefox), 1, 'the view still shows');
   assert.equal(await firefox.content(() => getComputedStyle(document.body).position), 'fixed', 'and covers the window again');
+});
+
+test('a link to a place in the article (footnote, contents) scrolls the view there; the tab stays', async () => {
+  const page = await load(`${server.origin}/extension/in_page_links.html`);
+  await clickToolbarButton(firefox);
+  await enterView(firefox);
+  const focused = () => firefox.content(() => {
+    const el = document.activeElement;
+    const box = el.getBoundingClientRect();
+    return { tag: el.tagName, text: el.textContent, onScreen: box.top >= 0 && box.top < innerHeight };
+  });
+  await firefox.click('.lectern-article sup a');
+  let now = await firefox.waitFor(() => document.activeElement?.tagName === 'LI', [], { message: 'the footnote to take the focus' }).then(focused);
+  assert.match(now.text, /100 MHz antenna/);
+  assert.equal(now.onScreen, true);
+  await firefox.click('.lectern-article li a');
+  now = await firefox.waitFor(() => document.activeElement?.tagName === 'P', [], { message: 'the citing paragraph to take the focus' }).then(focused);
+  assert.match(now.text, /^Teams from four universities/);
+  assert.equal(now.onScreen, true);
+  await firefox.switchToFrame(null);
+  assert.equal(await firefox.url(), page, 'the tab did not navigate');
+  assert.equal(await viewFrameCount(firefox), 1, 'the view is still open');
 });
