@@ -175,6 +175,8 @@ for (const el of main.querySelectorAll('.lectern-article pre, .lectern-article t
 // On a narrow screen the toolbar tucks itself away while the reader scrolls down the article and
 // comes back when they scroll up (or tab into it).
 const toolbar = document.querySelector('.lectern-toolbar');
+// The panels open below the toolbar, whose height depends on the window's width.
+new ResizeObserver(() => root.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`)).observe(toolbar);
 let lastY = scrollY;
 addEventListener('scroll', () => {
   const y = scrollY;

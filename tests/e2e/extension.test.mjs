@@ -6,7 +6,8 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   startServer, launch, tabId, viewFrame, hasViewFrame, root, openPage as harnessOpenPage, closePages, toggle as harnessToggle,
@@ -309,6 +310,22 @@ test('"Always clean this site" in the view: Chromium\'s prompt accepted, the sit
     assert.equal(await list.locator('lectern-toast').count(), 0);
     assert.equal(await list.evaluate(() => document.body.className), 'template-section section-world', 'the page\'s own body is back');
 
+    // Access taken back in the browser's own settings (chrome://extensions, "Site access": each
+    // entry removed, through the call its Remove button makes): the site's pages load as they
+    // are, quietly, with no message.
+    const settings = await browser.context.newPage();
+    await settings.goto('chrome://extensions');
+    await settings.evaluate(async ([id, origins]) => {
+      // Removing *.site also takes site itself: a later entry may be gone already.
+      for (const origin of origins) await chrome.developerPrivate.removeHostPermission(id, origin).catch(() => {});
+    }, [browser.extensionId, await grantedOrigins()]);
+    await settings.close();
+    assert.deepEqual(await grantedOrigins(), [], 'no access left');
+    const revoked = await openPage('/news/cloned_container.html');
+    await revoked.waitForTimeout(1500);
+    assert.equal(await hasViewFrame(revoked), false, 'not cleaned once the browser took the access back');
+    assert.equal(await revoked.locator('lectern-toast').count(), 0, 'and nothing said');
+
     // The reader removes the site on the options page: its pages load as they are, its access goes.
     await options.bringToFront();
     await options.locator('#sites li > button').click();
@@ -396,25 +413,39 @@ test('the view\'s Print button prints the tab (the print dialog opens on the art
   assert.ok(await viewFrame(page, 1000), 'the view still shows');
 });
 
-test('screenshots of the view: light, dark and right to left (docs/)', async () => {
+test('screenshots of the view: desktop and narrow, light and dark, the panels, right to left, a printed page (docs/)', async () => {
   assert.deepEqual(await browser.worker.evaluate(() => self.lectern.sites.list()), [], 'no auto-clean left over');
   await mkdir(join(root, 'docs'), { recursive: true });
   const shots = [
-    ['/csp/tolonews_seed.html', 'light', 'screenshot-light.png'],
-    ['/csp/tolonews_seed.html', 'light', 'screenshot-quotes.png'],
-    ['/csp/tolonews_seed.html', 'dark', 'screenshot-dark.png'],
-    ['/news/rtl_dari.html', 'light', 'screenshot-rtl.png'],
+    // [page, colour scheme, window width, what to open, file]
+    ['/csp/tolonews_seed.html', 'light', 1100, null, 'screenshot-light.png'],
+    ['/csp/tolonews_seed.html', 'light', 1100, '#quotes', 'screenshot-quotes.png'],
+    ['/csp/tolonews_seed.html', 'light', 1100, '#removed', 'screenshot-removed.png'],
+    ['/csp/tolonews_seed.html', 'dark', 1100, null, 'screenshot-dark.png'],
+    ['/news/rtl_dari.html', 'light', 1100, null, 'screenshot-rtl.png'],
+    ['/csp/tolonews_seed.html', 'light', 400, null, 'screenshot-narrow-light.png'],
+    ['/corpus/wikipedia-2/source.html', 'dark', 400, null, 'screenshot-narrow-dark.png'],
   ];
-  for (const [path, scheme, file] of shots) {
+  for (const [path, scheme, width, open, file] of shots) {
     const page = await browser.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width, height: 900 });
     await page.goto(`${server.plain}${path}`);
     await toggle(page);
     const view = await viewFrame(page);
     assert.ok(view);
-    if (file === 'screenshot-quotes.png') await view.locator('#quotes').click();
+    if (open) await view.locator(open).click();
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(root, 'docs', file) });
     await page.close();
   }
+  // The first page of the Guardian story as the tab prints it while the view shows.
+  const page = await openPage(LONG_STORY);
+  await toggle(page);
+  assert.ok(await viewFrame(page));
+  await page.waitForTimeout(500);
+  const pdf = join(tmpdir(), `lectern-print-${process.pid}.pdf`);
+  await writeFile(pdf, await page.pdf({ format: 'A4' }));
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(root, 'docs', 'screenshot-print')]);
+  await rm(pdf, { force: true });
 });

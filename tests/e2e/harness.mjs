@@ -168,8 +168,8 @@ export async function launch() {
   }));
   const extensionId = new URL(worker.url()).host;
   await worker.evaluate(() => {
-    self.__lecternTestPresses = 0;
-    chrome.action.onClicked.addListener(() => { self.__lecternTestPresses += 1; });
+    self.__lecternTestPresses = [];
+    chrome.action.onClicked.addListener((tab) => { self.__lecternTestPresses.push(tab.url ?? `a tab whose address Lectern may not see (${tab.id})`); });
   });
   // Chromium leaves the manifest's suggested key unassigned for an extension loaded from the
   // command line (chrome.commands.getAll() reports no shortcut), so the test assigns it where a
@@ -196,17 +196,22 @@ export async function launch() {
 // The user presses Lectern's shortcut in `page`'s tab: the toolbar action, with its activeTab grant.
 export async function pressShortcut(browser, page) {
   await page.bringToFront();
-  // A press that comes while Chromium is still switching tabs is lost; the harness watches the
-  // action's click event (its own listener, which only counts) and presses again if none came. It
-  // waits long for it: on a busy machine the service worker may answer late, and a second press
-  // that lands would close the view the first one opened.
-  const before = await browser.worker.evaluate(() => self.__lecternTestPresses);
+  // A press that comes while Chromium is still switching tabs is lost, or lands on the tab that
+  // was in front before; the harness watches the action's click event (its own listener, which
+  // only records the tab it was for) and presses again until one lands on this page's tab. It
+  // waits long for the event: on a busy machine the service worker may answer late, and a second
+  // press that lands would close the view the first one opened.
+  const seen = await browser.worker.evaluate(() => self.__lecternTestPresses.length);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     pressKeys(browser.display, SHORTCUT.toLowerCase());
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
-      if ((await browser.worker.evaluate(() => self.__lecternTestPresses)) > before) return;
+    let landed = null;
+    for (const deadline = Date.now() + 10_000; !landed && Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
+      landed = await browser.worker.evaluate((n) => self.__lecternTestPresses[n] ?? null, seen + attempt);
     }
-    console.warn(`# the shortcut press on ${page.url()} did not reach Chromium; pressing again`);
+    if (landed === page.url()) return;
+    console.warn(`# the shortcut press meant for ${page.url()} ${landed ? `landed on ${landed}` : 'did not reach Chromium'}; pressing again`);
+    if (landed === null) break;
+    await page.bringToFront();
   }
   throw new Error(`Chromium did not take the shortcut ${SHORTCUT} on ${page.url()}`);
 }
