@@ -192,6 +192,8 @@ fn judge_pair(
 pub struct Collapsed {
     pub blocks: Vec<Block>,
     pub removed: Vec<Removal>,
+    /// For each block given to [`collapse`], whether it was kept.
+    pub kept: Vec<bool>,
     kept_prose: Vec<(usize, Fingerprint)>,
 }
 
@@ -369,7 +371,8 @@ fn emit(blocks: Vec<Block>, prints: Vec<Fingerprint>, verdicts: &[Verdict]) -> C
         };
         removed.push(Removal { reason, text: block.text, position: Some(position_of(i)) });
     }
-    Collapsed { blocks: kept, removed, kept_prose }
+    let kept_mask = verdicts.iter().map(|v| *v == Verdict::Keep).collect();
+    Collapsed { blocks: kept, removed, kept: kept_mask, kept_prose }
 }
 
 /// Furniture removed before the blocks were assembled may itself be a copy of the story (a teaser
