@@ -144,12 +144,16 @@ fn extract_document(
     let blocks = assemble::assemble(&located.doc, &located.nodes, base);
 
     let byline = located.byline.clone().or_else(|| meta.byline.clone());
-    let (blocks, labels) = clean::labels::remove_labels(blocks);
+    let (blocks, mut labels) = clean::labels::remove_labels(blocks);
+    let (blocks, recurring) = clean::recurring::remove_recurring(blocks, &located.removed, &mut labels);
     let collapsed = clean::repeats::collapse(blocks, &title, byline.as_deref());
     check_readerable(&collapsed.blocks)?;
 
     let mut removed = located.removed;
-    removed.extend(labels);
+    let mut cleaned: Vec<Removal> = labels.into_iter().chain(recurring).collect();
+    // Where labels and recurring links stood, counted among the blocks that are left.
+    clean::shift_positions(&mut cleaned, &collapsed.kept);
+    removed.extend(cleaned);
     clean::repeats::relabel_copies(&mut removed, &collapsed);
     let blocks = collapsed.blocks;
     removed.extend(collapsed.removed);

@@ -299,6 +299,8 @@ pub enum Shape {
     Form,
     LinkStub,
     MostlyLinks,
+    /// A short link (or row of links) that the page repeats beside item after item.
+    Recurring,
 }
 
 /// How a removed block repeats a kept one.
@@ -367,6 +369,7 @@ impl Shape {
             Shape::Form => "form",
             Shape::LinkStub => "link stub",
             Shape::MostlyLinks => "mostly links",
+            Shape::Recurring => "link repeated across the page",
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Repeated blocks: the assembled blocks in, one copy of each out, plus a [`Removal`] for every
 //! copy dropped (duplicate, near-duplicate, teaser, pull-quote, the title or the byline repeated in
-//! the body).
+//! the body), and the captions of images that repeat a sentence of the story.
 //!
 //! Blocks are compared on normalised text through word-shingle sets; an inverted index of
 //! shingles keeps the comparison close to linear in the number of blocks. [`collapse`] works in
@@ -36,6 +36,11 @@ const MIN_TEASER_WORDS: usize = 6;
 
 /// The longer copy must exceed the shorter by this factor for the shorter to be a teaser.
 const TEASER_LENGTH_RATIO: f64 = 1.2;
+
+/// An image caption is a copy of a paragraph when this share of its shingles is found there: a
+/// caption written for the photo may share a phrase with the story ("a rally outside the gates on
+/// Sunday", 75%), a caption copied from it shares all but a credit appended to it.
+const MIN_CAPTION_CONTAINMENT: f64 = 0.8;
 
 /// A shingle shared by more blocks than this is a stock phrase and says nothing about copying.
 const MAX_POSTINGS: usize = 64;
@@ -192,6 +197,8 @@ fn judge_pair(
 pub struct Collapsed {
     pub blocks: Vec<Block>,
     pub removed: Vec<Removal>,
+    /// For each block given to [`collapse`], whether it was kept.
+    pub kept: Vec<bool>,
     kept_prose: Vec<(usize, Fingerprint)>,
 }
 
@@ -202,7 +209,49 @@ pub fn collapse(blocks: Vec<Block>, title: &str, byline: Option<&str>) -> Collap
     keep_lone_copies(&blocks, &mut verdicts);
     let mut blocks = blocks;
     prefer_most_complete(&mut blocks, &mut prints, &verdicts);
-    emit(blocks, prints, &verdicts)
+    let mut collapsed = emit(blocks, prints, &verdicts);
+    strip_repeated_captions(&mut collapsed);
+    collapsed
+}
+
+/// An image captioned with a sentence of the story (a lead photo under the first sentence again)
+/// keeps its image and loses the caption, recorded as a pull-quote (or near-copy) of the paragraph
+/// it repeats: the copied sentence would show twice.
+fn strip_repeated_captions(collapsed: &mut Collapsed) {
+    let kept = &collapsed.kept_prose;
+    let postings = Postings::new(kept.iter().map(|(_, print)| &print.shingles));
+    for k in 0..collapsed.blocks.len() {
+        let figure = &collapsed.blocks[k];
+        if figure.kind != BlockKind::Figure || figure.image.is_none() || figure.text.is_empty() {
+            continue;
+        }
+        let print = Fingerprint::of_text(normalize(&figure.text), true, true);
+        if print.words < MIN_TEASER_WORDS {
+            continue;
+        }
+        let mut candidates: Vec<usize> = print.shingles.iter().flat_map(|&h| postings.blocks_with(h)).collect();
+        candidates.sort_unstable();
+        let mut best: Option<(f64, Repeat, usize)> = None;
+        for run in candidates.chunk_by(|a, b| a == b) {
+            let (block, kept_print) = &kept[run[0]];
+            if let Some((score, how)) = judge_pair(&print, kept_print, run.len(), true) {
+                if best.is_none_or(|(s, _, _)| score > s) {
+                    best = Some((score, how, *block));
+                }
+            }
+        }
+        if let Some((_, how, block)) = best.filter(|&(score, _, _)| score >= MIN_CAPTION_CONTAINMENT) {
+            let figure = &mut collapsed.blocks[k];
+            let text = std::mem::take(&mut figure.text);
+            figure.content.clear();
+            collapsed.removed.push(Removal {
+                reason: Reason::Repeat { how, of: Some(block) },
+                text,
+                // The caption stood under its image, before the next block.
+                position: Some(k + 1),
+            });
+        }
+    }
 }
 
 /// Judge each block: the title or byline again, a copy of an earlier block (exact, or near), a
@@ -369,7 +418,8 @@ fn emit(blocks: Vec<Block>, prints: Vec<Fingerprint>, verdicts: &[Verdict]) -> C
         };
         removed.push(Removal { reason, text: block.text, position: Some(position_of(i)) });
     }
-    Collapsed { blocks: kept, removed, kept_prose }
+    let kept_mask = verdicts.iter().map(|v| *v == Verdict::Keep).collect();
+    Collapsed { blocks: kept, removed, kept: kept_mask, kept_prose }
 }
 
 /// Furniture removed before the blocks were assembled may itself be a copy of the story (a teaser
@@ -478,6 +528,26 @@ mod tests {
                 Reason::Repeat { how: Repeat::PullQuote, of: Some(0) }
             ]
         );
+    }
+
+    #[test]
+    fn a_caption_that_repeats_a_sentence_of_the_story_goes_and_its_image_stays() {
+        let image = |caption: &str| {
+            let mut b = block(BlockKind::Figure, caption);
+            b.image = Some(crate::model::Image { src: "https://example.org/a.jpg".into(), alt: String::new() });
+            b
+        };
+        let own = "The harbour road under water last February, seen from the sea wall";
+        let c = collapse(
+            vec![image("The council voted on Tuesday to close the harbour road"), para(A), image(own)],
+            "",
+            None,
+        );
+        assert_eq!(texts(&c.blocks), ["", A, own]);
+        assert!(c.blocks[0].image.is_some(), "the image stays");
+        assert_eq!(c.removed.len(), 1);
+        assert_eq!(c.removed[0].reason, Reason::Repeat { how: Repeat::PullQuote, of: Some(1) });
+        assert_eq!(c.removed[0].position, Some(1));
     }
 
     #[test]
