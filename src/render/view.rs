@@ -61,6 +61,7 @@ fn shape_words(shape: Shape) -> &'static str {
         Shape::Form => "Form",
         Shape::LinkStub => "Lone link",
         Shape::MostlyLinks => "Block of links",
+        Shape::Recurring => "Link repeated across the page",
     }
 }
 
