@@ -180,7 +180,9 @@ new ResizeObserver(() => root.style.setProperty('--toolbar-height', `${toolbar.o
 let lastY = scrollY;
 addEventListener('scroll', () => {
   const y = scrollY;
-  toolbar.classList.toggle('lectern-tucked', y > lastY && y > toolbar.offsetHeight * 2);
+  // Only a move changes it: a scroll event at the same place (the end of a smooth scroll) does not.
+  if (y > lastY && y > toolbar.offsetHeight * 2) toolbar.classList.add('lectern-tucked');
+  else if (y < lastY) toolbar.classList.remove('lectern-tucked');
   lastY = y;
 }, { passive: true });
 

@@ -113,7 +113,9 @@ export async function startServer({ host } = {}) {
 // (-displayfd picks a free display number and tells it). Returns { display, stop }.
 async function xDisplay() {
   if (process.env.DISPLAY) return { display: process.env.DISPLAY, stop: async () => {} };
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  // -r: no key auto-repeat, so a key press whose release a busy machine delays is still one press
+  // (a repeated shortcut would open the view and close it again).
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp', '-r'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
   const number = await new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -169,6 +171,9 @@ export async function launch() {
   const extensionId = new URL(worker.url()).host;
   await worker.evaluate(() => {
     self.__lecternTestPresses = [];
+    // What went wrong in the service worker, for a failing test's log.
+    self.__lecternTestErrors = [];
+    self.addEventListener('unhandledrejection', (e) => { self.__lecternTestErrors.push(String(e.reason?.stack ?? e.reason)); });
     chrome.action.onClicked.addListener((tab) => { self.__lecternTestPresses.push(tab.url ?? `a tab whose address Lectern may not see (${tab.id})`); });
   });
   // Chromium leaves the manifest's suggested key unassigned for an extension loaded from the
@@ -178,6 +183,7 @@ export async function launch() {
   await shortcuts.goto('chrome://extensions/shortcuts');
   await shortcuts.evaluate(([id, key]) => chrome.developerPrivate.updateExtensionCommand({ extensionId: id, commandName: '_execute_action', keybinding: key }), [extensionId, SHORTCUT]);
   await shortcuts.close();
+  viewFrame.worker = worker;
   const [command] = await worker.evaluate(() => chrome.commands.getAll());
   if (command?.shortcut !== SHORTCUT) throw new Error(`the shortcut is ${JSON.stringify(command?.shortcut)}, not ${SHORTCUT}`);
   return {
@@ -261,6 +267,15 @@ export async function viewFrame(page, timeout = 20_000) {
     if (frame && (await frame.locator('main:not([aria-busy]) .lectern-article').count().catch(() => 0)) > 0) return frame;
     await page.waitForTimeout(50);
   }
+  // Say what there was instead, for the test's log.
+  const frames = await Promise.all(page.frames().map(async (f) => `${f.url().slice(0, 80)} ${await f.evaluate(() => JSON.stringify({
+    busy: document.querySelector('main')?.getAttribute('aria-busy') ?? null,
+    article: !!document.querySelector('.lectern-article'),
+    text: document.body?.innerText.slice(0, 60),
+  })).catch((e) => e.message.slice(0, 80))}`));
+  const toast = await page.evaluate(() => document.querySelector('lectern-toast')?.shadowRoot?.textContent ?? null).catch(() => null);
+  const errors = await viewFrame.worker?.evaluate(() => self.__lecternTestErrors.splice(0)).catch((e) => [e.message]);
+  console.log(`# no reading view in ${page.url()} after ${timeout} ms; toast: ${toast}; service worker errors: ${JSON.stringify(errors)}; frames:\n#   ${frames.join('\n#   ')}`);
   return null;
 }
 

@@ -131,7 +131,8 @@ test('a narrow window: the toolbar is one row that tucks away while reading, and
   await view.locator('#lectern-root').focus();
   await view.locator('#lectern-root').press('PageDown');
   await view.locator('#lectern-root').press('PageDown');
-  await view.waitForFunction(() => document.querySelector('.lectern-toolbar').getBoundingClientRect().bottom <= 0);
+  await view.waitForFunction(() => scrollY > innerHeight, null, { timeout: 10_000 });
+  await view.waitForFunction(() => document.querySelector('.lectern-toolbar').getBoundingClientRect().bottom <= 0, null, { timeout: 10_000 });
   await view.evaluate(() => window.scrollBy(0, -200));
   await view.waitForFunction(() => document.querySelector('.lectern-toolbar').getBoundingClientRect().top >= 0);
 });

@@ -158,12 +158,21 @@ for (const name of FIXTURES) {
     });
     // A closed shadow root is out of reach of Marionette's usual sandbox; its privileged one can
     // open it.
-    now.hostShadow = await firefox.execute((viewUrl) => [...document.body.openOrClosedShadowRoot.children]
-      .map((e) => `${e.localName} ${new RegExp(viewUrl).test(e.src)}`), [VIEW_URL.source], { sandbox: 'system' });
+    const shadow = await firefox.execute((viewUrl) => {
+      const children = [...document.body.openOrClosedShadowRoot.children];
+      return {
+        kinds: children.map((e) => (e.localName === 'iframe' ? `iframe ${new RegExp(viewUrl).test(e.src)}` : `${e.localName}.${e.className}`)),
+        printCopy: children.find((e) => e.localName === 'main')?.outerHTML ?? '',
+      };
+    }, [VIEW_URL.source], { sandbox: 'system' });
+    now.hostShadow = shadow.kinds;
     assert.deepEqual(now.children, ['head', 'body'], `${name}: the page's document holds its head and Lectern's host only`);
     assert.ok(now.setAside, `${name}: the page's body is set aside while the view shows`);
     assert.equal(now.hostLightChildren, 0, `${name}: Lectern's host has nothing outside its shadow root`);
-    assert.deepEqual(now.hostShadow, ['iframe true'], `${name}: Lectern's host holds the view's frame and nothing else`);
+    // The frame, and the copy of the article the tab prints (its style sheet and the copy itself),
+    // which holds no more active markup than the view does.
+    assert.deepEqual(now.hostShadow, ['iframe true', 'style.', 'main.lectern-print'], `${name}: Lectern's host holds the view's frame and its print copy, nothing else`);
+    assert.deepEqual(activeMarkup(parsedElements(parseFragment(shadow.printCopy)), new Set([...VIEW_ELEMENTS, 'main'])), [], `${name}: active markup in the print copy`);
     assert.equal(now.head, page.head, `${name}: the page's head is untouched`);
     assert.equal(now.body, page.body, `${name}: the page's own body is untouched`);
   });
