@@ -30,6 +30,9 @@ word_set!(is_place_prefix, PLACE_PREFIXES);
 word_set!(is_place_head, PLACE_HEADS);
 word_set!(is_reference_heading, REFERENCE_HEADINGS);
 word_set!(is_uncased_role, UNCASED_ROLE_WORDS);
+word_set!(is_title_noun, TITLE_NOUNS);
+word_set!(is_minor_title_word, MINOR_TITLE_WORDS);
+word_set!(is_naming_verb, NAMING_VERBS);
 
 /// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
 /// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
@@ -137,6 +140,91 @@ pub const SPEECH_VERBS: &[&str] = &[
     "precisato", "spiega", "aggiunge", // Russian
     "сказал", "сказала", "заявил", "заявила", "добавил", "добавила", "отметил", "отметила", "пояснил", "пояснила",
     "написал", "написала", "подчеркнул", "подчеркнула", "ответил", "ответила", "говорит",
+];
+
+/// Nouns for works, programmes, publications and named groups: a quotation right after one is the
+/// name of the thing ("the film “Trainwreck”", "die Zeitung „Die Welt“", "газета «Известия»"),
+/// not anybody's words. Russian nouns are listed in the cases a name in apposition follows.
+pub const TITLE_NOUNS: &[&str] = &[
+    // English
+    "show", "programme", "program", "series", "sitcom", "film", "movie", "documentary", "book", "novel", "memoir",
+    "album", "song", "play", "musical", "newspaper", "magazine", "column", "podcast", "hashtag", "opera", "painting",
+    "poem", "exhibition", "website", "blog", "app", "ballad", "anthem", "tabloid", "broadsheet",
+    // German
+    "sendung", "serie", "buch", "roman", "lied", "zeitung", "zeitschrift", "magazin", "theaterstück", "stück",
+    "kolumne", "talkshow", "ausstellung", "oper", "gedicht", "dokumentation", "wochenzeitung", "tageszeitung",
+    // French
+    "émission", "série", "livre", "chanson", "journal", "quotidien", "hebdomadaire", "pièce", "documentaire",
+    "feuilleton", "exposition", "opéra", "poème", // Spanish, Portuguese, Italian
+    "programa", "película", "libro", "novela", "canción", "periódico", "diario", "revista", "documental", "obra",
+    "telenovela", "filme", "livro", "canção", "jornal", "romance", "peça", "trasmissione", "programma", "canzone",
+    "giornale", "quotidiano", "rivista", "settimanale", "spettacolo",
+    // Russian (nominative, genitive, dative, prepositional where they differ)
+    "газета", "газеты", "газете", "журнал", "журнала", "журнале", "фильм", "фильма", "фильме", "книга", "книги",
+    "книге", "песня", "песни", "передача", "передачи", "передаче", "программа", "программы", "программе", "сериал",
+    "сериала", "сериале", "альбом", "альбома", "роман", "романа", "партия", "партии", "движение", "движения",
+    "компания", "компании", "издание", "издания", // Persian, Arabic
+    "روزنامه", "کتاب", "فیلم", "برنامه", "مجله", "ترانه", "صحيفة", "كتاب", "فيلم", "برنامج", "مجلة", "أغنية",
+];
+
+/// Phrases that give a name rather than report words: a quotation right after one is a title or
+/// nickname ("the hacker known as “Guccifer”", "un roman intitulé « … »").
+pub const NAMING_PHRASES: &[&[&str]] = &[
+    &["known", "as"],
+    &["nicknamed"],
+    &["titled"],
+    &["entitled"],
+    &["alias"],
+    &["aka"],
+    &["goes", "by"],
+    &["bekannt", "als"],
+    &["spitzname"],
+    &["titel"],
+    &["surnommé"],
+    &["surnommée"],
+    &["intitulé"],
+    &["intitulée"],
+    &["baptisé"],
+    &["baptisée"],
+    &["apodado"],
+    &["apodada"],
+    &["titulado"],
+    &["titulada"],
+    &["conocido", "como"],
+    &["conocida", "como"],
+    &["apelidado"],
+    &["apelidada"],
+    &["intitulado"],
+    &["intitulada"],
+    &["conhecido", "como"],
+    &["conhecida", "como"],
+    &["soprannominato"],
+    &["soprannominata"],
+    &["intitolato"],
+    &["intitolata"],
+    &["noto", "come"],
+    &["nota", "come"],
+    &["по", "прозвищу"],
+    &["под", "названием"],
+];
+
+/// Verbs that give someone or something a name: a capitalised quotation after one is a nickname
+/// ("calling the towers “the Ghost Quarter”", "nannten ihn „Eiserner Kanzler“"), a lower-case one
+/// a label someone gave, and so their words ("calling him “a total stiff”").
+pub const NAMING_VERBS: &[&str] = &[
+    "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "nickname", "nicknames", "name", "names",
+    "named", "naming", "nennen", "nennt", "nannte", "nannten", "genannt", "appelle", "appellent", "appelé", "appelée",
+    "appelés", "llaman", "llama", "llamó", "llamaron", "chamam", "chama", "chamou", "chamado", "chiamano", "chiama",
+    "chiamato", "chiamata", "называют", "называл", "назвал", "назвали",
+];
+
+/// Words a title leaves lower-case between capitalised ones ("Meet the Press", "Der Herr der
+/// Ringe", "La Casa de Papel"): they do not break a run of title case.
+pub const MINOR_TITLE_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "der", "die",
+    "das", "des", "dem", "den", "und", "von", "im", "am", "zum", "zur", "le", "la", "les", "l", "du", "de", "et", "à",
+    "au", "aux", "el", "los", "las", "y", "del", "o", "e", "da", "do", "dos", "il", "lo", "gli", "della", "di", "и",
+    "в", "на",
 ];
 
 /// Phrases that put the speaker right after them: "according to the ministry".
@@ -287,6 +375,9 @@ mod tests {
             ("PLACE_HEADS", PLACE_HEADS),
             ("REFERENCE_HEADINGS", REFERENCE_HEADINGS),
             ("UNCASED_ROLE_WORDS", UNCASED_ROLE_WORDS),
+            ("TITLE_NOUNS", TITLE_NOUNS),
+            ("MINOR_TITLE_WORDS", MINOR_TITLE_WORDS),
+            ("NAMING_VERBS", NAMING_VERBS),
         ];
         for (name, words) in lists {
             let mut seen = std::collections::HashSet::new();

@@ -132,8 +132,14 @@ pub fn spans(chars: &[char]) -> Vec<Span> {
         }
         match role {
             Role::Open => {
-                // A second opener of the same family at the top means the first was never closed.
-                if stack.last().is_some_and(|(f, _)| *f == family) && family == Family::Double {
+                // A second opener of the same family at the top means the first was never closed,
+                // unless two closers follow before any other opener: a quotation nested in the same
+                // marks (“People wearing “Settle For Hillary” shirts,” she wrote), which keeps the
+                // outer one.
+                if stack.last().is_some_and(|(f, _)| *f == family)
+                    && family == Family::Double
+                    && !nested_in_same_marks(&chars[i + 1..], style)
+                {
                     stack.pop();
                 }
                 stack.push((family, i));
@@ -157,6 +163,25 @@ pub fn spans(chars: &[char]) -> Vec<Span> {
         }
     }
     found
+}
+
+/// Whether, after a second double opener, two double closers come before any further double
+/// opener: the second quotation is nested in the first, not a restart after a lost closer.
+fn nested_in_same_marks(rest: &[char], style: Style) -> bool {
+    let mut closers = 0;
+    for &c in rest {
+        match classify(c, style) {
+            Some((Family::Double, Role::Close)) => {
+                closers += 1;
+                if closers == 2 {
+                    return true;
+                }
+            }
+            Some((Family::Double, Role::Open)) => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether `text` holds any quotation mark of any family (whatever the style): a block without
@@ -200,6 +225,10 @@ mod tests {
         assert_eq!(texts("“Our countries,” Khan said."), ["Our countries,"]);
         assert_eq!(texts("He said \"yes\" and \"no\"."), ["yes", "no"]);
         assert_eq!(texts("“She told me ‘never’,” he said."), ["She told me ‘never’,"]);
+        // Nested in the same marks: the outer quotation stays.
+        assert_eq!(texts("She wrote: “Fans in “Vote Early” shirts left.” Then"), ["Fans in “Vote Early” shirts left."]);
+        // A lost closer: the second opener starts afresh.
+        assert_eq!(texts("“Lost one. “Found one,” he said."), ["Found one,"]);
     }
 
     #[test]

@@ -18,6 +18,18 @@ use speakers::{People, Subject, Token};
 /// (so-called “innovation hub”) rather than speech.
 const MAX_SCARE_WORDS: usize = 4;
 
+/// A quotation of at most this many words may be a title (“Meet the Press”, „Die Zeit“); longer
+/// ones are sentences, whatever their capitals.
+const MAX_TITLE_WORDS: usize = 8;
+
+/// A run of title case needs this many capitalised words: one capitalised word is as often a
+/// reply (“Yes.”) or a sentence's first word as a name.
+const MIN_TITLE_CASE_WORDS: usize = 2;
+
+/// A naming verb stands at most this many words before the nickname it gives ("called the
+/// empty towers “…”": the verb, its object of up to three words).
+const NAMING_VERB_WORDS: usize = 4;
+
 /// A scare marker ("so-called") is looked for in this many characters before the quotation.
 const SCARE_MARKER_WINDOW_CHARS: usize = 24;
 
@@ -406,12 +418,13 @@ impl Reader<'_> {
             let sentence_start = sentence_start(chars, span.open, prev_end);
             let around = Around { block: bi, chars, tokens: &p.tokens, span, prev_end, sentence_start, cjk };
             let speaker = self.speaker(&around, last_speaker);
+            let kind =
+                if is_title(&around, &text) { QuoteKind::Title } else { quote_kind(&around, &text, speaker.is_some()) };
+            let speaker = if kind.is_speech() { speaker } else { None };
             if let Some(id) = speaker {
                 self.people.touch(id);
                 last_speaker = Some(id);
             }
-            let kind = quote_kind(chars, span.open, &text, speaker.is_some());
-            let speaker = if kind == QuoteKind::Scare { None } else { speaker };
             let opens_block = k == 0 && chars[..span.open].iter().all(|c| c.is_whitespace());
             let group = match continues {
                 Some((_, previous)) if opens_block => Some(self.group_of(previous)),
@@ -565,13 +578,16 @@ fn register_mentions_order(people: &mut People, tokens: &[Token]) {
     register_mentions(people, tokens, false);
 }
 
-/// Direct, partial or scare, from where the quotation stands in its sentence.
-fn quote_kind(chars: &[char], open: usize, text: &str, has_speaker: bool) -> QuoteKind {
+/// Direct, partial or scare, from where the quotation stands in its sentence. A short quotation
+/// is speech when someone is found to have said it or its sentence reports speech ("calling him
+/// “a total stiff”", "“No,” he said", "chanted “USA! USA!”"); otherwise it is a scare quote.
+fn quote_kind(around: &Around, text: &str, has_speaker: bool) -> QuoteKind {
+    let (chars, open) = (around.chars, around.span.open);
     let before: String =
         chars[open.saturating_sub(SCARE_MARKER_WINDOW_CHARS)..open].iter().collect::<String>().to_lowercase();
     let before_trim = before.trim_end();
     if lexical_words(text) <= MAX_SCARE_WORDS
-        && (SCARE_MARKERS.iter().any(|m| before_trim.ends_with(m)) || !has_speaker)
+        && (SCARE_MARKERS.iter().any(|m| before_trim.ends_with(m)) || !(has_speaker || reports_speech(around)))
     {
         return QuoteKind::Scare;
     }
@@ -584,6 +600,138 @@ fn quote_kind(chars: &[char], open: usize, text: &str, has_speaker: bool) -> Quo
         Some(c) if c.is_alphanumeric() || c == ',' || c == '،' || c == '，' => QuoteKind::Partial,
         _ => QuoteKind::Direct,
     }
+}
+
+/// Whether the quotation's whole sentence (not only the part after an earlier quotation) reports
+/// speech: a reporting verb outside the quotation marks, "according to", or a colon right before
+/// the quotation.
+fn reports_speech(around: &Around) -> bool {
+    let Around { chars, tokens, span, .. } = *around;
+    let start = sentence_start(chars, span.open, 0);
+    let end = sentence_end(chars, span.end, chars.len());
+    if chars[start..span.open].iter().rev().find(|c| !c.is_whitespace()) == Some(&':') {
+        return true;
+    }
+    let outside = token_range(tokens, start, span.open).iter().chain(token_range(tokens, span.end, end));
+    outside.clone().any(is_reporting_verb)
+        || speakers::according_to(token_range(tokens, start, span.open)).is_some()
+        || speakers::according_to(token_range(tokens, span.end, end)).is_some()
+}
+
+/// A reporting verb written in lower case (a capitalised one is a name: "Says Law").
+fn is_reporting_verb(t: &Token) -> bool {
+    t.word && !t.text.starts_with(char::is_uppercase) && lexicon::is_speech_verb(&t.lower)
+}
+
+/// Whether a quotation is the name of something, not anybody's words: a title of a work or
+/// programme, a publication, a nickname. Japanese marks titles with 『』 of their own; elsewhere
+/// the signs are a noun for a work right before it ("the film “…”", "die Zeitung „…“"), a
+/// naming phrase ("known as “…”"), or title case ("Meet the Press") where a name stands: after a
+/// possessive ("NBC's “…”"), an article or preposition, or in a sentence that reports no speech
+/// (“Neocons For Hillary” movement). Questions and exclamations are
+/// utterances, and a quotation that a reporting verb follows ("“Thank You, Iowa,” she said") is
+/// speech.
+fn is_title(around: &Around, text: &str) -> bool {
+    let Around { chars, tokens, span, sentence_start, .. } = *around;
+    if span.family == Family::WhiteCorner {
+        return chars.iter().any(|&c| is_kana(c));
+    }
+    if around.cjk || lexical_words(text) > MAX_TITLE_WORDS {
+        return false;
+    }
+    let bare = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '،' | '…'));
+    if bare.ends_with(['!', '?', '؟']) || bare.is_empty() {
+        return false;
+    }
+    let before = token_range(tokens, sentence_start, span.open);
+    let sentence_end = sentence_end(chars, span.end, chars.len());
+    let after = token_range(tokens, span.end, sentence_end);
+    // "“Thank You, Iowa,” she said": a reporting verb right after the quotation's clause.
+    let clause_after = after.iter().take_while(|t| !matches!(t.text, "." | ";" | "!" | "?" | "“" | "„" | "«"));
+    if bare.len() < text.trim_end().len()
+        && text.trim_end().ends_with(',')
+        && clause_after.clone().any(is_reporting_verb)
+    {
+        return false;
+    }
+    let words: Vec<&Token> = before.iter().filter(|t| t.word).collect();
+    if let Some(last) = words.last() {
+        let adjacent = before.last().is_some_and(|t| t.word || t.text == ",");
+        if adjacent && lexicon::is_title_noun(&last.lower) {
+            return true;
+        }
+    }
+    let ends_with = |phrase: &[&str]| {
+        phrase.len() <= words.len()
+            && words[words.len() - phrase.len()..].iter().zip(phrase).all(|(t, w)| t.lower == *w)
+    };
+    if before.last().is_some_and(|t| t.word) && lexicon::NAMING_PHRASES.iter().any(|p| ends_with(p)) {
+        return true;
+    }
+    // A nickname: a naming verb shortly before ("calling the towers “the Ghost Quarter”"), the
+    // quotation's words capitalised past an article.
+    let named =
+        words.iter().rev().take(NAMING_VERB_WORDS).any(|t| is_lower_word(t) && lexicon::is_naming_verb(&t.lower));
+    if named && capitalised_name(text) {
+        return true;
+    }
+    // In a headline written in title case ("Senator Calls Plan “A Real Risk”"), title case
+    // says nothing.
+    let outside_words: Vec<&str> = before.iter().chain(after.iter()).filter(|t| t.word).map(|t| t.text).collect();
+    if !title_case(text) || title_case(&outside_words.join(" ")) {
+        return false;
+    }
+    let governed = before.last().filter(|t| t.word).is_some_and(|t| {
+        t.lower.ends_with("’s")
+            || t.lower.ends_with("'s")
+            || t.lower.ends_with('’')
+            || lexicon::is_minor_title_word(&t.lower)
+            || lexicon::is_preposition(&t.lower)
+    });
+    governed || !before.iter().chain(after.iter()).any(is_reporting_verb)
+}
+
+fn is_lower_word(t: &Token) -> bool {
+    t.word && !t.text.starts_with(char::is_uppercase)
+}
+
+/// Whether `text` reads as a name: its words capitalised, past a leading article or minor word
+/// ("the Ghost Quarter", "Little Marco").
+fn capitalised_name(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| w.starts_with(char::is_uppercase))
+        && words
+            .iter()
+            .skip_while(|w| lexicon::is_minor_title_word(&w.to_lowercase()))
+            .all(|w| w.starts_with(char::is_uppercase) || lexicon::is_minor_title_word(&w.to_lowercase()))
+}
+
+/// Whether `text` is written in title case: at least [`MIN_TITLE_CASE_WORDS`] words, the first
+/// capitalised, every other either capitalised, a number or a minor word ("Meet the Press").
+fn title_case(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let caps = words.iter().filter(|w| capitalised(w)).count();
+    caps >= MIN_TITLE_CASE_WORDS
+        && words.first().is_some_and(|w| capitalised(w))
+        && words.iter().all(|w| {
+            capitalised(w)
+                || w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+                || lexicon::is_minor_title_word(&w.to_lowercase())
+        })
+}
+
+/// Hiragana or katakana: Japanese, where 『』 marks titles of works.
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30FF}')
 }
 
 /// Speaker of a block quotation: "X wrote:" closing the block before it, or a final "— X" line.

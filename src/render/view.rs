@@ -5,7 +5,7 @@
 //! what to show and how is decided here.
 
 use super::html::{block, quotes_by_block, Sink};
-use crate::model::{Article, QuoteKind, Removal, RemovalKind};
+use crate::model::{Article, Removal, RemovalKind};
 
 /// Removed text in the list of removals is cut at this many characters.
 const REMOVED_SNIPPET_CHARS: usize = 160;
@@ -92,8 +92,8 @@ fn body<S: Sink>(sink: &mut S, a: &Article) {
 }
 
 fn quotes_panel<S: Sink>(sink: &mut S, a: &Article) {
-    // Scare quotes ("so-called") are marked in the text but are nobody's words.
-    let speech: Vec<_> = a.quotes.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
+    // Scare quotes ("so-called") and titles (“Meet the Press”) are nobody's words.
+    let speech: Vec<_> = a.quotes.iter().filter(|q| q.kind.is_speech()).collect();
     sink.open("aside", &[("class", "lectern-panel"), ("id", "lectern-quotes"), ("hidden", "")]);
     sink.open("h2", &[]);
     sink.text(&format!("Quotes ({})", speech.len()));
@@ -189,10 +189,13 @@ mod tests {
     }
 
     #[test]
-    fn the_quote_list_names_speakers_and_leaves_scare_quotes_out() {
-        let html = "<html><body><article><p>The minister said the so-called “reform” was dead. “We will not give up,” said Ana Souza, the party leader. Then a long sentence follows here with more words, and more, to make a paragraph of prose that is long enough to count.</p><p>Another paragraph of prose that is long enough to count as part of the article, with a comma, and more words than that.</p></article></body></html>";
+    fn the_quote_list_names_speakers_and_leaves_scare_quotes_and_titles_out() {
+        let html = "<html><body><article><p>The minister said the so-called “reform” was dead on NBC’s “Meet the Press” show. “We will not give up,” said Ana Souza, the party leader. Then a long sentence follows here with more words, and more, to make a paragraph of prose that is long enough to count.</p><p>Another paragraph of prose that is long enough to count as part of the article, with a comma, and more words than that.</p></article></body></html>";
         let view = view_of(html);
         assert!(view.contains("<h2>Quotes (1)</h2>"), "{view}");
         assert!(view.contains("“We will not give up,”</a><span class=\"lectern-speaker\">Ana Souza</span>"), "{view}");
+        // A title is not highlighted either: no mark holds it.
+        assert!(view.contains("NBC’s “Meet the Press” show"), "{view}");
+        assert!(!view.contains("data-kind=\"title\""), "{view}");
     }
 }
