@@ -33,6 +33,8 @@ word_set!(is_uncased_role, UNCASED_ROLE_WORDS);
 word_set!(is_title_noun, TITLE_NOUNS);
 word_set!(is_minor_title_word, MINOR_TITLE_WORDS);
 word_set!(is_naming_verb, NAMING_VERBS);
+word_set!(is_time_word, TIME_WORDS);
+word_set!(is_time_lead, TIME_LEADS);
 
 /// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
 /// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
@@ -114,7 +116,17 @@ pub const SPEECH_VERBS: &[&str] = &[
     "spoke", "speaks", "agreed", "objected", "countered", "wondered", "sighed", "laughed", "boasted", "maintained",
     "mused", "quipped", "summed", "disagreed", "ruling", "ruled", "agrees", "disagrees", "reminded", "reminds",
     "adjourned", "describing", "saying", "telling", "warning", "adding", "calling", "insisting", "arguing", "writing",
-    "according", // French (participles after "a"/"ont", and present forms)
+    "according", "charged", "charges", "barked", "assured", "chanted", "yelled", "screamed", "cried", "exclaimed",
+    "asserted", "asserts", "contended", "contends", "alleged", "alleges", "testified", "opined", "retorted", "snapped",
+    "scoffed", "lamented", "laments", "bemoaned", "griped", "groused", "thundered", "proclaimed", "proclaims",
+    "affirmed", "advised", "informed", "demanded", "demands", "pleaded", "begged", "implored", "speculated", "hinted",
+    "revealed", "disclosed", "confided", "murmured", "muttered", "texted", "emailed", "messaged", "recounted",
+    "recounts", "concedes", "acknowledges", "predicts", "cautions", "jokes", "explain", "argue", "insist", "claim",
+    "warn", "tweet", "referred", "labeled", "labelled", "branded", "dubbed", "termed", "deemed", "declaring",
+    "explaining", "noting", "asking", "stating", "claiming", "urging", "vowing", "promising", "predicting",
+    "recalling", "joking", "stressing", "suggesting", "tweeting", "posting", "announcing", "acknowledging",
+    "conceding", "complaining", "accusing", "blaming", "praising", "charging",
+    "reads", // French (participles after "a"/"ont", and present forms)
     "déclaré", "déclare", "dit", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "souligné",
     "souligne", "estimé", "estime", "indiqué", "indique", "assuré", "assure", "précisé", "précise", "confié", "lancé",
     "prévenu", "martelé", "regretté", "regrette", "qualifié", "qualifie", "répondu", "lâché", "lâche", "confie",
@@ -303,7 +315,11 @@ pub const NOT_NAMES: &[&str] = &[
     "seven", "eight", "nine", "ten", "local", "visitors", "several", "both", "each", "every", "viele", "einige",
     "beide", "selon", "según", "laut", "d’après", "segundo", "secondo", "der", "die", "das", "ein", "eine", "le", "la",
     "les", "un", "une", "el", "los", "las", "una", "und", "et", "y", "im", "am", "um", "auf", "mit", "für", "seit",
-    "bei", "pour", "avec", "dans", "sur", "en", "con", "para", "por", "del", "des",
+    "bei", "pour", "avec", "dans", "sur", "en", "con", "para", "por", "del", "des", "despite", "alongside", "although",
+    "though", "because", "since", "during", "until", "unless", "whether", "without", "within", "among", "amid",
+    "across", "against", "about", "above", "below", "beyond", "like", "unlike", "instead", "indeed", "also", "even",
+    "then", "thus", "therefore", "moreover", "furthermore", "besides", "nevertheless", "nonetheless", "near",
+    "speaking", "writing", "according", "here", "what", "why", "how", "where", "who", "which",
 ];
 
 /// Prepositions: a name right after one is an object ("published by The Washington Post").
@@ -311,6 +327,21 @@ pub const PREPOSITIONS: &[&str] = &[
     "by", "in", "of", "from", "to", "at", "with", "for", "on", "about", "into", "near", "than", "via", "against",
     "between", "von", "mit", "bei", "nach", "de", "du", "à", "avec", "par", "en", "con", "por", "para", "a",
 ];
+
+/// Words that link two role words into one role ("Secretary of State", "Minister for Health"):
+/// inside a run of role and name words they do not end it.
+pub const ROLE_LINKS: &[&str] = &["of", "for"];
+
+/// Words of time that stand between a subject and its verb with a preposition or determiner
+/// ("Beck on Wednesday called", "Ms. Lee last week wrote"): skipped on the way to the subject.
+pub const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+    "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+
+/// Words that open a time phrase before a [`TIME_WORDS`] word ("on Sunday", "last week").
+pub const TIME_LEADS: &[&str] = &["on", "in", "last", "this", "that", "earlier", "late", "early", "next", "every"];
 
 /// Name particles that may stand lower-case inside a name (Ursula von der Leyen, Ana de Souza).
 pub const NAME_PARTICLES: &[&str] = &[
@@ -378,6 +409,9 @@ mod tests {
             ("TITLE_NOUNS", TITLE_NOUNS),
             ("MINOR_TITLE_WORDS", MINOR_TITLE_WORDS),
             ("NAMING_VERBS", NAMING_VERBS),
+            ("ROLE_LINKS", ROLE_LINKS),
+            ("TIME_WORDS", TIME_WORDS),
+            ("TIME_LEADS", TIME_LEADS),
         ];
         for (name, words) in lists {
             let mut seen = std::collections::HashSet::new();

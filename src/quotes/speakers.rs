@@ -444,7 +444,7 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     if !name.first().is_some_and(|t| t.cap()) || !name.last().is_some_and(|t| t.cap()) {
         return None;
     }
-    let name_text = join_words(name, |w| w.trim_end_matches(['’', '\'']).trim_end_matches("’s"));
+    let name_text = join_words(name, |w| w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s"));
     Some(Subject::Person { name: name_text, role: (!role.is_empty()).then(|| join_words(role, |w| w)) })
 }
 
@@ -460,6 +460,66 @@ fn join_words(tokens: &[&Token], word: fn(&str) -> &str) -> String {
     text
 }
 
+/// Whether `link` joins two capitalised role words into one office ("Secretary of State",
+/// "Minister for Health"); "the President of Acme" is a role and an organisation, not linked.
+fn role_link(before: &Token, link: &Token, after: &Token) -> bool {
+    link.word && ROLE_LINKS.contains(&&*link.lower) && before.cap() && is_role(before) && after.cap() && is_role(after)
+}
+
+/// The subject of a participle clause (", saying …", ", writing …"): the sentence's own subject,
+/// past an opening phrase up to its comma ("On Sunday, the senator …"). A name that owns what
+/// follows it ("Ann Lee’s spokesman") is not the subject.
+fn main_subject(tokens: &[Token]) -> Option<Subject> {
+    let mut i = 0;
+    if tokens.first().is_some_and(|t| t.word && (is_preposition(&t.lower) || is_not_name(&t.lower)) && !is_article(t)) {
+        i = tokens.iter().position(|t| t.text == ",")? + 1;
+    }
+    let t = tokens.get(i)?;
+    if let Some(g) = pronoun(t) {
+        return Some(Subject::Pronoun(g));
+    }
+    let mut k = i;
+    while k < tokens.len() && (is_article(&tokens[k]) || is_name_word(&tokens[k]) || is_role(&tokens[k])) {
+        k += 1;
+    }
+    if k > i && is_possessive(&tokens[k - 1]) {
+        return None;
+    }
+    // A lone capitalised word opening the sentence ("Band member Flea …") counts only if the
+    // article names someone so.
+    match subject_after(tokens, i)? {
+        Subject::Person { name, role: None } if !name.contains(' ') => Some(Subject::Weak(name)),
+        s => Some(s),
+    }
+}
+
+/// A reporting verb in a participle clause ("…, saying", "…, writing"): its subject is the
+/// sentence's.
+fn is_participle(t: &Token) -> bool {
+    t.lower.ends_with("ing")
+}
+
+/// Step left past asides between a subject and its verb: a parenthesis ("Kasich (R-OH) said")
+/// and a time phrase ("Beck on Wednesday called", "Ms. Lee last week wrote").
+fn skip_asides(tokens: &[Token], mut j: isize) -> isize {
+    loop {
+        if j < 0 {
+            return j;
+        }
+        let t = &tokens[j as usize];
+        if t.text == ")" {
+            match (0..j as usize).rev().take(MAX_APPOSITIVE_TOKENS).find(|&k| tokens[k].text == "(") {
+                Some(open) => j = open as isize - 1,
+                None => return j,
+            }
+        } else if j > 0 && t.word && is_time_word(&t.lower) && is_time_lead(&tokens[j as usize - 1].lower) {
+            j -= 2;
+        } else {
+            return j;
+        }
+    }
+}
+
 /// Name-like run ending at `end` (inclusive), going backwards: capitalised words, particles
 /// between them, and role words before them. Returns the subject and the run's first index.
 fn run_backward(tokens: &[Token], end: usize) -> Option<(Subject, usize)> {
@@ -473,7 +533,8 @@ fn run_backward(tokens: &[Token], end: usize) -> Option<(Subject, usize)> {
             && !seq.is_empty()
             && i > 0
             && tokens[i as usize - 1].cap();
-        if is_name_word(t) || is_role(t) || particle {
+        let link = i > 0 && seq.last().is_some_and(|n| role_link(&tokens[i as usize - 1], t, n));
+        if is_name_word(t) || is_role(t) || particle || link {
             seq.push(t);
             i -= 1;
         } else {
@@ -507,7 +568,8 @@ fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
             && is_name_particle(&t.lower)
             && !seq.is_empty()
             && tokens.get(i + 1).is_some_and(|n| n.cap());
-        if is_name_word(t) || is_role(t) || particle {
+        let link = seq.last().is_some_and(|p| tokens.get(i + 1).is_some_and(|n| role_link(p, t, n)));
+        if is_name_word(t) || is_role(t) || particle || link {
             seq.push(t);
             i += 1;
         } else {
@@ -560,6 +622,7 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
         j -= 1;
     }
     for _ in 0..SUBJECT_TOKENS_BEFORE_VERB {
+        j = skip_asides(tokens, j);
         if j < 0 {
             return None;
         }
@@ -572,7 +635,10 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
             // Beatrix Lindqvist, has accused". A name between the commas is the subject.
             let open = (0..j as usize).rev().take(MAX_APPOSITIVE_TOKENS).find(|&k| tokens[k].text == ",");
             if let Some(open) = open {
-                if let Some((s @ Subject::Person { .. }, start)) = run_backward(tokens, j as usize - 1) {
+                let last = skip_asides(tokens, j - 1);
+                if let Some((s @ Subject::Person { .. }, start)) =
+                    (last >= 0).then(|| run_backward(tokens, last as usize)).flatten()
+                {
                     if start == open + 1 {
                         return Some(s);
                     }
@@ -792,6 +858,9 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     // Tessmer von einem").
     for v in (0..tokens.len()).rev() {
         if is_verb(&tokens[v]) {
+            if v > 0 && tokens[v - 1].text == "," && is_participle(&tokens[v]) {
+                out.extend(main_subject(&tokens[..v - 1]));
+            }
             out.extend(subject_before(tokens, v));
         }
     }
