@@ -388,7 +388,7 @@ impl Reader<'_> {
         let speaker = blockquote_speaker(self.blocks, bi, chars, &mut self.people);
         let text = strip_outer_marks(&self.blocks[bi].text);
         if !text.is_empty() {
-            let span = Span { family: Family::Double, open: 0, end: chars.len(), runs_on: false };
+            let span = Span { family: Family::Double, open: 0, end: chars.len(), runs_on: false, open_mark: true };
             self.found.push(Found { block: bi, span, text, kind: QuoteKind::Block, speaker, group: None });
         }
     }
@@ -396,8 +396,19 @@ impl Reader<'_> {
     /// The quotations of a paragraph or list. Returns where the last one ended.
     fn paragraph(&mut self, bi: usize, p: &Prepared) -> usize {
         let chars: &[char] = &p.chars;
-        // Continue a quotation that ran on from the previous block?
-        let continues = self.running.filter(|(f, _)| marks::starts_with_opener(chars) == Some(*f));
+        // Continue a quotation that ran on from the previous block? The newspaper way repeats the
+        // opening mark; a block that closes the quotation before opening another goes on with it
+        // all the same (the paragraph break fell inside the quotation).
+        let mut continues = self.running.filter(|(f, _)| marks::starts_with_opener(chars) == Some(*f));
+        let carried: Vec<Span> = match self.running {
+            Some((f, _)) if continues.is_none() => marks::spans_with(chars, Some(f)),
+            _ => Vec::new(),
+        };
+        let carried_over = carried.first().is_some_and(|s| !s.open_mark && !s.runs_on);
+        if carried_over {
+            continues = self.running;
+        }
+        let spans: &[Span] = if carried_over { &carried } else { &p.spans };
         if continues.is_none() {
             // The previous block's unclosed quote was not a multi-paragraph quote after all.
             self.drop_unfinished();
@@ -406,11 +417,12 @@ impl Reader<'_> {
         let cjk = is_cjk_text(chars);
         let mut prev_end = 0usize;
         let mut last_speaker: Option<usize> = None;
-        for (k, &span) in p.spans.iter().enumerate() {
+        for (k, &span) in spans.iter().enumerate() {
             // Register who is named between the previous quotation and this one.
             register_mentions_order(&mut self.people, token_range(&p.tokens, prev_end, span.open));
             let inner_end = if span.runs_on { chars.len() } else { span.end - 1 };
-            let text = collapse_whitespace(&chars[span.open + 1..inner_end].iter().collect::<String>());
+            let inner_start = if span.open_mark { span.open + 1 } else { span.open };
+            let text = collapse_whitespace(&chars[inner_start..inner_end].iter().collect::<String>());
             if text.is_empty() {
                 prev_end = span.end;
                 continue;
@@ -447,6 +459,32 @@ impl Reader<'_> {
             .or(last_in_block)
             .or_else(|| self.introduced_before(around))
             .or_else(|| self.reported_earlier(around))
+            .or_else(|| self.quoted_before(around))
+    }
+
+    /// A paragraph that is nothing but a quotation, after a paragraph whose last quotation has a
+    /// speaker: the same person goes on (news prints a speaker's next words as a paragraph of its
+    /// own); after a paragraph without quotations, the subject of its last sentence.
+    fn quoted_before(&mut self, around: &Around) -> Option<usize> {
+        let Around { chars, span, block, .. } = *around;
+        let alone = chars[..span.open].iter().all(|c| c.is_whitespace())
+            && chars[span.end..].iter().all(|c| !c.is_alphanumeric());
+        if !alone || around.cjk {
+            return None;
+        }
+        let prev = (0..block).rev().find(|&i| self.blocks[i].kind != BlockKind::Figure)?;
+        if self.blocks[prev].kind != BlockKind::Paragraph {
+            return None;
+        }
+        if let Some(f) = self.found.iter().rev().take_while(|f| f.block >= prev).find(|f| f.block == prev) {
+            return f.speaker;
+        }
+        // A paragraph without quotations, about someone ("Viguerie is upbeat about Cruz's
+        // chances."): its last sentence's subject.
+        let pc: Vec<char> = self.blocks[prev].text.chars().collect();
+        let last_sentence = sentence_start(&pc, pc.len().saturating_sub(1), 0);
+        let tokens = speakers::tokenize(&self.blocks[prev].text, last_sentence, usize::MAX);
+        speakers::sentence_subject(&tokens).and_then(|s| self.people.resolve(&s))
     }
 
     /// The speaker the quotation's own sentence names, by the rules of its script.

@@ -493,6 +493,11 @@ fn main_subject(tokens: &[Token]) -> Option<Subject> {
     }
 }
 
+/// The subject of a sentence (its tokens), past an opening phrase: a pronoun, a name, a role.
+pub fn sentence_subject(tokens: &[Token]) -> Option<Subject> {
+    main_subject(tokens)
+}
+
 /// A reporting verb in a participle clause ("…, saying", "…, writing"): its subject is the
 /// sentence's.
 fn is_participle(t: &Token) -> bool {
