@@ -507,7 +507,14 @@ impl Reader<'_> {
         } else if !chars.iter().any(|c| c.is_uppercase() || c.is_lowercase()) {
             speakers::uncased_sentence(before, after).into_iter().collect()
         } else {
-            speakers::after_quote(after).into_iter().chain(speakers::before_quote(before)).collect()
+            // A colon introduces the quotation: its speaker is before it ("Rubio fired back:
+            // “…,” referencing …"), whatever follows.
+            let colon = chars[start..span.open].iter().rev().find(|c| !c.is_whitespace()) == Some(&':');
+            if colon {
+                speakers::before_quote(before).into_iter().chain(speakers::after_quote(after)).collect()
+            } else {
+                speakers::after_quote(after).into_iter().chain(speakers::before_quote(before)).collect()
+            }
         };
         candidates.iter().find_map(|s| self.people.resolve(s))
     }

@@ -157,6 +157,13 @@ impl People {
                     })
                     .collect()
             };
+            // A short name is a surname: "Trump" is Donald Trump before the Trump Organization.
+            let surname: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&i| self.people[i].name.split_whitespace().last() == words.last().copied())
+                .collect();
+            let candidates = if surname.is_empty() { candidates } else { surname };
             let latest = candidates.iter().copied().filter(|&i| self.seen[i] > 0).max_by_key(|&i| self.seen[i]);
             latest.or_else(|| candidates.iter().copied().max_by_key(|&i| self.people[i].name.len()))
         });
@@ -423,6 +430,11 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
         None => seq,
     };
     let mut last_role = seq.iter().rposition(|t| is_role(t));
+    // French "M. Yves Kerhervé": "M." opening a name, before a full word, is "Monsieur"; inside
+    // a name ("John M. Smith") it is an initial.
+    if last_role.is_none() && seq.len() >= 2 && seq[0].text == "M." && seq[1].text.chars().count() > 2 {
+        last_role = Some(0);
+    }
     let name_len = seq.len() - last_role.map_or(0, |r| r + 1);
     if name_len >= MIN_WORDS_FOR_AGENT_NOUN_ROLE {
         let first = &seq[last_role.map_or(0, |r| r + 1)];
@@ -877,6 +889,10 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
                 }
             }
         }
+    }
+    // "Rubio fired back forcefully: “…”": before a colon, the sentence's subject.
+    if tokens.last().is_some_and(|t| t.text == ":") {
+        out.extend(main_subject(&tokens[..tokens.len() - 1]).filter(|s| !matches!(s, Subject::Weak(_))));
     }
     // Colon-introduced or embedded quotations with no reporting verb: the sentence's subject,
     // the first name not governed by a preposition ("The inquiry chair, retired judge Ifeoma
