@@ -125,8 +125,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "warn", "tweet", "referred", "labeled", "labelled", "branded", "dubbed", "termed", "deemed", "declaring",
     "explaining", "noting", "asking", "stating", "claiming", "urging", "vowing", "promising", "predicting",
     "recalling", "joking", "stressing", "suggesting", "tweeting", "posting", "announcing", "acknowledging",
-    "conceding", "complaining", "accusing", "blaming", "praising", "charging",
-    "reads", // French (participles after "a"/"ont", and present forms)
+    "conceding", "complaining", "accusing", "blaming", "praising", "charging", "reads",
+    "issued", // French (participles after "a"/"ont", and present forms)
     "déclaré", "déclare", "dit", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "souligné",
     "souligne", "estimé", "estime", "indiqué", "indique", "assuré", "assure", "précisé", "précise", "confié", "lancé",
     "prévenu", "martelé", "regretté", "regrette", "qualifié", "qualifie", "répondu", "lâché", "lâche", "confie",

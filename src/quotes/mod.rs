@@ -416,6 +416,10 @@ impl Reader<'_> {
         self.running = None;
         let cjk = is_cjk_text(chars);
         let mut prev_end = 0usize;
+        // Where the words before the next quotation start: after the last quotation that is
+        // speech. A title or scare quote is part of its sentence ("Okafor, known as “the Iron
+        // Mayor”, said: “…”").
+        let mut floor = 0usize;
         let mut last_speaker: Option<usize> = None;
         for (k, &span) in spans.iter().enumerate() {
             // Register who is named between the previous quotation and this one.
@@ -425,17 +429,22 @@ impl Reader<'_> {
             let text = collapse_whitespace(&chars[inner_start..inner_end].iter().collect::<String>());
             if text.is_empty() {
                 prev_end = span.end;
+                floor = span.end;
                 continue;
             }
-            let sentence_start = sentence_start(chars, span.open, prev_end);
-            let around = Around { block: bi, chars, tokens: &p.tokens, span, prev_end, sentence_start, cjk };
+            let sentence_start = sentence_start(chars, span.open, floor);
+            let around = Around { block: bi, chars, tokens: &p.tokens, span, prev_end: floor, sentence_start, cjk };
             let speaker = self.speaker(&around, last_speaker);
             let kind =
                 if is_title(&around, &text) { QuoteKind::Title } else { quote_kind(&around, &text, speaker.is_some()) };
-            let speaker = if kind.is_speech() { speaker } else { None };
+            // Whoever the sentence names was mentioned last, speech or not; only speech makes
+            // them the paragraph's speaker.
             if let Some(id) = speaker {
                 self.people.touch(id);
-                last_speaker = Some(id);
+            }
+            let speaker = if kind.is_speech() { speaker } else { None };
+            if speaker.is_some() {
+                last_speaker = speaker;
             }
             let opens_block = k == 0 && chars[..span.open].iter().all(|c| c.is_whitespace());
             let group = match continues {
@@ -447,6 +456,9 @@ impl Reader<'_> {
                 self.running = Some((span.family, self.found.len() - 1));
             }
             prev_end = span.end;
+            if self.found.last().is_some_and(|f| f.kind.is_speech()) {
+                floor = span.end;
+            }
         }
         prev_end
     }
@@ -637,6 +649,17 @@ fn quote_kind(around: &Around, text: &str, has_speaker: bool) -> QuoteKind {
         return QuoteKind::Scare;
     }
     let prev = before_trim.chars().last();
+    // "qualifié le projet d’« irresponsable »": after an elided article or preposition the
+    // quotation is part of the sentence.
+    if matches!(prev, Some('’' | '\'')) && before_trim.chars().rev().nth(1).is_some_and(char::is_alphabetic) {
+        return QuoteKind::Partial;
+    }
+    // Japanese and Chinese: after the topic or subject particle or a comma, the quotation is
+    // mostly what the speaker says ("高橋館長は「…」と述べた"); a quoted predicate ("説明は「唐突
+    // だ」と批判し") is the exception this misses.
+    if around.cjk && matches!(prev, Some('は' | 'が' | '，' | '、' | '：')) {
+        return QuoteKind::Direct;
+    }
     let starts_lower = text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_lowercase());
     match prev {
         None => QuoteKind::Direct,

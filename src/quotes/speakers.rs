@@ -417,10 +417,10 @@ fn is_possessive(t: &Token) -> bool {
     t.lower.ends_with("’s") || t.lower.ends_with("'s")
 }
 
-/// Endings of nouns for occupations ("Joiner", "Meteorologist", "Geschäftsführer"): the first of
+/// Endings of nouns for occupations ("Joiner", "Meteorologist", "Geschäftsführer", "Werftchef"): the first of
 /// three or more capitalised words with one of these is a role, not a first name.
 const AGENT_NOUN_ENDINGS: &[&str] =
-    &["ist", "er", "or", "ian", "eur", "euse", "rin", "ant", "ent", "man", "woman", "ess"];
+    &["ist", "er", "or", "ian", "eur", "euse", "rin", "ant", "ent", "man", "woman", "ess", "chef"];
 
 /// Split a run of words into role and name at the last role word.
 fn split_role(seq: &[&Token]) -> Option<Subject> {
@@ -438,7 +438,9 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     let name_len = seq.len() - last_role.map_or(0, |r| r + 1);
     if name_len >= MIN_WORDS_FOR_AGENT_NOUN_ROLE {
         let first = &seq[last_role.map_or(0, |r| r + 1)];
-        if AGENT_NOUN_ENDINGS.iter().any(|e| first.lower.ends_with(e)) {
+        // German feminine forms add "-in" to the agent noun ("Dezernentin", "Intendantin").
+        let stem = first.lower.strip_suffix("in").unwrap_or(&first.lower);
+        if AGENT_NOUN_ENDINGS.iter().any(|e| first.lower.ends_with(e) || stem.ends_with(e)) {
             last_role = Some(last_role.map_or(0, |r| r + 1));
         }
     }
