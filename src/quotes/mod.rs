@@ -724,7 +724,10 @@ fn is_title(around: &Around, text: &str) -> bool {
     }
     let words: Vec<&Token> = before.iter().filter(|t| t.word).collect();
     if let Some(last) = words.last() {
-        let adjacent = before.last().is_some_and(|t| t.word || t.text == ",");
+        // "the film “Salt and Iron”"; after a comma ("her film, “Trainwreck”") only a name, since
+        // "told the TV show, “Shaming is wrong.”" reports words to it.
+        let adjacent = before.last().is_some_and(|t| t.word)
+            || (before.last().is_some_and(|t| t.text == ",") && capitalised_name(text));
         if adjacent && lexicon::is_title_noun(&last.lower) {
             return true;
         }
