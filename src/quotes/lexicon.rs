@@ -34,6 +34,8 @@ word_set!(is_title_noun, TITLE_NOUNS);
 word_set!(is_minor_title_word, MINOR_TITLE_WORDS);
 word_set!(is_naming_verb, NAMING_VERBS);
 word_set!(is_time_word, TIME_WORDS);
+word_set!(is_object_verb, OBJECT_VERBS);
+word_set!(is_clause_conjunction, CLAUSE_CONJUNCTIONS);
 word_set!(is_time_lead, TIME_LEADS);
 
 /// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
@@ -239,6 +241,20 @@ pub const MINOR_TITLE_WORDS: &[&str] = &[
     "в", "на",
 ];
 
+/// Reporting verbs whose object is the hearer or the one spoken of, not the speaker ("telling
+/// Reuters", "summed up Clinton as", "accused Sanders of"): the name after one never speaks.
+pub const OBJECT_VERBS: &[&str] = &[
+    "told", "tells", "tell", "telling", "asked", "asks", "asking", "urged", "urging", "warned", "warning", "reminded",
+    "reminds", "assured", "informed", "thanked", "accused", "accuses", "accusing", "blamed", "blaming", "praised",
+    "praising", "criticised", "criticized", "called", "calls", "calling", "described", "describes", "describing",
+    "summed", "labeled", "labelled", "branded", "dubbed", "termed", "deemed", "referred", "promised", "promising",
+];
+
+/// Conjunctions that open a new clause: after a quotation, "and Trump called it …" attributes the
+/// next words, not the quotation before.
+pub const CLAUSE_CONJUNCTIONS: &[&str] =
+    &["and", "but", "while", "whereas", "although", "though", "und", "aber", "et", "mais", "y", "pero", "e", "ma"];
+
 /// Phrases that put the speaker right after them: "according to the ministry".
 pub const ACCORDING_TO: &[&[&str]] = &[
     &["according", "to"],
@@ -412,6 +428,8 @@ mod tests {
             ("ROLE_LINKS", ROLE_LINKS),
             ("TIME_WORDS", TIME_WORDS),
             ("TIME_LEADS", TIME_LEADS),
+            ("OBJECT_VERBS", OBJECT_VERBS),
+            ("CLAUSE_CONJUNCTIONS", CLAUSE_CONJUNCTIONS),
         ];
         for (name, words) in lists {
             let mut seen = std::collections::HashSet::new();

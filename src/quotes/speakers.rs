@@ -806,6 +806,10 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
     if i >= tokens.len() {
         return None;
     }
+    // "“…” and Trump called it …": a new clause, about other words.
+    if tokens[i].word && is_clause_conjunction(&tokens[i].lower) {
+        return None;
+    }
     if !tokens[i..].iter().any(|t| t.cased()) {
         return uncased_after(&tokens[i..]);
     }
@@ -884,7 +888,7 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
         }
     }
     for v in (0..tokens.len()).rev() {
-        if is_verb(&tokens[v]) {
+        if is_verb(&tokens[v]) && !is_object_verb(&tokens[v].lower) {
             if let Some(s) = subject_after(tokens, v + 1) {
                 if matches!(s, Subject::Person { .. }) {
                     out.push(s);
