@@ -55,6 +55,8 @@ MIN_OVERLAP = 0.5
 MIN_CONTENT_SHARE = 0.5
 # "Short" quotations (class 5): at most this many words, the scare-quote threshold of Lectern.
 SHORT_WORDS = 4
+# Lines printed by --show at most (POLNEAR_SHOW overrides, for clustering many failures).
+SHOW_MAX = int(os.environ.get("POLNEAR_SHOW", "40"))
 
 OPEN_D, CLOSE_D = "“\"", "”\""
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "its", "their"}
@@ -362,7 +364,7 @@ def main():
             if match is None:
                 for c in cls + ["all"]:
                     by_class[c]["missed"] += 1
-                if show and show in cls + ["all", "missed"] and shown < 40:
+                if show and show in cls + ["all", "missed"] and shown < SHOW_MAX:
                     shown += 1
                     print(f"MISSED [{stem}] {text[st[0]:st[1]][:90]!r} src={src_text!r}")
                 continue
@@ -379,11 +381,11 @@ def main():
                     by_class[c]["named"] += 1
                     by_class[c]["named_right"] += right
                     by_class[c]["named_empty"] += not q["speaker"]
-                if not right and show and show in cls + ["all", "wrong"] and shown < 40:
+                if not right and show and show in cls + ["all", "wrong"] and shown < SHOW_MAX:
                     shown += 1
                     print(f"WRONG  [{stem}] {text[st[0]:st[1]][:60]!r} got={q['speaker']!r} role={q['speaker_role']!r} src={src_text!r}")
         for k, (s, e, q) in enumerate(preds):
-            if k not in used and show == "fp" and shown < 40:
+            if k not in used and show == "fp" and shown < SHOW_MAX:
                 shown += 1
                 print(f"FP     [{stem}] {text[s:e][:90]!r} kind={q['kind']}")
 

@@ -443,6 +443,17 @@ pub enum QuoteKind {
     Partial,
     Block,
     Scare,
+    /// The name of a work, programme, organisation or nickname in quotation marks (“Meet the
+    /// Press”, „Die Zeit“, 『雪国』): nobody's words, so neither highlighted nor listed as speech.
+    Title,
+}
+
+impl QuoteKind {
+    /// Whether the quotation is someone's words (direct, partial or block), not a scare quote or
+    /// a title: what the quote panel lists and the view highlights as speech.
+    pub fn is_speech(self) -> bool {
+        matches!(self, QuoteKind::Direct | QuoteKind::Partial | QuoteKind::Block)
+    }
 }
 
 /// A quotation in the article body.

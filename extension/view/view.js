@@ -112,8 +112,10 @@ for (const [buttonId, panelId] of [['quotes', 'lectern-quotes'], ['removed', 'le
     else showPanel(e.currentTarget, panel);
   });
 }
-// As the panel counts them: scare quotes ("so-called") are nobody's words.
-$('quotes').textContent = `Quotes (${article.quotes.filter((q) => q.kind !== 'scare').length})`;
+// As the panel counts them: speech only. Scare quotes ("so-called") are nobody's words, and
+// titles (of works, shows, nicknames) are names, not quotations.
+const SPEECH = new Set(['direct', 'partial', 'block']);
+$('quotes').textContent = `Quotes (${article.quotes.filter((q) => SPEECH.has(q.kind)).length})`;
 $('removed').textContent = `Removed (${article.removed.length})`;
 
 // Where the panel covers the article (a narrow window), it steps aside before showing the place.

@@ -30,6 +30,13 @@ word_set!(is_place_prefix, PLACE_PREFIXES);
 word_set!(is_place_head, PLACE_HEADS);
 word_set!(is_reference_heading, REFERENCE_HEADINGS);
 word_set!(is_uncased_role, UNCASED_ROLE_WORDS);
+word_set!(is_title_noun, TITLE_NOUNS);
+word_set!(is_minor_title_word, MINOR_TITLE_WORDS);
+word_set!(is_naming_verb, NAMING_VERBS);
+word_set!(is_time_word, TIME_WORDS);
+word_set!(is_object_verb, OBJECT_VERBS);
+word_set!(is_clause_conjunction, CLAUSE_CONJUNCTIONS);
+word_set!(is_time_lead, TIME_LEADS);
 
 /// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
 /// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
@@ -111,7 +118,17 @@ pub const SPEECH_VERBS: &[&str] = &[
     "spoke", "speaks", "agreed", "objected", "countered", "wondered", "sighed", "laughed", "boasted", "maintained",
     "mused", "quipped", "summed", "disagreed", "ruling", "ruled", "agrees", "disagrees", "reminded", "reminds",
     "adjourned", "describing", "saying", "telling", "warning", "adding", "calling", "insisting", "arguing", "writing",
-    "according", // French (participles after "a"/"ont", and present forms)
+    "according", "charged", "charges", "barked", "assured", "chanted", "yelled", "screamed", "cried", "exclaimed",
+    "asserted", "asserts", "contended", "contends", "alleged", "alleges", "testified", "opined", "retorted", "snapped",
+    "scoffed", "lamented", "laments", "bemoaned", "griped", "groused", "thundered", "proclaimed", "proclaims",
+    "affirmed", "advised", "informed", "demanded", "demands", "pleaded", "begged", "implored", "speculated", "hinted",
+    "revealed", "disclosed", "confided", "murmured", "muttered", "texted", "emailed", "messaged", "recounted",
+    "recounts", "concedes", "acknowledges", "predicts", "cautions", "jokes", "explain", "argue", "insist", "claim",
+    "warn", "tweet", "referred", "labeled", "labelled", "branded", "dubbed", "termed", "deemed", "declaring",
+    "explaining", "noting", "asking", "stating", "claiming", "urging", "vowing", "promising", "predicting",
+    "recalling", "joking", "stressing", "suggesting", "tweeting", "posting", "announcing", "acknowledging",
+    "conceding", "complaining", "accusing", "blaming", "praising", "charging", "reads",
+    "issued", // French (participles after "a"/"ont", and present forms)
     "déclaré", "déclare", "dit", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "souligné",
     "souligne", "estimé", "estime", "indiqué", "indique", "assuré", "assure", "précisé", "précise", "confié", "lancé",
     "prévenu", "martelé", "regretté", "regrette", "qualifié", "qualifie", "répondu", "lâché", "lâche", "confie",
@@ -138,6 +155,105 @@ pub const SPEECH_VERBS: &[&str] = &[
     "сказал", "сказала", "заявил", "заявила", "добавил", "добавила", "отметил", "отметила", "пояснил", "пояснила",
     "написал", "написала", "подчеркнул", "подчеркнула", "ответил", "ответила", "говорит",
 ];
+
+/// Nouns for works, programmes, publications and named groups: a quotation right after one is the
+/// name of the thing ("the film “Trainwreck”", "die Zeitung „Die Welt“", "газета «Известия»"),
+/// not anybody's words. Russian nouns are listed in the cases a name in apposition follows.
+pub const TITLE_NOUNS: &[&str] = &[
+    // English
+    "show", "programme", "program", "series", "sitcom", "film", "movie", "documentary", "book", "novel", "memoir",
+    "album", "song", "play", "musical", "newspaper", "magazine", "column", "podcast", "hashtag", "opera", "painting",
+    "poem", "exhibition", "website", "blog", "app", "ballad", "anthem", "tabloid", "broadsheet",
+    // German
+    "sendung", "serie", "buch", "roman", "lied", "zeitung", "zeitschrift", "magazin", "theaterstück", "stück",
+    "kolumne", "talkshow", "ausstellung", "oper", "gedicht", "dokumentation", "wochenzeitung", "tageszeitung",
+    // French
+    "émission", "série", "livre", "chanson", "journal", "quotidien", "hebdomadaire", "pièce", "documentaire",
+    "feuilleton", "exposition", "opéra", "poème", // Spanish, Portuguese, Italian
+    "programa", "película", "libro", "novela", "canción", "periódico", "diario", "revista", "documental", "obra",
+    "telenovela", "filme", "livro", "canção", "jornal", "romance", "peça", "trasmissione", "programma", "canzone",
+    "giornale", "quotidiano", "rivista", "settimanale", "spettacolo",
+    // Russian (nominative, genitive, dative, prepositional where they differ)
+    "газета", "газеты", "газете", "журнал", "журнала", "журнале", "фильм", "фильма", "фильме", "книга", "книги",
+    "книге", "песня", "песни", "передача", "передачи", "передаче", "программа", "программы", "программе", "сериал",
+    "сериала", "сериале", "альбом", "альбома", "роман", "романа", "партия", "партии", "движение", "движения",
+    "компания", "компании", "издание", "издания", // Persian, Arabic
+    "روزنامه", "کتاب", "فیلم", "برنامه", "مجله", "ترانه", "صحيفة", "كتاب", "فيلم", "برنامج", "مجلة", "أغنية",
+];
+
+/// Phrases that give a name rather than report words: a quotation right after one is a title or
+/// nickname ("the hacker known as “Guccifer”", "un roman intitulé « … »").
+pub const NAMING_PHRASES: &[&[&str]] = &[
+    &["known", "as"],
+    &["nicknamed"],
+    &["titled"],
+    &["entitled"],
+    &["alias"],
+    &["aka"],
+    &["goes", "by"],
+    &["bekannt", "als"],
+    &["spitzname"],
+    &["titel"],
+    &["surnommé"],
+    &["surnommée"],
+    &["intitulé"],
+    &["intitulée"],
+    &["baptisé"],
+    &["baptisée"],
+    &["apodado"],
+    &["apodada"],
+    &["titulado"],
+    &["titulada"],
+    &["conocido", "como"],
+    &["conocida", "como"],
+    &["apelidado"],
+    &["apelidada"],
+    &["intitulado"],
+    &["intitulada"],
+    &["conhecido", "como"],
+    &["conhecida", "como"],
+    &["soprannominato"],
+    &["soprannominata"],
+    &["intitolato"],
+    &["intitolata"],
+    &["noto", "come"],
+    &["nota", "come"],
+    &["по", "прозвищу"],
+    &["под", "названием"],
+];
+
+/// Verbs that give someone or something a name: a capitalised quotation after one is a nickname
+/// ("calling the towers “the Ghost Quarter”", "nannten ihn „Eiserner Kanzler“"), a lower-case one
+/// a label someone gave, and so their words ("calling him “a total stiff”").
+pub const NAMING_VERBS: &[&str] = &[
+    "call", "calls", "called", "calling", "dub", "dubs", "dubbed", "dubbing", "nickname", "nicknames", "name", "names",
+    "named", "naming", "nennen", "nennt", "nannte", "nannten", "genannt", "appelle", "appellent", "appelé", "appelée",
+    "appelés", "llaman", "llama", "llamó", "llamaron", "chamam", "chama", "chamou", "chamado", "chiamano", "chiama",
+    "chiamato", "chiamata", "называют", "называл", "назвал", "назвали",
+];
+
+/// Words a title leaves lower-case between capitalised ones ("Meet the Press", "Der Herr der
+/// Ringe", "La Casa de Papel"): they do not break a run of title case.
+pub const MINOR_TITLE_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "der", "die",
+    "das", "des", "dem", "den", "und", "von", "im", "am", "zum", "zur", "le", "la", "les", "l", "du", "de", "et", "à",
+    "au", "aux", "el", "los", "las", "y", "del", "o", "e", "da", "do", "dos", "il", "lo", "gli", "della", "di", "и",
+    "в", "на",
+];
+
+/// Reporting verbs whose object is the hearer or the one spoken of, not the speaker ("telling
+/// Reuters", "summed up Clinton as", "accused Sanders of"): the name after one never speaks.
+pub const OBJECT_VERBS: &[&str] = &[
+    "told", "tells", "tell", "telling", "asked", "asks", "asking", "urged", "urging", "warned", "warning", "reminded",
+    "reminds", "assured", "informed", "thanked", "accused", "accuses", "accusing", "blamed", "blaming", "praised",
+    "praising", "criticised", "criticized", "called", "calls", "calling", "described", "describes", "describing",
+    "summed", "labeled", "labelled", "branded", "dubbed", "termed", "deemed", "referred", "promised", "promising",
+];
+
+/// Conjunctions that open a new clause: after a quotation, "and Trump called it …" attributes the
+/// next words, not the quotation before.
+pub const CLAUSE_CONJUNCTIONS: &[&str] =
+    &["and", "but", "while", "whereas", "although", "though", "und", "aber", "et", "mais", "y", "pero", "e", "ma"];
 
 /// Phrases that put the speaker right after them: "according to the ministry".
 pub const ACCORDING_TO: &[&[&str]] = &[
@@ -215,7 +331,11 @@ pub const NOT_NAMES: &[&str] = &[
     "seven", "eight", "nine", "ten", "local", "visitors", "several", "both", "each", "every", "viele", "einige",
     "beide", "selon", "según", "laut", "d’après", "segundo", "secondo", "der", "die", "das", "ein", "eine", "le", "la",
     "les", "un", "une", "el", "los", "las", "una", "und", "et", "y", "im", "am", "um", "auf", "mit", "für", "seit",
-    "bei", "pour", "avec", "dans", "sur", "en", "con", "para", "por", "del", "des",
+    "bei", "pour", "avec", "dans", "sur", "en", "con", "para", "por", "del", "des", "despite", "alongside", "although",
+    "though", "because", "since", "during", "until", "unless", "whether", "without", "within", "among", "amid",
+    "across", "against", "about", "above", "below", "beyond", "like", "unlike", "instead", "indeed", "also", "even",
+    "then", "thus", "therefore", "moreover", "furthermore", "besides", "nevertheless", "nonetheless", "near",
+    "speaking", "writing", "according", "here", "what", "why", "how", "where", "who", "which",
 ];
 
 /// Prepositions: a name right after one is an object ("published by The Washington Post").
@@ -223,6 +343,21 @@ pub const PREPOSITIONS: &[&str] = &[
     "by", "in", "of", "from", "to", "at", "with", "for", "on", "about", "into", "near", "than", "via", "against",
     "between", "von", "mit", "bei", "nach", "de", "du", "à", "avec", "par", "en", "con", "por", "para", "a",
 ];
+
+/// Words that link two role words into one role ("Secretary of State", "Minister for Health"):
+/// inside a run of role and name words they do not end it.
+pub const ROLE_LINKS: &[&str] = &["of", "for"];
+
+/// Words of time that stand between a subject and its verb with a preposition or determiner
+/// ("Beck on Wednesday called", "Ms. Lee last week wrote"): skipped on the way to the subject.
+pub const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+    "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+
+/// Words that open a time phrase before a [`TIME_WORDS`] word ("on Sunday", "last week").
+pub const TIME_LEADS: &[&str] = &["on", "in", "last", "this", "that", "earlier", "late", "early", "next", "every"];
 
 /// Name particles that may stand lower-case inside a name (Ursula von der Leyen, Ana de Souza).
 pub const NAME_PARTICLES: &[&str] = &[
@@ -287,6 +422,14 @@ mod tests {
             ("PLACE_HEADS", PLACE_HEADS),
             ("REFERENCE_HEADINGS", REFERENCE_HEADINGS),
             ("UNCASED_ROLE_WORDS", UNCASED_ROLE_WORDS),
+            ("TITLE_NOUNS", TITLE_NOUNS),
+            ("MINOR_TITLE_WORDS", MINOR_TITLE_WORDS),
+            ("NAMING_VERBS", NAMING_VERBS),
+            ("ROLE_LINKS", ROLE_LINKS),
+            ("TIME_WORDS", TIME_WORDS),
+            ("TIME_LEADS", TIME_LEADS),
+            ("OBJECT_VERBS", OBJECT_VERBS),
+            ("CLAUSE_CONJUNCTIONS", CLAUSE_CONJUNCTIONS),
         ];
         for (name, words) in lists {
             let mut seen = std::collections::HashSet::new();

@@ -34,7 +34,13 @@ pub struct Span {
     pub end: usize,
     /// The quotation continues in the next block (no closing mark here).
     pub runs_on: bool,
+    /// The span starts with its opening mark; false for a quotation carried over from the
+    /// previous block without a repeated opening mark, which starts at the block's start.
+    pub open_mark: bool,
 }
+
+/// Stack entry of a quotation carried in from the previous block (it has no opening mark here).
+const CARRIED: usize = usize::MAX;
 
 /// How the block writes its quotes: German and Danish styles reverse some marks.
 #[derive(Clone, Copy, Debug, Default)]
@@ -83,8 +89,14 @@ fn is_word_char(c: Option<&char>) -> bool {
 /// Top-level quotation spans of a block. A quotation still open at the end is returned with
 /// `runs_on` set; whether it continues in the next block is the caller's to decide.
 pub fn spans(chars: &[char]) -> Vec<Span> {
+    spans_with(chars, None)
+}
+
+/// Spans of a block that may go on with a quotation of family `carried` left open at the end of
+/// the previous block (a paragraph break inside a quotation, the opening mark not repeated).
+pub fn spans_with(chars: &[char], carried: Option<Family>) -> Vec<Span> {
     let style = Style::of(chars);
-    let mut stack: Vec<(Family, usize)> = Vec::new();
+    let mut stack: Vec<(Family, usize)> = carried.map(|f| (f, CARRIED)).into_iter().collect();
     let mut found: Vec<Span> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         let Some((family, mut role)) = classify(c, style) else { continue };
@@ -114,6 +126,18 @@ pub fn spans(chars: &[char]) -> Vec<Span> {
                 _ => {}
             }
         }
+        // A closing mark typed as an opening one (“expedited review“ of): an opener that ends a
+        // word or sentence, followed by a space, punctuation or the block's end, while a
+        // quotation of its family is open, closes it.
+        if role == Role::Open
+            && family == Family::Double
+            && c == '\u{201C}'
+            && stack.last().is_some_and(|(f, _)| *f == Family::Double)
+            && prev.is_some_and(|p| p.is_alphanumeric() || ".,!?;…—-".contains(*p))
+            && next.is_none_or(|n| n.is_whitespace() || ".,;:!?)".contains(*n))
+        {
+            role = Role::Close;
+        }
         if role == Role::Either {
             // Straight double quote: after a digit it is an inch mark (a 27" screen).
             if prev.is_some_and(|p| p.is_ascii_digit()) && !stack.iter().any(|(f, _)| *f == Family::Double) {
@@ -132,8 +156,14 @@ pub fn spans(chars: &[char]) -> Vec<Span> {
         }
         match role {
             Role::Open => {
-                // A second opener of the same family at the top means the first was never closed.
-                if stack.last().is_some_and(|(f, _)| *f == family) && family == Family::Double {
+                // A second opener of the same family at the top means the first was never closed,
+                // unless two closers follow before any other opener: a quotation nested in the same
+                // marks (“People wearing “Settle For Hillary” shirts,” she wrote), which keeps the
+                // outer one.
+                if stack.last().is_some_and(|(f, _)| *f == family)
+                    && family == Family::Double
+                    && !nested_in_same_marks(&chars[i + 1..], style)
+                {
                     stack.pop();
                 }
                 stack.push((family, i));
@@ -143,7 +173,9 @@ pub fn spans(chars: &[char]) -> Vec<Span> {
                     let (_, open) = stack[pos];
                     stack.truncate(pos);
                     if stack.is_empty() {
-                        found.push(Span { family, open, end: i + 1, runs_on: false });
+                        let open_mark = open != CARRIED;
+                        let open = if open_mark { open } else { 0 };
+                        found.push(Span { family, open, end: i + 1, runs_on: false, open_mark });
                     }
                 }
             }
@@ -152,11 +184,30 @@ pub fn spans(chars: &[char]) -> Vec<Span> {
     }
     // An opener still open at the end may run on into the next block; the caller decides.
     if let Some(&(family, open)) = stack.first() {
-        if family != Family::Single {
-            found.push(Span { family, open, end: chars.len(), runs_on: true });
+        if family != Family::Single && open != CARRIED {
+            found.push(Span { family, open, end: chars.len(), runs_on: true, open_mark: true });
         }
     }
     found
+}
+
+/// Whether, after a second double opener, two double closers come before any further double
+/// opener: the second quotation is nested in the first, not a restart after a lost closer.
+fn nested_in_same_marks(rest: &[char], style: Style) -> bool {
+    let mut closers = 0;
+    for &c in rest {
+        match classify(c, style) {
+            Some((Family::Double, Role::Close)) => {
+                closers += 1;
+                if closers == 2 {
+                    return true;
+                }
+            }
+            Some((Family::Double, Role::Open)) => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether `text` holds any quotation mark of any family (whatever the style): a block without
@@ -200,6 +251,12 @@ mod tests {
         assert_eq!(texts("“Our countries,” Khan said."), ["Our countries,"]);
         assert_eq!(texts("He said \"yes\" and \"no\"."), ["yes", "no"]);
         assert_eq!(texts("“She told me ‘never’,” he said."), ["She told me ‘never’,"]);
+        // Nested in the same marks: the outer quotation stays.
+        assert_eq!(texts("She wrote: “Fans in “Vote Early” shirts left.” Then"), ["Fans in “Vote Early” shirts left."]);
+        // A closing mark typed as an opening one still closes.
+        assert_eq!(texts("an “expedited review“ of the pipes, “Soon.“"), ["expedited review", "Soon."]);
+        // A lost closer: the second opener starts afresh.
+        assert_eq!(texts("“Lost one. “Found one,” he said."), ["Found one,"]);
     }
 
     #[test]
@@ -213,6 +270,14 @@ mod tests {
         assert_eq!(texts("„Wir hatten keine Wahl“, sagte sie."), ["Wir hatten keine Wahl"]);
         assert_eq!(texts("« Nous partons », a-t-il dit."), [" Nous partons "]);
         assert_eq!(texts("他说：「我们『一定』会来」。"), ["我们『一定』会来"]);
+    }
+
+    #[test]
+    fn a_quotation_carried_over_without_a_new_opening_mark_starts_at_the_block() {
+        let chars: Vec<char> = "in caucuses and primaries.” Then “more” here.".chars().collect();
+        let s = spans_with(&chars, Some(Family::Double));
+        assert_eq!((s[0].open, s[0].end, s[0].open_mark), (0, 27, false));
+        assert_eq!(s.len(), 2);
     }
 
     #[test]

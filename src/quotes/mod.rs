@@ -18,6 +18,18 @@ use speakers::{People, Subject, Token};
 /// (so-called “innovation hub”) rather than speech.
 const MAX_SCARE_WORDS: usize = 4;
 
+/// A quotation of at most this many words may be a title (“Meet the Press”, „Die Zeit“); longer
+/// ones are sentences, whatever their capitals.
+const MAX_TITLE_WORDS: usize = 8;
+
+/// A run of title case needs this many capitalised words: one capitalised word is as often a
+/// reply (“Yes.”) or a sentence's first word as a name.
+const MIN_TITLE_CASE_WORDS: usize = 2;
+
+/// A naming verb stands at most this many words before the nickname it gives ("called the
+/// empty towers “…”": the verb, its object of up to three words).
+const NAMING_VERB_WORDS: usize = 4;
+
 /// A scare marker ("so-called") is looked for in this many characters before the quotation.
 const SCARE_MARKER_WINDOW_CHARS: usize = 24;
 
@@ -376,7 +388,7 @@ impl Reader<'_> {
         let speaker = blockquote_speaker(self.blocks, bi, chars, &mut self.people);
         let text = strip_outer_marks(&self.blocks[bi].text);
         if !text.is_empty() {
-            let span = Span { family: Family::Double, open: 0, end: chars.len(), runs_on: false };
+            let span = Span { family: Family::Double, open: 0, end: chars.len(), runs_on: false, open_mark: true };
             self.found.push(Found { block: bi, span, text, kind: QuoteKind::Block, speaker, group: None });
         }
     }
@@ -384,8 +396,19 @@ impl Reader<'_> {
     /// The quotations of a paragraph or list. Returns where the last one ended.
     fn paragraph(&mut self, bi: usize, p: &Prepared) -> usize {
         let chars: &[char] = &p.chars;
-        // Continue a quotation that ran on from the previous block?
-        let continues = self.running.filter(|(f, _)| marks::starts_with_opener(chars) == Some(*f));
+        // Continue a quotation that ran on from the previous block? The newspaper way repeats the
+        // opening mark; a block that closes the quotation before opening another goes on with it
+        // all the same (the paragraph break fell inside the quotation).
+        let mut continues = self.running.filter(|(f, _)| marks::starts_with_opener(chars) == Some(*f));
+        let carried: Vec<Span> = match self.running {
+            Some((f, _)) if continues.is_none() => marks::spans_with(chars, Some(f)),
+            _ => Vec::new(),
+        };
+        let carried_over = carried.first().is_some_and(|s| !s.open_mark && !s.runs_on);
+        if carried_over {
+            continues = self.running;
+        }
+        let spans: &[Span] = if carried_over { &carried } else { &p.spans };
         if continues.is_none() {
             // The previous block's unclosed quote was not a multi-paragraph quote after all.
             self.drop_unfinished();
@@ -393,25 +416,36 @@ impl Reader<'_> {
         self.running = None;
         let cjk = is_cjk_text(chars);
         let mut prev_end = 0usize;
+        // Where the words before the next quotation start: after the last quotation that is
+        // speech. A title or scare quote is part of its sentence ("Okafor, known as “the Iron
+        // Mayor”, said: “…”").
+        let mut floor = 0usize;
         let mut last_speaker: Option<usize> = None;
-        for (k, &span) in p.spans.iter().enumerate() {
+        for (k, &span) in spans.iter().enumerate() {
             // Register who is named between the previous quotation and this one.
             register_mentions_order(&mut self.people, token_range(&p.tokens, prev_end, span.open));
             let inner_end = if span.runs_on { chars.len() } else { span.end - 1 };
-            let text = collapse_whitespace(&chars[span.open + 1..inner_end].iter().collect::<String>());
+            let inner_start = if span.open_mark { span.open + 1 } else { span.open };
+            let text = collapse_whitespace(&chars[inner_start..inner_end].iter().collect::<String>());
             if text.is_empty() {
                 prev_end = span.end;
+                floor = span.end;
                 continue;
             }
-            let sentence_start = sentence_start(chars, span.open, prev_end);
-            let around = Around { block: bi, chars, tokens: &p.tokens, span, prev_end, sentence_start, cjk };
+            let sentence_start = sentence_start(chars, span.open, floor);
+            let around = Around { block: bi, chars, tokens: &p.tokens, span, prev_end: floor, sentence_start, cjk };
             let speaker = self.speaker(&around, last_speaker);
+            let kind =
+                if is_title(&around, &text) { QuoteKind::Title } else { quote_kind(&around, &text, speaker.is_some()) };
+            // Whoever the sentence names was mentioned last, speech or not; only speech makes
+            // them the paragraph's speaker.
             if let Some(id) = speaker {
                 self.people.touch(id);
-                last_speaker = Some(id);
             }
-            let kind = quote_kind(chars, span.open, &text, speaker.is_some());
-            let speaker = if kind == QuoteKind::Scare { None } else { speaker };
+            let speaker = if kind.is_speech() { speaker } else { None };
+            if speaker.is_some() {
+                last_speaker = speaker;
+            }
             let opens_block = k == 0 && chars[..span.open].iter().all(|c| c.is_whitespace());
             let group = match continues {
                 Some((_, previous)) if opens_block => Some(self.group_of(previous)),
@@ -422,6 +456,9 @@ impl Reader<'_> {
                 self.running = Some((span.family, self.found.len() - 1));
             }
             prev_end = span.end;
+            if self.found.last().is_some_and(|f| f.kind.is_speech()) {
+                floor = span.end;
+            }
         }
         prev_end
     }
@@ -434,6 +471,32 @@ impl Reader<'_> {
             .or(last_in_block)
             .or_else(|| self.introduced_before(around))
             .or_else(|| self.reported_earlier(around))
+            .or_else(|| self.quoted_before(around))
+    }
+
+    /// A paragraph that is nothing but a quotation, after a paragraph whose last quotation has a
+    /// speaker: the same person goes on (news prints a speaker's next words as a paragraph of its
+    /// own); after a paragraph without quotations, the subject of its last sentence.
+    fn quoted_before(&mut self, around: &Around) -> Option<usize> {
+        let Around { chars, span, block, .. } = *around;
+        let alone = chars[..span.open].iter().all(|c| c.is_whitespace())
+            && chars[span.end..].iter().all(|c| !c.is_alphanumeric());
+        if !alone || around.cjk {
+            return None;
+        }
+        let prev = (0..block).rev().find(|&i| self.blocks[i].kind != BlockKind::Figure)?;
+        if self.blocks[prev].kind != BlockKind::Paragraph {
+            return None;
+        }
+        if let Some(f) = self.found.iter().rev().take_while(|f| f.block >= prev).find(|f| f.block == prev) {
+            return f.speaker;
+        }
+        // A paragraph without quotations, about someone ("Viguerie is upbeat about Cruz's
+        // chances."): its last sentence's subject.
+        let pc: Vec<char> = self.blocks[prev].text.chars().collect();
+        let last_sentence = sentence_start(&pc, pc.len().saturating_sub(1), 0);
+        let tokens = speakers::tokenize(&self.blocks[prev].text, last_sentence, usize::MAX);
+        speakers::sentence_subject(&tokens).and_then(|s| self.people.resolve(&s))
     }
 
     /// The speaker the quotation's own sentence names, by the rules of its script.
@@ -456,7 +519,14 @@ impl Reader<'_> {
         } else if !chars.iter().any(|c| c.is_uppercase() || c.is_lowercase()) {
             speakers::uncased_sentence(before, after).into_iter().collect()
         } else {
-            speakers::after_quote(after).into_iter().chain(speakers::before_quote(before)).collect()
+            // A colon introduces the quotation: its speaker is before it ("Rubio fired back:
+            // “…,” referencing …"), whatever follows.
+            let colon = chars[start..span.open].iter().rev().find(|c| !c.is_whitespace()) == Some(&':');
+            if colon {
+                speakers::before_quote(before).into_iter().chain(speakers::after_quote(after)).collect()
+            } else {
+                speakers::after_quote(after).into_iter().chain(speakers::before_quote(before)).collect()
+            }
         };
         candidates.iter().find_map(|s| self.people.resolve(s))
     }
@@ -565,17 +635,31 @@ fn register_mentions_order(people: &mut People, tokens: &[Token]) {
     register_mentions(people, tokens, false);
 }
 
-/// Direct, partial or scare, from where the quotation stands in its sentence.
-fn quote_kind(chars: &[char], open: usize, text: &str, has_speaker: bool) -> QuoteKind {
+/// Direct, partial or scare, from where the quotation stands in its sentence. A short quotation
+/// is speech when someone is found to have said it or its sentence reports speech ("calling him
+/// “a total stiff”", "“No,” he said", "chanted “USA! USA!”"); otherwise it is a scare quote.
+fn quote_kind(around: &Around, text: &str, has_speaker: bool) -> QuoteKind {
+    let (chars, open) = (around.chars, around.span.open);
     let before: String =
         chars[open.saturating_sub(SCARE_MARKER_WINDOW_CHARS)..open].iter().collect::<String>().to_lowercase();
     let before_trim = before.trim_end();
     if lexical_words(text) <= MAX_SCARE_WORDS
-        && (SCARE_MARKERS.iter().any(|m| before_trim.ends_with(m)) || !has_speaker)
+        && (SCARE_MARKERS.iter().any(|m| before_trim.ends_with(m)) || !(has_speaker || reports_speech(around)))
     {
         return QuoteKind::Scare;
     }
     let prev = before_trim.chars().last();
+    // "qualifié le projet d’« irresponsable »": after an elided article or preposition the
+    // quotation is part of the sentence.
+    if matches!(prev, Some('’' | '\'')) && before_trim.chars().rev().nth(1).is_some_and(char::is_alphabetic) {
+        return QuoteKind::Partial;
+    }
+    // Japanese and Chinese: after the topic or subject particle or a comma, the quotation is
+    // mostly what the speaker says ("高橋館長は「…」と述べた"); a quoted predicate ("説明は「唐突
+    // だ」と批判し") is the exception this misses.
+    if around.cjk && matches!(prev, Some('は' | 'が' | '，' | '、' | '：')) {
+        return QuoteKind::Direct;
+    }
     let starts_lower = text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_lowercase());
     match prev {
         None => QuoteKind::Direct,
@@ -584,6 +668,141 @@ fn quote_kind(chars: &[char], open: usize, text: &str, has_speaker: bool) -> Quo
         Some(c) if c.is_alphanumeric() || c == ',' || c == '،' || c == '，' => QuoteKind::Partial,
         _ => QuoteKind::Direct,
     }
+}
+
+/// Whether the quotation's whole sentence (not only the part after an earlier quotation) reports
+/// speech: a reporting verb outside the quotation marks, "according to", or a colon right before
+/// the quotation.
+fn reports_speech(around: &Around) -> bool {
+    let Around { chars, tokens, span, .. } = *around;
+    let start = sentence_start(chars, span.open, 0);
+    let end = sentence_end(chars, span.end, chars.len());
+    if chars[start..span.open].iter().rev().find(|c| !c.is_whitespace()) == Some(&':') {
+        return true;
+    }
+    let outside = token_range(tokens, start, span.open).iter().chain(token_range(tokens, span.end, end));
+    outside.clone().any(is_reporting_verb)
+        || speakers::according_to(token_range(tokens, start, span.open)).is_some()
+        || speakers::according_to(token_range(tokens, span.end, end)).is_some()
+}
+
+/// A reporting verb written in lower case (a capitalised one is a name: "Says Law").
+fn is_reporting_verb(t: &Token) -> bool {
+    t.word && !t.text.starts_with(char::is_uppercase) && lexicon::is_speech_verb(&t.lower)
+}
+
+/// Whether a quotation is the name of something, not anybody's words: a title of a work or
+/// programme, a publication, a nickname. Japanese marks titles with 『』 of their own; elsewhere
+/// the signs are a noun for a work right before it ("the film “…”", "die Zeitung „…“"), a
+/// naming phrase ("known as “…”"), or title case ("Meet the Press") where a name stands: after a
+/// possessive ("NBC's “…”"), an article or preposition, or in a sentence that reports no speech
+/// (“Neocons For Hillary” movement). Questions and exclamations are
+/// utterances, and a quotation that a reporting verb follows ("“Thank You, Iowa,” she said") is
+/// speech.
+fn is_title(around: &Around, text: &str) -> bool {
+    let Around { chars, tokens, span, sentence_start, .. } = *around;
+    if span.family == Family::WhiteCorner {
+        return chars.iter().any(|&c| is_kana(c));
+    }
+    if around.cjk || lexical_words(text) > MAX_TITLE_WORDS {
+        return false;
+    }
+    let bare = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '،' | '…'));
+    if bare.ends_with(['!', '?', '؟']) || bare.is_empty() {
+        return false;
+    }
+    let before = token_range(tokens, sentence_start, span.open);
+    let sentence_end = sentence_end(chars, span.end, chars.len());
+    let after = token_range(tokens, span.end, sentence_end);
+    // "“Thank You, Iowa,” she said": a reporting verb right after the quotation's clause.
+    let clause_after = after.iter().take_while(|t| !matches!(t.text, "." | ";" | "!" | "?" | "“" | "„" | "«"));
+    if bare.len() < text.trim_end().len()
+        && text.trim_end().ends_with(',')
+        && clause_after.clone().any(is_reporting_verb)
+    {
+        return false;
+    }
+    let words: Vec<&Token> = before.iter().filter(|t| t.word).collect();
+    if let Some(last) = words.last() {
+        // "the film “Salt and Iron”"; after a comma ("her film, “Trainwreck”") only a name, since
+        // "told the TV show, “Shaming is wrong.”" reports words to it.
+        let adjacent = before.last().is_some_and(|t| t.word)
+            || (before.last().is_some_and(|t| t.text == ",") && capitalised_name(text));
+        if adjacent && lexicon::is_title_noun(&last.lower) {
+            return true;
+        }
+    }
+    let ends_with = |phrase: &[&str]| {
+        phrase.len() <= words.len()
+            && words[words.len() - phrase.len()..].iter().zip(phrase).all(|(t, w)| t.lower == *w)
+    };
+    if before.last().is_some_and(|t| t.word) && lexicon::NAMING_PHRASES.iter().any(|p| ends_with(p)) {
+        return true;
+    }
+    // A nickname: a naming verb shortly before ("calling the towers “the Ghost Quarter”"), the
+    // quotation's words capitalised past an article.
+    let named =
+        words.iter().rev().take(NAMING_VERB_WORDS).any(|t| is_lower_word(t) && lexicon::is_naming_verb(&t.lower));
+    if named && capitalised_name(text) {
+        return true;
+    }
+    // In a headline written in title case ("Senator Calls Plan “A Real Risk”"), title case
+    // says nothing.
+    let outside_words: Vec<&str> = before.iter().chain(after.iter()).filter(|t| t.word).map(|t| t.text).collect();
+    if !title_case(text) || title_case(&outside_words.join(" ")) {
+        return false;
+    }
+    let governed = before.last().filter(|t| t.word).is_some_and(|t| {
+        t.lower.ends_with("’s")
+            || t.lower.ends_with("'s")
+            || t.lower.ends_with('’')
+            || lexicon::is_minor_title_word(&t.lower)
+            || lexicon::is_preposition(&t.lower)
+    });
+    governed || !before.iter().chain(after.iter()).any(is_reporting_verb)
+}
+
+fn is_lower_word(t: &Token) -> bool {
+    t.word && !t.text.starts_with(char::is_uppercase)
+}
+
+/// Whether `text` reads as a name: its words capitalised, past a leading article or minor word
+/// ("the Ghost Quarter", "Little Marco").
+fn capitalised_name(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| w.starts_with(char::is_uppercase))
+        && words
+            .iter()
+            .skip_while(|w| lexicon::is_minor_title_word(&w.to_lowercase()))
+            .all(|w| w.starts_with(char::is_uppercase) || lexicon::is_minor_title_word(&w.to_lowercase()))
+}
+
+/// Whether `text` is written in title case: at least [`MIN_TITLE_CASE_WORDS`] words, the first
+/// capitalised, every other either capitalised, a number or a minor word ("Meet the Press").
+fn title_case(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let caps = words.iter().filter(|w| capitalised(w)).count();
+    caps >= MIN_TITLE_CASE_WORDS
+        && words.first().is_some_and(|w| capitalised(w))
+        && words.iter().all(|w| {
+            capitalised(w)
+                || w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+                || lexicon::is_minor_title_word(&w.to_lowercase())
+        })
+}
+
+/// Hiragana or katakana: Japanese, where 『』 marks titles of works.
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30FF}')
 }
 
 /// Speaker of a block quotation: "X wrote:" closing the block before it, or a final "— X" line.

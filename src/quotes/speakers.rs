@@ -157,6 +157,13 @@ impl People {
                     })
                     .collect()
             };
+            // A short name is a surname: "Trump" is Donald Trump before the Trump Organization.
+            let surname: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&i| self.people[i].name.split_whitespace().last() == words.last().copied())
+                .collect();
+            let candidates = if surname.is_empty() { candidates } else { surname };
             let latest = candidates.iter().copied().filter(|&i| self.seen[i] > 0).max_by_key(|&i| self.seen[i]);
             latest.or_else(|| candidates.iter().copied().max_by_key(|&i| self.people[i].name.len()))
         });
@@ -410,10 +417,10 @@ fn is_possessive(t: &Token) -> bool {
     t.lower.ends_with("’s") || t.lower.ends_with("'s")
 }
 
-/// Endings of nouns for occupations ("Joiner", "Meteorologist", "Geschäftsführer"): the first of
+/// Endings of nouns for occupations ("Joiner", "Meteorologist", "Geschäftsführer", "Werftchef"): the first of
 /// three or more capitalised words with one of these is a role, not a first name.
 const AGENT_NOUN_ENDINGS: &[&str] =
-    &["ist", "er", "or", "ian", "eur", "euse", "rin", "ant", "ent", "man", "woman", "ess"];
+    &["ist", "er", "or", "ian", "eur", "euse", "rin", "ant", "ent", "man", "woman", "ess", "chef"];
 
 /// Split a run of words into role and name at the last role word.
 fn split_role(seq: &[&Token]) -> Option<Subject> {
@@ -423,10 +430,17 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
         None => seq,
     };
     let mut last_role = seq.iter().rposition(|t| is_role(t));
+    // French "M. Yves Kerhervé": "M." opening a name, before a full word, is "Monsieur"; inside
+    // a name ("John M. Smith") it is an initial.
+    if last_role.is_none() && seq.len() >= 2 && seq[0].text == "M." && seq[1].text.chars().count() > 2 {
+        last_role = Some(0);
+    }
     let name_len = seq.len() - last_role.map_or(0, |r| r + 1);
     if name_len >= MIN_WORDS_FOR_AGENT_NOUN_ROLE {
         let first = &seq[last_role.map_or(0, |r| r + 1)];
-        if AGENT_NOUN_ENDINGS.iter().any(|e| first.lower.ends_with(e)) {
+        // German feminine forms add "-in" to the agent noun ("Dezernentin", "Intendantin").
+        let stem = first.lower.strip_suffix("in").unwrap_or(&first.lower);
+        if AGENT_NOUN_ENDINGS.iter().any(|e| first.lower.ends_with(e) || stem.ends_with(e)) {
             last_role = Some(last_role.map_or(0, |r| r + 1));
         }
     }
@@ -444,7 +458,7 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     if !name.first().is_some_and(|t| t.cap()) || !name.last().is_some_and(|t| t.cap()) {
         return None;
     }
-    let name_text = join_words(name, |w| w.trim_end_matches(['’', '\'']).trim_end_matches("’s"));
+    let name_text = join_words(name, |w| w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s"));
     Some(Subject::Person { name: name_text, role: (!role.is_empty()).then(|| join_words(role, |w| w)) })
 }
 
@@ -460,6 +474,71 @@ fn join_words(tokens: &[&Token], word: fn(&str) -> &str) -> String {
     text
 }
 
+/// Whether `link` joins two capitalised role words into one office ("Secretary of State",
+/// "Minister for Health"); "the President of Acme" is a role and an organisation, not linked.
+fn role_link(before: &Token, link: &Token, after: &Token) -> bool {
+    link.word && ROLE_LINKS.contains(&&*link.lower) && before.cap() && is_role(before) && after.cap() && is_role(after)
+}
+
+/// The subject of a participle clause (", saying …", ", writing …"): the sentence's own subject,
+/// past an opening phrase up to its comma ("On Sunday, the senator …"). A name that owns what
+/// follows it ("Ann Lee’s spokesman") is not the subject.
+fn main_subject(tokens: &[Token]) -> Option<Subject> {
+    let mut i = 0;
+    if tokens.first().is_some_and(|t| t.word && (is_preposition(&t.lower) || is_not_name(&t.lower)) && !is_article(t)) {
+        i = tokens.iter().position(|t| t.text == ",")? + 1;
+    }
+    let t = tokens.get(i)?;
+    if let Some(g) = pronoun(t) {
+        return Some(Subject::Pronoun(g));
+    }
+    let mut k = i;
+    while k < tokens.len() && (is_article(&tokens[k]) || is_name_word(&tokens[k]) || is_role(&tokens[k])) {
+        k += 1;
+    }
+    if k > i && is_possessive(&tokens[k - 1]) {
+        return None;
+    }
+    // A lone capitalised word opening the sentence ("Band member Flea …") counts only if the
+    // article names someone so.
+    match subject_after(tokens, i)? {
+        Subject::Person { name, role: None } if !name.contains(' ') => Some(Subject::Weak(name)),
+        s => Some(s),
+    }
+}
+
+/// The subject of a sentence (its tokens), past an opening phrase: a pronoun, a name, a role.
+pub fn sentence_subject(tokens: &[Token]) -> Option<Subject> {
+    main_subject(tokens)
+}
+
+/// A reporting verb in a participle clause ("…, saying", "…, writing"): its subject is the
+/// sentence's.
+fn is_participle(t: &Token) -> bool {
+    t.lower.ends_with("ing")
+}
+
+/// Step left past asides between a subject and its verb: a parenthesis ("Kasich (R-OH) said")
+/// and a time phrase ("Beck on Wednesday called", "Ms. Lee last week wrote").
+fn skip_asides(tokens: &[Token], mut j: isize) -> isize {
+    loop {
+        if j < 0 {
+            return j;
+        }
+        let t = &tokens[j as usize];
+        if t.text == ")" {
+            match (0..j as usize).rev().take(MAX_APPOSITIVE_TOKENS).find(|&k| tokens[k].text == "(") {
+                Some(open) => j = open as isize - 1,
+                None => return j,
+            }
+        } else if j > 0 && t.word && is_time_word(&t.lower) && is_time_lead(&tokens[j as usize - 1].lower) {
+            j -= 2;
+        } else {
+            return j;
+        }
+    }
+}
+
 /// Name-like run ending at `end` (inclusive), going backwards: capitalised words, particles
 /// between them, and role words before them. Returns the subject and the run's first index.
 fn run_backward(tokens: &[Token], end: usize) -> Option<(Subject, usize)> {
@@ -473,7 +552,8 @@ fn run_backward(tokens: &[Token], end: usize) -> Option<(Subject, usize)> {
             && !seq.is_empty()
             && i > 0
             && tokens[i as usize - 1].cap();
-        if is_name_word(t) || is_role(t) || particle {
+        let link = i > 0 && seq.last().is_some_and(|n| role_link(&tokens[i as usize - 1], t, n));
+        if is_name_word(t) || is_role(t) || particle || link {
             seq.push(t);
             i -= 1;
         } else {
@@ -507,7 +587,8 @@ fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
             && is_name_particle(&t.lower)
             && !seq.is_empty()
             && tokens.get(i + 1).is_some_and(|n| n.cap());
-        if is_name_word(t) || is_role(t) || particle {
+        let link = seq.last().is_some_and(|p| tokens.get(i + 1).is_some_and(|n| role_link(p, t, n)));
+        if is_name_word(t) || is_role(t) || particle || link {
             seq.push(t);
             i += 1;
         } else {
@@ -560,6 +641,7 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
         j -= 1;
     }
     for _ in 0..SUBJECT_TOKENS_BEFORE_VERB {
+        j = skip_asides(tokens, j);
         if j < 0 {
             return None;
         }
@@ -572,7 +654,10 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
             // Beatrix Lindqvist, has accused". A name between the commas is the subject.
             let open = (0..j as usize).rev().take(MAX_APPOSITIVE_TOKENS).find(|&k| tokens[k].text == ",");
             if let Some(open) = open {
-                if let Some((s @ Subject::Person { .. }, start)) = run_backward(tokens, j as usize - 1) {
+                let last = skip_asides(tokens, j - 1);
+                if let Some((s @ Subject::Person { .. }, start)) =
+                    (last >= 0).then(|| run_backward(tokens, last as usize)).flatten()
+                {
                     if start == open + 1 {
                         return Some(s);
                     }
@@ -721,6 +806,10 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
     if i >= tokens.len() {
         return None;
     }
+    // "“…” and Trump called it …": a new clause, about other words.
+    if tokens[i].word && is_clause_conjunction(&tokens[i].lower) {
+        return None;
+    }
     if !tokens[i..].iter().any(|t| t.cased()) {
         return uncased_after(&tokens[i..]);
     }
@@ -792,17 +881,24 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     // Tessmer von einem").
     for v in (0..tokens.len()).rev() {
         if is_verb(&tokens[v]) {
+            if v > 0 && tokens[v - 1].text == "," && is_participle(&tokens[v]) {
+                out.extend(main_subject(&tokens[..v - 1]));
+            }
             out.extend(subject_before(tokens, v));
         }
     }
     for v in (0..tokens.len()).rev() {
-        if is_verb(&tokens[v]) {
+        if is_verb(&tokens[v]) && !is_object_verb(&tokens[v].lower) {
             if let Some(s) = subject_after(tokens, v + 1) {
                 if matches!(s, Subject::Person { .. }) {
                     out.push(s);
                 }
             }
         }
+    }
+    // "Rubio fired back forcefully: “…”": before a colon, the sentence's subject.
+    if tokens.last().is_some_and(|t| t.text == ":") {
+        out.extend(main_subject(&tokens[..tokens.len() - 1]).filter(|s| !matches!(s, Subject::Weak(_))));
     }
     // Colon-introduced or embedded quotations with no reporting verb: the sentence's subject,
     // the first name not governed by a preposition ("The inquiry chair, retired judge Ifeoma

@@ -70,10 +70,11 @@ pub fn render(article: &Article) -> String {
     sink.out
 }
 
-/// The quotations of each block, indexed by block (one pass, so rendering stays linear).
+/// The quotations of each block to mark, indexed by block (one pass, so rendering stays
+/// linear). Titles (“Meet the Press”) are not marked: the view would highlight them as speech.
 pub fn quotes_by_block(article: &Article) -> Vec<Vec<&Quote>> {
     let mut by_block: Vec<Vec<&Quote>> = vec![Vec::new(); article.blocks.len()];
-    for q in &article.quotes {
+    for q in article.quotes.iter().filter(|q| q.kind != crate::model::QuoteKind::Title) {
         if let Some(v) = by_block.get_mut(q.block) {
             v.push(q);
         }
@@ -277,6 +278,7 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
             crate::model::QuoteKind::Partial => "partial",
             crate::model::QuoteKind::Block => "block",
             crate::model::QuoteKind::Scare => "scare",
+            crate::model::QuoteKind::Title => "title",
         };
         let mut attrs: Vec<(&'static str, &str)> =
             vec![("class", "lectern-quote"), ("data-quote", &id), ("data-kind", kind)];

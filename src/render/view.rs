@@ -6,7 +6,7 @@
 //! is decided here.
 
 use super::html::{block, quotes_by_block, Sink};
-use crate::model::{Article, BlockKind, Furniture, QuoteKind, Reason, Removal, RemovalKind, Repeat, Shape};
+use crate::model::{Article, BlockKind, Furniture, Reason, Removal, RemovalKind, Repeat, Shape};
 
 /// Removed text in the list of removals is cut at this many characters.
 const REMOVED_SNIPPET_CHARS: usize = 160;
@@ -244,8 +244,8 @@ fn panel_head<S: Sink>(sink: &mut S, id: &'static str, heading: &str) {
 }
 
 fn quotes_panel<S: Sink>(sink: &mut S, a: &Article) {
-    // Scare quotes ("so-called") are marked in the text but are nobody's words.
-    let speech: Vec<_> = a.quotes.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
+    // Scare quotes ("so-called") and titles (“Meet the Press”) are nobody's words.
+    let speech: Vec<_> = a.quotes.iter().filter(|q| q.kind.is_speech()).collect();
     panel_head(sink, "lectern-quotes", &format!("Quotes ({})", speech.len()));
     sink.open("ol", &[]);
     for q in speech {
@@ -339,11 +339,14 @@ mod tests {
     }
 
     #[test]
-    fn the_quote_list_names_speakers_and_leaves_scare_quotes_out() {
-        let html = "<html><body><article><p>The minister said the so-called “reform” was dead. “We will not give up,” said Ana Souza, the party leader. Then a long sentence follows here with more words, and more, to make a paragraph of prose that is long enough to count.</p><p>Another paragraph of prose that is long enough to count as part of the article, with a comma, and more words than that.</p></article></body></html>";
+    fn the_quote_list_names_speakers_and_leaves_scare_quotes_and_titles_out() {
+        let html = "<html><body><article><p>The minister said the so-called “reform” was dead on NBC’s “Meet the Press” show. “We will not give up,” said Ana Souza, the party leader. Then a long sentence follows here with more words, and more, to make a paragraph of prose that is long enough to count.</p><p>Another paragraph of prose that is long enough to count as part of the article, with a comma, and more words than that.</p></article></body></html>";
         let view = view_of(html);
         assert!(view.contains("<h2 id=\"lectern-quotes-title\">Quotes (1)</h2>"), "{view}");
         assert!(view.contains("“We will not give up,”</a><span class=\"lectern-speaker\">Ana Souza</span>"), "{view}");
+        // A title is not highlighted either: no mark holds it.
+        assert!(view.contains("NBC’s “Meet the Press” show"), "{view}");
+        assert!(!view.contains("data-kind=\"title\""), "{view}");
     }
 
     #[test]
