@@ -16,6 +16,7 @@ function showError(text) {
 async function render() {
   const settings = await chrome.storage.sync.get(DEFAULTS);
   for (const key of ['theme', 'font', 'size', 'width']) $(key).value = settings[key];
+  $('highlight').checked = settings.highlight;
   const list = $('sites');
   list.replaceChildren(...settings.sites.map((pattern) => {
     const li = document.createElement('li');
@@ -45,6 +46,7 @@ $('add').addEventListener('submit', async (e) => {
   }
 });
 
+$('highlight').addEventListener('change', (e) => chrome.storage.sync.set({ highlight: e.target.checked }));
 for (const key of ['theme', 'font', 'size', 'width']) {
   $(key).addEventListener('change', (e) => {
     const value = e.target.type === 'number' ? clamp(key, Number(e.target.value)) : e.target.value;

@@ -1,6 +1,6 @@
 // The reading settings, their defaults and their bounds: one definition for the view's buttons,
 // the options page and settings imported from a file.
-export const DEFAULTS = { theme: 'system', font: 'serif', size: 20, width: 68 };
+export const DEFAULTS = { theme: 'system', font: 'serif', size: 20, width: 68, highlight: true };
 export const THEMES = ['system', 'light', 'sepia', 'dark'];
 export const FONTS = ['serif', 'sans'];
 // Text size in CSS pixels and line width in characters: below these text is too small or lines
@@ -20,5 +20,7 @@ export function sanitize(data) {
     font: FONTS.includes(data?.font) ? data.font : DEFAULTS.font,
     size: clamp('size', data?.size),
     width: clamp('width', data?.width),
+    // Quotations highlighted (with their speakers) or read as plain text.
+    highlight: typeof data?.highlight === 'boolean' ? data.highlight : DEFAULTS.highlight,
   };
 }

@@ -13,6 +13,8 @@ function apply() {
   root.dataset.font = settings.font;
   root.style.setProperty('--size', `${settings.size}px`);
   root.style.setProperty('--measure', `${settings.width}ch`);
+  root.dataset.highlight = settings.highlight ? 'on' : 'off';
+  $('highlight').setAttribute('aria-pressed', String(settings.highlight));
   $('theme').value = settings.theme;
 }
 async function change(patch) {
@@ -66,6 +68,7 @@ $('smaller').addEventListener('click', () => step('size', -1));
 $('larger').addEventListener('click', () => step('size', +1));
 $('narrower').addEventListener('click', () => step('width', -1));
 $('wider').addEventListener('click', () => step('width', +1));
+$('highlight').addEventListener('click', () => change({ highlight: !settings.highlight }));
 $('original').addEventListener('click', () => send({ type: 'lectern:close', nonce }));
 $('print').addEventListener('click', () => send({ type: 'lectern:print', nonce }));
 // Escape shuts an open panel; with none open, it leaves the view, as it leaves a dialog, and the
@@ -168,6 +171,14 @@ main.addEventListener('click', (e) => {
     }
   }
 });
+
+// A quotation's speaker is within reach of the keyboard and of screen readers, not only of the
+// mouse: each attributed quotation takes the focus (showing its speaker, as hovering does) and
+// carries "said by …" as its description.
+for (const mark of main.querySelectorAll('.lectern-article mark[data-speaker]')) {
+  mark.tabIndex = 0;
+  mark.setAttribute('aria-description', `said by ${mark.dataset.speaker}`);
+}
 
 // Wide tables and code blocks scroll sideways: those that do are reachable from the keyboard.
 for (const el of main.querySelectorAll('.lectern-article pre, .lectern-article table')) {

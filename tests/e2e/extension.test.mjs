@@ -99,7 +99,7 @@ test('options page: export and import settings as JSON, refusing a file that is 
   await page.locator('#import').setInputFiles({ name: 'lectern.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(settings)) });
   await page.locator('#import-status').getByText(/Imported 1 site/).waitFor();
   const stored = await browser.worker.evaluate(() => chrome.storage.sync.get(null));
-  assert.deepEqual({ ...stored }, { theme: 'sepia', font: 'sans', size: 32, width: 70, sites: ['tolonews.com'] });
+  assert.deepEqual({ ...stored }, { theme: 'sepia', font: 'sans', size: 32, width: 70, highlight: true, sites: ['tolonews.com'] });
   await browser.worker.evaluate(() => chrome.storage.sync.clear());
   await page.close();
 });

@@ -145,3 +145,18 @@ test('a right-to-left story: the metadata line isolates each item, so the readin
   assert.equal(items.at(-1).dir, 'ltr');
   assert.equal(await view.locator('.lectern-header').getAttribute('dir'), 'rtl');
 });
+
+test('quotations: the speaker is reachable from the keyboard, and highlighting can be turned off (and stays off)', async () => {
+  const { view } = await openView('/news/tolonews_seed.html');
+  const mark = view.locator('.lectern-article mark.lectern-quote').first();
+  assert.equal(await mark.getAttribute('tabindex'), '0');
+  assert.equal(await mark.getAttribute('aria-description'), 'said by Imran Khan');
+  await mark.focus();
+  assert.equal(await mark.evaluate((m) => getComputedStyle(m, '::after').content), '"Imran Khan"', 'focused, it shows its speaker');
+  const background = () => mark.evaluate((m) => getComputedStyle(m).backgroundColor);
+  assert.notEqual(await background(), 'rgba(0, 0, 0, 0)', 'highlighted');
+  await view.locator('#highlight').click();
+  assert.equal(await view.locator('#highlight').getAttribute('aria-pressed'), 'false');
+  assert.equal(await background(), 'rgba(0, 0, 0, 0)', 'no longer highlighted');
+  assert.equal(await browser.worker.evaluate(() => chrome.storage.sync.get('highlight').then((s) => s.highlight)), false, 'remembered');
+});
