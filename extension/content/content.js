@@ -5,18 +5,19 @@
   if (globalThis.__lecternContent) return;
 
   // Inline !important beats any stylesheet rule the page may aim at our host.
-  const HOST_STYLE = [
+  const important = (declarations) => declarations.map((d) => `${d} !important`).join(';');
+  const HOST_STYLE = important([
     'position:fixed', 'inset:0', 'width:100vw', 'height:100vh', 'margin:0', 'padding:0', 'border:0',
     'z-index:2147483647', 'display:block', 'visibility:visible', 'opacity:1', 'transform:none',
     'filter:none', 'clip-path:none', 'pointer-events:auto', 'background:transparent',
-  ].map((d) => `${d} !important`).join(';');
+  ]);
   const FRAME_STYLE = 'position:absolute;inset:0;width:100%;height:100%;border:0;margin:0;padding:0;display:block;background:Canvas;';
   // While the tab prints, the host flows like an ordinary body, so the article runs over pages.
-  const PRINT_HOST_STYLE = [
+  const PRINT_HOST_STYLE = important([
     'position:static', 'inset:auto', 'width:auto', 'height:auto', 'margin:0', 'padding:0', 'border:0', 'display:block',
     'visibility:visible', 'opacity:1', 'transform:none', 'filter:none', 'clip-path:none', 'overflow:visible',
     'float:none', 'columns:auto', 'background:#fff',
-  ].map((d) => `${d} !important`).join(';');
+  ]);
   // On screen the frame shows; on paper the print copy does (a frame prints only what it shows).
   const PRINT_SWITCH = '@media screen { .lectern-print { display: none !important; } } @media print { iframe { display: none !important; } }';
 

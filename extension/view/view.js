@@ -55,9 +55,6 @@ try {
   throw e;
 }
 document.title = `${article.title} — Lectern`;
-// The tab prints a copy of the article (a frame prints only what it shows on screen).
-const printable = ['.lectern-header', '.lectern-article'].map((s) => main.querySelector(s)?.outerHTML ?? '').join('');
-fetch('print.css').then((r) => r.text()).then((css) => send({ type: 'lectern:print-copy', nonce, html: printable, css }));
 // The reader's keys scroll the article from the start: Space, Page Down, arrows.
 main.focus({ preventScroll: true });
 
@@ -180,16 +177,9 @@ for (const mark of main.querySelectorAll('.lectern-article mark[data-speaker]'))
   mark.setAttribute('aria-description', `said by ${mark.dataset.speaker}`);
 }
 
-// Wide tables and code blocks scroll sideways: those that do are reachable from the keyboard.
-for (const el of main.querySelectorAll('.lectern-article pre, .lectern-article table')) {
-  if (el.scrollWidth > el.clientWidth) el.tabIndex = 0;
-}
-
 // On a narrow screen the toolbar tucks itself away while the reader scrolls down the article and
 // comes back when they scroll up (or tab into it).
 const toolbar = document.querySelector('.lectern-toolbar');
-// The panels open below the toolbar, whose height depends on the window's width.
-new ResizeObserver(() => root.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`)).observe(toolbar);
 let lastY = scrollY;
 addEventListener('scroll', () => {
   const y = scrollY;
@@ -213,5 +203,19 @@ $('always').addEventListener('click', async () => {
   }
 });
 
-// Built and wired: assistive technology (and the tests) may read the view now.
-main.removeAttribute('aria-busy');
+// What the first paint of the article does not need waits until after it: serialising the copy
+// the tab prints, and measuring (which would force a layout before the paint).
+function afterFirstPaint() {
+  // The tab prints a copy of the article (a frame prints only what it shows on screen).
+  const printable = ['.lectern-header', '.lectern-article'].map((s) => main.querySelector(s)?.outerHTML ?? '').join('');
+  fetch('print.css').then((r) => r.text()).then((css) => send({ type: 'lectern:print-copy', nonce, html: printable, css }));
+  // Wide tables and code blocks scroll sideways: those that do are reachable from the keyboard.
+  for (const el of main.querySelectorAll('.lectern-article pre, .lectern-article table')) {
+    if (el.scrollWidth > el.clientWidth) el.tabIndex = 0;
+  }
+  // The panels open below the toolbar, whose height depends on the window's width.
+  new ResizeObserver(() => root.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`)).observe(toolbar);
+  // Built and wired: assistive technology (and the tests) may read the view now.
+  main.removeAttribute('aria-busy');
+}
+requestAnimationFrame(() => setTimeout(afterFirstPaint));

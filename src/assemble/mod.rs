@@ -49,8 +49,10 @@ fn is_block_like(tag: &str) -> bool {
 /// Assemble the blocks of `nodes` (in order) from `doc`.
 pub fn assemble(doc: &Document, nodes: &[NodeId], base: Option<&str>) -> Vec<Block> {
     let mut block_below = vec![false; doc.len()];
+    let mut link_targets = HashSet::new();
     for &n in nodes {
         let order: Vec<NodeId> = doc.descendants(n).collect();
+        add_link_targets(doc, &order, base, &mut link_targets);
         for &id in order.iter().rev() {
             if id == n {
                 continue;
@@ -61,7 +63,6 @@ pub fn assemble(doc: &Document, nodes: &[NodeId], base: Option<&str>) -> Vec<Blo
             }
         }
     }
-    let link_targets = link_targets(doc, nodes, base);
     let mut a = Assembler {
         doc,
         base,
@@ -78,25 +79,21 @@ pub fn assemble(doc: &Document, nodes: &[NodeId], base: Option<&str>) -> Vec<Blo
     a.blocks
 }
 
-/// The fragments of the links inside `nodes` that lead to a place on the page itself (`#notes`,
-/// or the page's own address with a fragment), percent-decoded as ids are written.
-fn link_targets(doc: &Document, nodes: &[NodeId], base: Option<&str>) -> HashSet<String> {
+/// Add the fragments of the links among `nodes` that lead to a place on the page itself
+/// (`#notes`, or the page's own address with a fragment), percent-decoded as ids are written.
+fn add_link_targets(doc: &Document, nodes: &[NodeId], base: Option<&str>, targets: &mut HashSet<String>) {
     let page = base.map(|b| b.split('#').next().unwrap_or(b));
-    let mut targets = HashSet::new();
-    for &n in nodes {
-        for d in doc.descendants(n).filter(|&d| doc.is_tag(d, "a")) {
-            let Some(href) = doc.attr(d, "href").map(str::trim) else { continue };
-            let fragment = match href.split_once('#') {
-                Some(("", f)) => f,
-                Some((address, f)) if page.is_some() && urls::resolve_link(base, address).as_deref() == page => f,
-                _ => continue,
-            };
-            if !fragment.is_empty() {
-                targets.insert(percent_encoding::percent_decode_str(fragment).decode_utf8_lossy().into_owned());
-            }
+    for &d in nodes.iter().filter(|&&d| doc.is_tag(d, "a")) {
+        let Some(href) = doc.attr(d, "href").map(str::trim) else { continue };
+        let fragment = match href.split_once('#') {
+            Some(("", f)) => f,
+            Some((address, f)) if page.is_some() && urls::resolve_link(base, address).as_deref() == page => f,
+            _ => continue,
+        };
+        if !fragment.is_empty() {
+            targets.insert(percent_encoding::percent_decode_str(fragment).decode_utf8_lossy().into_owned());
         }
     }
-    targets
 }
 
 fn heading_level(tag: &str) -> Option<u8> {

@@ -217,7 +217,8 @@ fn kind_name(kind: RemovalKind) -> &'static str {
 /// A panel opens as a non-modal dialog beside the article (the article keeps its place behind
 /// it): `id` for the toolbar button's aria-controls, its heading as its name, a close button.
 fn panel_head<S: Sink>(sink: &mut S, id: &'static str, heading: &str) {
-    let title_id = if id == "lectern-quotes" { "lectern-quotes-title" } else { "lectern-removed-title" };
+    let title_id = format!("{id}-title");
+    let title_id = title_id.as_str();
     // A <div>: an <aside> may not be a dialog.
     sink.open(
         "div",

@@ -3,37 +3,20 @@
 // strict CSP, a hostile page, a page that shadows DOM properties by name, no-article message,
 // right-to-left, copying (the view's button and the menu's command, view open or not), links,
 // keyboard, and "Always clean this site" through Chromium's own permission prompt.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  startServer, launch, tabId, viewFrame, hasViewFrame, root, openPage as harnessOpenPage, closePages, toggle as harnessToggle,
-  HOST, acceptPermissionPrompt, markClipboard, copiedText, pressKeys,
-} from './harness.mjs';
-import { readPdf } from './pdf.mjs';
+import { tabId, viewFrame, hasViewFrame, root, HOST, acceptPermissionPrompt, markClipboard, copiedText, pressKeys } from './harness.mjs';
+import { chromiumSuite } from './suite.mjs';
+import { assertWholeArticlePrinted, readPdf } from './pdf.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ host: HOST });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chromiumSuite();
+const { openPage, toggle } = suite;
 
 const SEED_PARAGRAPHS = 10;
-
-const openPage = (path, origin = server.plain) => harnessOpenPage(browser, origin, path);
-afterEach(closePages);
-
-const toggle = (page) => harnessToggle(browser, page);
 
 test('toolbar path on a strict-CSP page over plain http: the article once, quotes highlighted, no boilerplate', async () => {
   const page = await openPage('/csp/tolonews_seed.html');
@@ -75,18 +58,18 @@ test('view toolbar: removed copies can be shown in place, and theme and size per
   assert.match(await shown.filter({ hasText: 'Shortened copy' }).innerText(), /\s+Imran Khan says “In the past/);
   await view.locator('#theme').selectOption('sepia');
   await view.locator('#larger').click();
-  const stored = await browser.worker.evaluate(() => chrome.storage.sync.get(['theme', 'size']));
+  const stored = await suite.browser.worker.evaluate(() => chrome.storage.sync.get(['theme', 'size']));
   assert.deepEqual(stored, { theme: 'sepia', size: 21 });
   assert.equal(await view.evaluate(() => document.documentElement.dataset.theme), 'sepia');
-  await browser.worker.evaluate(() => chrome.storage.sync.remove(['theme', 'size']));
+  await suite.browser.worker.evaluate(() => chrome.storage.sync.remove(['theme', 'size']));
   await page.close();
 });
 
 test('options page: export and import settings as JSON, refusing a file that is not Lectern\'s', async () => {
-  const extensionId = new URL(browser.worker.url()).host;
-  const page = await browser.context.newPage();
+  const extensionId = new URL(suite.browser.worker.url()).host;
+  const page = await suite.browser.context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options/options.html`);
-  await browser.worker.evaluate(() => chrome.storage.sync.set({ theme: 'dark', width: 60 }));
+  await suite.browser.worker.evaluate(() => chrome.storage.sync.set({ theme: 'dark', width: 60 }));
   await page.reload();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
   const exported = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
@@ -98,9 +81,9 @@ test('options page: export and import settings as JSON, refusing a file that is 
   const settings = { lectern: 1, theme: 'sepia', font: 'sans', size: 99, width: 70, sites: ['TOLOnews.com'] };
   await page.locator('#import').setInputFiles({ name: 'lectern.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(settings)) });
   await page.locator('#import-status').getByText(/Imported 1 site/).waitFor();
-  const stored = await browser.worker.evaluate(() => chrome.storage.sync.get(null));
+  const stored = await suite.browser.worker.evaluate(() => chrome.storage.sync.get(null));
   assert.deepEqual({ ...stored }, { theme: 'sepia', font: 'sans', size: 32, width: 70, highlight: true, sites: ['tolonews.com'] });
-  await browser.worker.evaluate(() => chrome.storage.sync.clear());
+  await suite.browser.worker.evaluate(() => chrome.storage.sync.clear());
   await page.close();
 });
 
@@ -188,10 +171,10 @@ const cliText = (url) => execFileSync(join(root, 'target/release/lectern'), ['ex
 // the access it needs comes from the user's shortcut press on the tab before): the clipboard must
 // hold what the CLI prints for the page.
 async function assertMenuCopiesTheSeedStory(page) {
-  const sentinel = markClipboard(browser);
-  const res = await browser.worker.evaluate((t) => self.lectern.copy(t, 'text'), await tabId(browser.worker, page.url()));
+  const sentinel = markClipboard(suite.browser);
+  const res = await suite.browser.worker.evaluate((t) => self.lectern.copy(t, 'text'), await tabId(suite.browser.worker, page.url()));
   assert.equal(res?.ok, true, JSON.stringify(res));
-  assert.equal((await copiedText(browser, sentinel)).text, cliText(page.url()));
+  assert.equal((await copiedText(suite.browser, sentinel)).text, cliText(page.url()));
 }
 
 test('copy path on a plain-http page: the clipboard holds the same text as the CLI prints', async () => {
@@ -207,9 +190,9 @@ test('the view\'s Copy button copies the article as text and as HTML', async () 
   const page = await openPage('/news/tolonews_seed.html');
   await toggle(page);
   const view = await viewFrame(page);
-  const sentinel = markClipboard(browser);
+  const sentinel = markClipboard(suite.browser);
   await view.locator('#copy').click();
-  const { text, html } = await copiedText(browser, sentinel);
+  const { text, html } = await copiedText(suite.browser, sentinel);
   assert.equal(text, cliText(page.url()));
   assert.match(html, /<p>Pakistan Prime Minister Imran Khan/);
   await view.locator('#lectern-status', { hasText: 'Copied clean text' }).waitFor();
@@ -263,7 +246,7 @@ test('keyboard: the article has the focus when the view opens, Escape closes it;
   assert.equal(await view.locator('#quotes').innerText(), heading, 'the toolbar and the panel give one count');
   // The reader's Escape, through X to the view that has the focus (Playwright's own press would
   // wait on a frame that the key removes).
-  pressKeys(browser.display, 'Escape');
+  pressKeys(suite.browser.display, 'Escape');
   for (const deadline = Date.now() + 5000; (await hasViewFrame(page)) && Date.now() < deadline;) await page.waitForTimeout(50);
   assert.equal(await hasViewFrame(page), false, 'Escape closed the view');
 });
@@ -277,21 +260,21 @@ test('copy path while the view is open: the clipboard holds the article, not "no
 });
 
 // The host access the user has granted, sorted.
-const grantedOrigins = () => browser.worker.evaluate(() => chrome.permissions.getAll().then((p) => p.origins.sort()));
+const grantedOrigins = () => suite.browser.worker.evaluate(() => chrome.permissions.getAll().then((p) => p.origins.sort()));
 // The options page's list, as the reader sees it.
 const listedSites = (options) => options.locator('#sites li > span').allInnerTexts();
 
 test('"Always clean this site" in the view: Chromium\'s prompt accepted, the site\'s pages open cleaned; removed, they no longer do', async () => {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  const options = await suite.browser.context.newPage();
+  await options.goto(`chrome-extension://${suite.browser.extensionId}/options/options.html`);
   try {
     const page = await openPage('/news/pull_quote.html');
     await toggle(page);
     const view = await viewFrame(page);
     assert.ok(view);
-    assert.equal(await browser.worker.evaluate((h) => chrome.permissions.contains({ origins: [`http://${h}/*`] }), HOST), false, 'no access before');
+    assert.equal(await suite.browser.worker.evaluate((h) => chrome.permissions.contains({ origins: [`http://${h}/*`] }), HOST), false, 'no access before');
     await view.locator('#always').click();
-    await acceptPermissionPrompt(browser);
+    await acceptPermissionPrompt(suite.browser);
     await view.locator('#lectern-status', { hasText: `Pages on ${HOST} will open cleaned` }).waitFor();
     // The site and its subdomains, over http and https: what the manifest's optional patterns cover.
     assert.deepEqual(await grantedOrigins(), [`http://*.${HOST}/*`, `http://${HOST}/*`, `https://*.${HOST}/*`, `https://${HOST}/*`]);
@@ -299,7 +282,7 @@ test('"Always clean this site" in the view: Chromium\'s prompt accepted, the sit
     assert.deepEqual(await listedSites(options), [HOST]);
 
     // A page of the site opens cleaned, with no click, over http and https.
-    for (const origin of [server.plain, server.secure]) {
+    for (const origin of [suite.server.plain, suite.server.secure]) {
       const cleaned = await openPage('/news/cloned_container.html', origin);
       const opened = await viewFrame(cleaned);
       assert.ok(opened, `${origin}: the page opened cleaned`);
@@ -315,12 +298,12 @@ test('"Always clean this site" in the view: Chromium\'s prompt accepted, the sit
     // Access taken back in the browser's own settings (chrome://extensions, "Site access": each
     // entry removed, through the call its Remove button makes): the site's pages load as they
     // are, quietly, with no message.
-    const settings = await browser.context.newPage();
+    const settings = await suite.browser.context.newPage();
     await settings.goto('chrome://extensions');
     await settings.evaluate(async ([id, origins]) => {
       // Removing *.site also takes site itself: a later entry may be gone already.
       for (const origin of origins) await chrome.developerPrivate.removeHostPermission(id, origin).catch(() => {});
-    }, [browser.extensionId, await grantedOrigins()]);
+    }, [suite.browser.extensionId, await grantedOrigins()]);
     await settings.close();
     assert.deepEqual(await grantedOrigins(), [], 'no access left');
     const revoked = await openPage('/news/cloned_container.html');
@@ -337,7 +320,7 @@ test('"Always clean this site" in the view: Chromium\'s prompt accepted, the sit
     assert.equal(await hasViewFrame(again), false, 'no longer cleaned after removal');
     assert.deepEqual(await grantedOrigins(), []);
   } finally {
-    await browser.worker.evaluate((h) => self.lectern.sites.remove(h), HOST);
+    await suite.browser.worker.evaluate((h) => self.lectern.sites.remove(h), HOST);
     await options.close();
   }
 });
@@ -345,19 +328,19 @@ test('"Always clean this site" in the view: Chromium\'s prompt accepted, the sit
 test('options page: "Add" asks through Chromium\'s prompt and lists the site only once it is allowed', async () => {
   // A site no other test asked for: Chromium does not ask again for access it was once given.
   const SITE = 'magazine.test';
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  const options = await suite.browser.context.newPage();
+  await options.goto(`chrome-extension://${suite.browser.extensionId}/options/options.html`);
   try {
     assert.deepEqual(await grantedOrigins(), [], 'no access before');
     await options.locator('#pattern').fill(SITE);
     await options.locator('#add button[type="submit"]').click();
     assert.deepEqual(await listedSites(options), [], 'nothing listed while the prompt waits');
-    await acceptPermissionPrompt(browser);
+    await acceptPermissionPrompt(suite.browser);
     await options.locator('#sites li > span', { hasText: SITE }).waitFor();
     assert.equal(await options.locator('#error').isHidden(), true);
     assert.deepEqual(await grantedOrigins(), [`http://*.${SITE}/*`, `http://${SITE}/*`, `https://*.${SITE}/*`, `https://${SITE}/*`]);
   } finally {
-    await browser.worker.evaluate((h) => self.lectern.sites.remove(h), SITE);
+    await suite.browser.worker.evaluate((h) => self.lectern.sites.remove(h), SITE);
     await options.close();
   }
 });
@@ -375,18 +358,7 @@ test('printing the tab while the view shows prints the whole article and nothing
   // The print copy arrives from the view just after it is built.
   await page.waitForTimeout(500);
   const printed = await readPdf(await page.pdf({ format: 'A4' }));
-  assert.ok(printed.pages >= 3, `${printed.pages} page(s): the whole article, not its first screen`);
-  const collapse = (t) => t.replace(/\s+/g, ' ').trim();
-  const title = await view.locator('.lectern-title').innerText();
-  assert.ok(printed.collapsed.includes(collapse(title)), 'the title is printed');
-  for (const p of [paragraphs[0], paragraphs[Math.floor(paragraphs.length / 2)], paragraphs.at(-1)]) {
-    const words = collapse(p).split(' ');
-    assert.ok(printed.collapsed.includes(words.slice(0, 6).join(' ')) && printed.collapsed.includes(words.slice(-6).join(' ')),
-      `the paragraph "${words.slice(0, 6).join(' ')}…" is printed`);
-  }
-  for (const chrome of ['Always clean this site', 'Original', 'Removed (', 'Quotes (', 'Copy']) {
-    assert.ok(!printed.collapsed.includes(chrome), `no "${chrome}" on paper`);
-  }
+  assertWholeArticlePrinted(printed, { title: await view.locator('.lectern-title').innerText(), paragraphs });
   // Printing over, the view covers the window again.
   const box = await page.evaluate(() => document.body.getBoundingClientRect().toJSON());
   assert.deepEqual([box.x, box.y, box.height], [0, 0, await page.evaluate(() => innerHeight)], 'the view is back on screen');
@@ -409,14 +381,14 @@ test('the view\'s Print button prints the tab (the print dialog opens on the art
   for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
     const seen = await events();
     if (seen >= 2) break;
-    if (seen === null) pressKeys(browser.display, 'Escape');
+    if (seen === null) pressKeys(suite.browser.display, 'Escape');
   }
   assert.deepEqual(await page.evaluate(() => window.printEvents), ['before:static', 'after:fixed'], 'laid out for paper while printing, then back');
   assert.ok(await viewFrame(page, 1000), 'the view still shows');
 });
 
 test('screenshots of the view: desktop and narrow, light and dark, the panels, right to left, a printed page (docs/)', async () => {
-  assert.deepEqual(await browser.worker.evaluate(() => self.lectern.sites.list()), [], 'no auto-clean left over');
+  assert.deepEqual(await suite.browser.worker.evaluate(() => self.lectern.sites.list()), [], 'no auto-clean left over');
   await mkdir(join(root, 'docs'), { recursive: true });
   const shots = [
     // [page, colour scheme, window width, what to open, file]
@@ -429,10 +401,10 @@ test('screenshots of the view: desktop and narrow, light and dark, the panels, r
     ['/corpus/wikipedia-2/source.html', 'dark', 400, null, 'screenshot-narrow-dark.png'],
   ];
   for (const [path, scheme, width, open, file] of shots) {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${server.plain}${path}`);
+    await page.goto(`${suite.server.plain}${path}`);
     await toggle(page);
     const view = await viewFrame(page);
     assert.ok(view);

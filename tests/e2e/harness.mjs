@@ -183,7 +183,7 @@ export async function launch() {
   await shortcuts.goto('chrome://extensions/shortcuts');
   await shortcuts.evaluate(([id, key]) => chrome.developerPrivate.updateExtensionCommand({ extensionId: id, commandName: '_execute_action', keybinding: key }), [extensionId, SHORTCUT]);
   await shortcuts.close();
-  viewFrame.worker = worker;
+  diagnosticsWorker = worker;
   const [command] = await worker.evaluate(() => chrome.commands.getAll());
   if (command?.shortcut !== SHORTCUT) throw new Error(`the shortcut is ${JSON.stringify(command?.shortcut)}, not ${SHORTCUT}`);
   return {
@@ -284,6 +284,9 @@ export async function tabId(worker, url) {
   return worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
 }
 
+// The service worker of the Chromium launched last, whose errors a failing view wait reports.
+let diagnosticsWorker = null;
+
 // The reading view's frame in `page`, once its article is rendered and the view is ready.
 export async function viewFrame(page, timeout = 20_000) {
   const deadline = Date.now() + timeout;
@@ -300,7 +303,7 @@ export async function viewFrame(page, timeout = 20_000) {
     text: document.body?.innerText.slice(0, 60),
   })).catch((e) => e.message.slice(0, 80))}`));
   const toast = await page.evaluate(() => document.querySelector('lectern-toast')?.shadowRoot?.textContent ?? null).catch(() => null);
-  const errors = await viewFrame.worker?.evaluate(() => self.__lecternTestErrors.splice(0)).catch((e) => [e.message]);
+  const errors = await diagnosticsWorker?.evaluate(() => self.__lecternTestErrors.splice(0)).catch((e) => [e.message]);
   console.log(`# no reading view in ${page.url()} after ${timeout} ms; toast: ${toast}; service worker errors: ${JSON.stringify(errors)}; frames:\n#   ${frames.join('\n#   ')}`);
   return null;
 }

@@ -3,30 +3,19 @@
 // Markdown) holding no active markup and every paragraph the page's NAME.expect.json lists; a page
 // cannot tell Lectern is installed by fetching the view's URL, and a page that frames the view
 // with a made-up nonce cannot close the reader's view or read another tab's page.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parseFragment } from 'parse5';
 import { HTML_ELEMENTS, MARKDOWN_ELEMENTS, VIEW_ELEMENTS, activeMarkup, parsedElements } from './markup.mjs';
-import { startServer, launch, viewFrame, root, openPage as harnessOpenPage, closePages, toggle as harnessToggle, HOST } from './harness.mjs';
-
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ host: HOST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+import { viewFrame, root } from './harness.mjs';
+import { chromiumSuite } from './suite.mjs';
 
 // https: the test reads the clipboard through the page's Clipboard API, which needs a secure context.
-const openPage = (path) => harnessOpenPage(browser, server.secure, path);
-afterEach(closePages);
-const toggle = (page) => harnessToggle(browser, page);
+const suite = chromiumSuite({ origin: 'secure' });
+const { openPage, toggle } = suite;
 
 const check = (html, allowed) => activeMarkup(parsedElements(parseFragment(html)), allowed);
 
@@ -40,7 +29,7 @@ async function hostilePages() {
 }
 
 test('hostile pages: the view and the clipboard hold no active markup and every paragraph', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.secure });
+  await suite.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.secure });
   for (const { name, expect } of await hostilePages()) {
     const page = await openPage(`/hostile/${name}.html`);
     await page.bringToFront();
@@ -76,7 +65,7 @@ test('hostile pages: the view and the clipboard hold no active markup and every 
 
 test('a page cannot load the view from the extension\'s fixed address; Lectern still opens it', async () => {
   const page = await openPage('/news/tolonews_seed.html');
-  const extensionId = new URL(browser.worker.url()).host;
+  const extensionId = new URL(suite.browser.worker.url()).host;
   const fixed = `chrome-extension://${extensionId}/view/view.html`;
   const probe = await page.evaluate((url) => fetch(url).then((r) => `status ${r.status}`, (e) => `refused: ${e.message}`), fixed);
   assert.match(probe, /^refused/, `a web page fetching ${fixed}`);

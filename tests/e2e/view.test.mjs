@@ -3,34 +3,22 @@
 // focus and give it back with the reader's place; settings changed on the options page reach a
 // view already open; in a narrow window the toolbar is one row that tucks away while reading and
 // nothing scrolls sideways; the metadata line of a right-to-left story keeps its order.
-import { test, before, after, afterEach } from 'node:test';
+import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startServer, launch, viewFrame, openPage as harnessOpenPage, closePages, toggle as harnessToggle, HOST } from './harness.mjs';
+import { viewFrame } from './harness.mjs';
+import { chromiumSuite } from './suite.mjs';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ host: HOST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await closePages();
-  await browser.worker.evaluate(() => chrome.storage.sync.clear());
-});
-
-const openPage = (path) => harnessOpenPage(browser, server.plain, path);
-const toggle = (page) => harnessToggle(browser, page);
+const suite = chromiumSuite();
+const { openPage, toggle } = suite;
+// Each test starts from the default settings.
+afterEach(() => suite.browser.worker.evaluate(() => chrome.storage.sync.clear()));
 
 async function openView(path, { theme, scheme = 'light', width } = {}) {
-  if (theme) await browser.worker.evaluate((t) => chrome.storage.sync.set({ theme: t }), theme);
+  if (theme) await suite.browser.worker.evaluate((t) => chrome.storage.sync.set({ theme: t }), theme);
   const page = await openPage(path);
   await page.emulateMedia({ colorScheme: scheme });
   if (width) await page.setViewportSize({ width, height: 800 });
@@ -112,8 +100,8 @@ test('panels are dialogs: opening one focuses it, Escape shuts it, gives the foc
 
 test('a setting changed on the options page reaches a view already open', async () => {
   const { view } = await openView('/news/tolonews_seed.html', { theme: 'light' });
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  const options = await suite.browser.context.newPage();
+  await options.goto(`chrome-extension://${suite.browser.extensionId}/options/options.html`);
   await options.locator('#theme').selectOption('dark');
   await options.locator('#size').fill('26');
   await options.locator('#size').press('Tab');
@@ -158,5 +146,5 @@ test('quotations: the speaker is reachable from the keyboard, and highlighting c
   await view.locator('#highlight').click();
   assert.equal(await view.locator('#highlight').getAttribute('aria-pressed'), 'false');
   assert.equal(await background(), 'rgba(0, 0, 0, 0)', 'no longer highlighted');
-  assert.equal(await browser.worker.evaluate(() => chrome.storage.sync.get('highlight').then((s) => s.highlight)), false, 'remembered');
+  assert.equal(await suite.browser.worker.evaluate(() => chrome.storage.sync.get('highlight').then((s) => s.highlight)), false, 'remembered');
 });
