@@ -121,6 +121,12 @@ test('a narrow window: the toolbar is one row that tucks away while reading, and
   await view.locator('#lectern-root').press('PageDown');
   await view.waitForFunction(() => scrollY > innerHeight, null, { timeout: 10_000 });
   await view.waitForFunction(() => document.querySelector('.lectern-toolbar').getBoundingClientRect().bottom <= 0, null, { timeout: 10_000 });
+  // Let the keys' smooth scroll come to rest first: still moving down, it would tuck the bar again.
+  await view.evaluate(() => new Promise((resolve) => {
+    let last = scrollY;
+    const check = () => (scrollY === last ? resolve() : ((last = scrollY), setTimeout(check, 300)));
+    setTimeout(check, 300);
+  }));
   await view.evaluate(() => window.scrollBy(0, -200));
   await view.waitForFunction(() => document.querySelector('.lectern-toolbar').getBoundingClientRect().top >= 0);
 });
