@@ -100,3 +100,19 @@ fn corpus_token_f1_against_readability_expected_output() {
     assert!(mean >= MEAN_F1_FLOOR, "mean F1 {mean:.4} fell below the floor {MEAN_F1_FLOOR}");
     assert!(at_095 >= PAGES_AT_095_FLOOR, "{at_095} pages at F1 >= 0.95, floor {PAGES_AT_095_FLOOR}");
 }
+
+/// Corpus pages whose article carries pictures, and how many of them the article keeps at least
+/// (figures, and images within paragraphs, lists and tables). Readability.js keeps 13 on guardian-1 and 44 on
+/// wikipedia-2 (the rest there are the infobox's flags and a gallery).
+const PICTURES_KEPT: &[(&str, usize)] = &[("guardian-1", 13), ("wikipedia-2", 36)];
+
+#[test]
+fn corpus_pages_keep_their_pictures() {
+    let dir = common::corpus_dir();
+    for &(name, floor) in PICTURES_KEPT {
+        let source = std::fs::read(dir.join(name).join("source.html")).unwrap();
+        let article = lectern::extract_bytes(&source, Some(common::CORPUS_URL)).unwrap();
+        let kept = lectern::to_html(&article).matches("<img ").count();
+        assert!(kept >= floor, "{name}: {kept} pictures kept, at least {floor} expected");
+    }
+}

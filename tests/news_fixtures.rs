@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::strings;
+
 use lectern::{BlockKind, ExtractError, Reason, RemovalKind, Repeat};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
@@ -30,13 +32,6 @@ fn main() {
     }
     trials.push(Trial::test("seed_story_records_the_repeated_copy_as_removed", seed_story_records_the_repeated_copy));
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
-}
-
-fn strings(v: &Value, key: &str) -> Vec<String> {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
-        .unwrap_or_default()
 }
 
 /// Check one fixture against its expectations; every failure is listed.

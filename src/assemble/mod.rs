@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use crate::model::{inline_text, Block, BlockKind, Image, Inline, ListItem, TableCell};
 use crate::parse::elements::is_block_tag;
+use crate::parse::figures::{captioned_image, Captioned};
 use crate::parse::{Document, NodeData, NodeId};
 use crate::text::collapse_whitespace;
 use crate::urls;
@@ -232,7 +233,10 @@ impl<'a> Assembler<'a> {
                 self.push_block(Block::new(BlockKind::Quote, content));
             }
             "pre" => self.code(id),
-            "figure" => self.figure(id),
+            "figure" => match captioned_image(doc, id) {
+                Some(found) => self.figure(id, found),
+                None => self.container(id),
+            },
             "img" => {
                 if let Some(img) = self.image(id) {
                     self.run.push(Inline::Image(img));
@@ -241,7 +245,10 @@ impl<'a> Assembler<'a> {
             "table" if is_layout_table(doc, id) => self.layout_table(id),
             "table" => self.table(id),
             "figcaption" | "caption" => self.container(id),
-            _ if is_block_tag(tag) || self.has_block_child(id) => self.container(id),
+            _ if is_block_tag(tag) || self.has_block_child(id) => match captioned_image(doc, id) {
+                Some(found) => self.figure(id, found),
+                None => self.container(id),
+            },
             _ => {
                 let inl = self.inline(id);
                 self.run.extend(inl);
@@ -285,17 +292,12 @@ impl<'a> Assembler<'a> {
         self.push_block(b);
     }
 
-    /// A `<figure>`: its first usable image with its caption, or, without one, its contents.
-    fn figure(&mut self, id: NodeId) {
-        let doc = self.doc;
+    /// A captioned picture (a `<figure>`, or a block shaped as one): its image with its caption,
+    /// or, when the image is not usable, its contents.
+    fn figure(&mut self, id: NodeId, found: Captioned) {
         self.flush();
-        let img = doc.descendants(id).find(|&d| doc.is_tag(d, "img")).and_then(|d| self.image(d));
-        let Some(img) = img else { return self.container(id) };
-        let caption = doc
-            .descendants(id)
-            .find(|&d| doc.is_tag(d, "figcaption"))
-            .map(|c| normalize_inlines(self.inlines(c)))
-            .unwrap_or_default();
+        let Some(img) = self.image(found.image) else { return self.container(id) };
+        let caption = found.caption.map(|c| normalize_inlines(self.inlines(c))).unwrap_or_default();
         self.push_block(figure(img, caption));
     }
 

@@ -10,6 +10,7 @@ use super::signals::*;
 use super::Flags;
 use crate::model::{Furniture, Reason, Removal, Shape};
 use crate::parse::elements::is_block_tag;
+use crate::parse::figures::within_captioned_image;
 use crate::parse::{Document, NodeId};
 use crate::text::normalize::{normalize, normalized_title_similarity};
 
@@ -100,7 +101,13 @@ fn furniture_reason(doc: &Document, id: NodeId, top: NodeId, norm_title: &str, m
     if FURNITURE_TAGS.contains(&tag) && !(tag == "form" && wraps_article(id, top, metrics)) {
         return Some(Reason::Furniture(furniture_named(&class_id, tag)));
     }
-    if id != top && SHARE_WORDS.found_in(&class_id) && metrics.chars[id.index()] < MAX_SHARE_BAR_CHARS {
+    // A figure is the article's own picture: `fig--has-shares` names the buttons inside it, and the
+    // share bar among them goes on its own.
+    if id != top
+        && tag != "figure"
+        && SHARE_WORDS.found_in(&class_id)
+        && metrics.chars[id.index()] < MAX_SHARE_BAR_CHARS
+    {
         return Some(Reason::Furniture(Furniture::ShareBar));
     }
     if matches!(tag, "h1" | "h2" | "h3") && !norm_title.is_empty() && repeats_title(doc, id, norm_title) {
@@ -231,6 +238,11 @@ fn furniture_shape(doc: &Document, id: NodeId, tag: &str, metrics: &Metrics, fla
         return None;
     }
     if doc.ancestors(id).any(|a| doc.is_tag(a, "code") || doc.is_tag(a, "pre")) {
+        return None;
+    }
+    // A picture with its caption is the article's own, however many links the caption holds and
+    // whatever its classes (`media`, `thumb`) say.
+    if within_captioned_image(doc, id) {
         return None;
     }
     let weight = if flags.weight_classes { class_weight(doc, id) } else { 0.0 };

@@ -6,6 +6,7 @@
 //! [`snapshot`] is the other way in: a browser's already-built DOM, walked by the extension.
 
 pub(crate) mod elements;
+pub(crate) mod figures;
 pub mod snapshot;
 pub(crate) mod tree;
 

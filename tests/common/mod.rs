@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use serde_json::Value;
+
 pub fn fixtures_dir(family: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(family)
 }
@@ -96,3 +98,11 @@ pub fn token_f1(got: &str, want: &str) -> f64 {
     }
 }
 pub mod safety;
+
+/// The strings of the array at `key` of a fixture's expectations (none when it is missing).
+pub fn strings(v: &Value, key: &str) -> Vec<String> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
