@@ -280,7 +280,7 @@ impl<'a> Assembler<'a> {
     fn code(&mut self, id: NodeId) {
         let doc = self.doc;
         self.flush();
-        let code = doc.text_content(id);
+        let code = preformatted_text(doc, id);
         let language = doc
             .descendants(id)
             .filter_map(|d| doc.attr(d, "class"))
@@ -475,6 +475,37 @@ impl<'a> Assembler<'a> {
             .filter_map(|c| urls::resolve(self.base, c))
             .find(|src| urls::is_safe_image(src))?;
         Some(Image { src, alt: collapse_whitespace(el.attr("alt").unwrap_or("")) })
+    }
+}
+
+/// The text of preformatted `id` as it shows: text as written, a line break for each `<br>` (code
+/// highlighters write lines as `<br>`s) and after each block inside (or as `<div>`s, one a line).
+fn preformatted_text(doc: &Document, id: NodeId) -> String {
+    let mut out = String::new();
+    // Blocks still open, innermost last: a line ends when the walk leaves one.
+    let mut open_blocks: Vec<NodeId> = Vec::new();
+    for d in doc.descendants(id) {
+        while let Some(&b) = open_blocks.last() {
+            if doc.ancestors(d).any(|a| a == b) {
+                break;
+            }
+            open_blocks.pop();
+            end_line(&mut out);
+        }
+        match doc.tag(d).map(|t| &**t) {
+            None => out.push_str(doc.text(d).unwrap_or("")),
+            Some("br") => out.push('\n'),
+            Some(t) if d != id && is_block_tag(t) => open_blocks.push(d),
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+/// End the line of preformatted text `out`, unless it is empty or just ended.
+fn end_line(out: &mut String) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
     }
 }
 
