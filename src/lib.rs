@@ -35,8 +35,8 @@ pub mod urls;
 
 pub use error::ExtractError;
 pub use model::{
-    inline_text, Article, Block, BlockKind, Furniture, Image, Inline, ListItem, Quote, QuoteKind, Reason, Removal,
-    RemovalKind, Repeat, Shape, Stats, TableCell,
+    inline_text, Article, Block, BlockKind, Embed, EmbedMedia, Furniture, Image, Inline, ListItem, Quote, QuoteKind,
+    Reason, Removal, RemovalKind, Repeat, Shape, Stats, TableCell,
 };
 pub use render::{to_html, to_json, to_markdown, to_text, Rendered};
 pub use text::collapse_whitespace;

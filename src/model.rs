@@ -125,6 +125,46 @@ pub enum BlockKind {
     Figure,
     Table,
     Code,
+    /// A video, audio or embedded frame of the page, shown as a link to it (never as the frame).
+    Embed,
+}
+
+/// What an embedded player or frame plays, by the element that held it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmbedMedia {
+    /// `<video>`, or a frame from a host that serves video players.
+    Video,
+    Audio,
+    /// Any other `<iframe>` or `<embed>`: a post, a map, a chart.
+    Frame,
+}
+
+/// An embedded player or frame, as a link card: where it lives, who serves it, what it is called.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Embed {
+    /// Its address, absolute and checked safe (http or https).
+    pub url: String,
+    /// The host that serves it, without `www.`: `youtube.com`, `player.vimeo.com`.
+    pub provider: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub media: EmbedMedia,
+}
+
+impl Embed {
+    /// The card's words: "Video: Title (youtube.com)", or "Video (youtube.com)" untitled.
+    pub fn label(&self) -> String {
+        let what = match self.media {
+            EmbedMedia::Video => "Video",
+            EmbedMedia::Audio => "Audio",
+            EmbedMedia::Frame => "Embedded content",
+        };
+        match &self.title {
+            Some(title) => format!("{what}: {title} ({})", self.provider),
+            None => format!("{what} ({})", self.provider),
+        }
+    }
 }
 
 /// One list item: its inline content and nesting level (0 for top-level items).
@@ -163,6 +203,10 @@ pub struct Block {
     /// Language tag of a code block, when the page gave one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The player or frame of an embed block. Its `text` is empty: the card's words are the
+    /// renderer's, not the article's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub embed: Option<Embed>,
 }
 
 impl Block {
@@ -177,6 +221,7 @@ impl Block {
             rows: Vec::new(),
             image: None,
             language: None,
+            embed: None,
         };
         b.text = b.plain_text();
         b
@@ -284,6 +329,8 @@ pub enum Furniture {
     PopUp,
     Aside,
     Dateline,
+    /// A video, audio or frame with no address a reader could follow.
+    Embed,
     /// A block whose whole text is a label such as "Advertisement" or "Share this post".
     Label,
     /// Furniture without a more specific name.
@@ -354,6 +401,7 @@ impl Furniture {
             Furniture::PopUp => "pop-up",
             Furniture::Aside => "aside",
             Furniture::Dateline => "dateline",
+            Furniture::Embed => "embedded media without a usable address",
             Furniture::Label => "page furniture label",
             Furniture::Other => "page furniture",
         }

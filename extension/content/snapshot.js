@@ -44,6 +44,7 @@
     'href', 'src', 'srcset', 'data-src', 'data-srcset', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src', 'data-lazy',
     'alt', 'width', 'height',
     'lang', 'xml:lang', 'dir', 'name', 'property', 'content', 'http-equiv', 'datetime', 'type',
+    'title',
   ]);
   // Each attribute's record up to its value, made once: a concatenation of short strings is a copy.
   const ATTRIBUTE_RECORD = new Map([...READ_ATTRIBUTES].map((name) => [name, '\0=' + name + '\0-']));

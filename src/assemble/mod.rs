@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{inline_text, Block, BlockKind, Image, Inline, ListItem, TableCell};
+use crate::model::{inline_text, Block, BlockKind, Embed, EmbedMedia, Image, Inline, ListItem, TableCell};
 use crate::parse::elements::is_block_tag;
 use crate::parse::figures::{captioned_image, Captioned};
 use crate::parse::{Document, NodeData, NodeId};
@@ -43,8 +43,16 @@ pub struct Assembler<'a> {
     pending_anchors: Vec<Inline>,
 }
 
+/// Players and frames the finder kept: each becomes a link card of its own, a block even inside a
+/// paragraph.
+const EMBED_TAGS: &[&str] = &["iframe", "video", "audio", "embed"];
+
+/// Hosts whose frames are video players, by the end of their name: a frame from one of them is
+/// called a video on its card (any other frame is "embedded content").
+const VIDEO_HOSTS: &[&str] = &["youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com", "twitch.tv"];
+
 fn is_block_like(tag: &str) -> bool {
-    is_block_tag(tag) || heading_level(tag).is_some()
+    is_block_tag(tag) || heading_level(tag).is_some() || EMBED_TAGS.contains(&tag)
 }
 
 /// Assemble the blocks of `nodes` (in order) from `doc`.
@@ -160,7 +168,7 @@ impl<'a> Assembler<'a> {
             }
         }
         let empty_text = b.text.trim().is_empty();
-        let has_media = b.image.is_some() || !b.items.is_empty() || !b.rows.is_empty();
+        let has_media = b.image.is_some() || b.embed.is_some() || !b.items.is_empty() || !b.rows.is_empty();
         if !empty_text || has_media {
             self.blocks.push(b);
         }
@@ -216,7 +224,7 @@ impl<'a> Assembler<'a> {
             return;
         }
         match tag {
-            "p" => {
+            "p" if !self.has_block_child(id) => {
                 self.flush();
                 self.run = self.inlines(id);
                 self.flush();
@@ -233,6 +241,7 @@ impl<'a> Assembler<'a> {
                 self.push_block(Block::new(BlockKind::Quote, content));
             }
             "pre" => self.code(id),
+            _ if EMBED_TAGS.contains(&tag) => self.embed(id, tag),
             "figure" => match captioned_image(doc, id) {
                 Some(found) => self.figure(id, found),
                 None => self.container(id),
@@ -299,6 +308,31 @@ impl<'a> Assembler<'a> {
         let Some(img) = self.image(found.image) else { return self.container(id) };
         let caption = found.caption.map(|c| normalize_inlines(self.inlines(c))).unwrap_or_default();
         self.push_block(figure(img, caption));
+    }
+
+    /// A player or frame: a card linking to it, never the frame itself.
+    fn embed(&mut self, id: NodeId, tag: &str) {
+        let doc = self.doc;
+        self.flush();
+        let src = crate::locate::embed_address(doc, id);
+        let Some(url) = src.and_then(|s| urls::resolve_link(self.base, s)).filter(|u| u.starts_with("http")) else {
+            return;
+        };
+        let host = url.split('/').nth(2).unwrap_or_default().rsplit('@').next().unwrap_or_default();
+        let host = host.split(':').next().unwrap_or_default().to_ascii_lowercase();
+        let provider = host.strip_prefix("www.").unwrap_or(&host).to_string();
+        let media = match tag {
+            "video" => EmbedMedia::Video,
+            "audio" => EmbedMedia::Audio,
+            _ if VIDEO_HOSTS.iter().any(|h| provider == *h || provider.ends_with(&format!(".{h}"))) => {
+                EmbedMedia::Video
+            }
+            _ => EmbedMedia::Frame,
+        };
+        let title = doc.attr(id, "title").map(collapse_whitespace).filter(|t| !t.is_empty());
+        let mut b = Block::new(BlockKind::Embed, Vec::new());
+        b.embed = Some(Embed { url, provider, title, media });
+        self.push_block(b);
     }
 
     /// A table that lays out the page: each of its own cells is a container.

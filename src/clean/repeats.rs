@@ -133,6 +133,7 @@ impl Fingerprint {
     fn of_block(b: &Block) -> Fingerprint {
         let norm = match (&b.kind, &b.image) {
             (BlockKind::Figure, Some(img)) => format!("image {}", img.src),
+            _ if b.embed.is_some() => format!("embed {}", b.embed.as_ref().map_or("", |e| e.url.as_str())),
             _ => normalize(&b.text),
         };
         let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote);

@@ -15,6 +15,8 @@ mod prune;
 mod score;
 mod signals;
 
+pub use signals::embed_address;
+
 use crate::model::{Reason, Removal};
 use crate::parse::{Document, NodeId};
 use crate::text::normalize::normalize;

@@ -42,6 +42,11 @@ enum Fate {
     Drop,
     /// Taken out and recorded as furniture.
     Remove(Furniture),
+    /// Taken out with no text to show, and recorded as an embed saying what it was.
+    Account(String),
+    /// Kept without its children: a player or frame, whose sources and fallback text are no
+    /// article (the assembler reads its address first).
+    KeepAlone,
 }
 
 /// Walk `body` in document order, taking out what is never the article.
@@ -58,6 +63,14 @@ pub(super) fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &
         let fate = if id == body { Fate::Keep } else { fate(doc, id, &tag, flags, &facts, &mut found.byline) };
         if let Fate::Remove(furniture) = fate {
             record_removal(doc, id, crate::model::Reason::Furniture(furniture), removed);
+        }
+        if let Fate::Account(what) = &fate {
+            let reason = crate::model::Reason::Furniture(Furniture::Embed);
+            removed.push(Removal { reason, text: what.clone(), position: None });
+        }
+        if let Fate::KeepAlone = fate {
+            next = doc.next_skipping_children(id, body);
+            continue;
         }
         if !matches!(fate, Fate::Keep) {
             next = doc.next_skipping_children(id, body);
@@ -93,6 +106,14 @@ fn fate(doc: &mut Document, id: NodeId, tag: &str, flags: Flags, facts: &Facts, 
     let class_id = class_and_id(doc, id);
     if is_hidden(doc, id) {
         return Fate::Remove(Furniture::Hidden);
+    }
+    if EMBED_TAGS.contains(&tag) {
+        if embed_address(doc, id).is_some() {
+            return Fate::KeepAlone;
+        }
+        // Nothing to link to, but the reader should know a player stood here.
+        let what = doc.attr(id, "title").map_or_else(|| format!("<{tag}>"), |t| format!("<{tag}> {t}"));
+        return Fate::Account(what);
     }
     if NEVER_CONTENT_TAGS.contains(&tag) {
         return if tag == "nav" { Fate::Remove(Furniture::Navigation) } else { Fate::Drop };
@@ -216,10 +237,11 @@ impl Facts {
             let i = id.index();
             match &doc.node(id).data {
                 NodeData::Text(t) => f.has_content[i] = !is_blank(t),
-                NodeData::Element(e) => {
-                    if matches!(&*e.name.local, "img" | "picture" | "figure" | "table" | "pre" | "hr") {
-                        f.has_content[i] = true;
-                    }
+                NodeData::Element(e)
+                    if matches!(&*e.name.local, "img" | "picture" | "figure" | "table" | "pre" | "hr")
+                        || EMBED_TAGS.contains(&&*e.name.local) =>
+                {
+                    f.has_content[i] = true;
                 }
                 _ => {}
             }

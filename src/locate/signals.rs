@@ -115,10 +115,26 @@ pub const DIV_BLOCK_CHILDREN: &[&str] =
 
 /// Elements removed with their content before anything else looks at the page.
 pub const NEVER_CONTENT_TAGS: &[&str] = &[
-    "script", "style", "link", "meta", "template", "iframe", "object", "embed", "svg", "canvas", "input", "textarea",
-    "select", "button", "label", "option", "nav", "dialog", "audio", "video", "source", "track", "map", "area",
-    "frame", "frameset",
+    "script", "style", "link", "meta", "template", "object", "svg", "canvas", "input", "textarea", "select", "button",
+    "label", "option", "nav", "dialog", "source", "track", "map", "area", "frame", "frameset",
 ];
+
+/// Players and frames: kept, without what they hold, when they have an address to link to (the
+/// assembler makes a link card of each), and otherwise removed with an account.
+pub const EMBED_TAGS: &[&str] = &["iframe", "video", "audio", "embed"];
+
+/// The address of player or frame `id`, as the page wrote it: its `src` (or lazy `data-src`), or
+/// for `<video>` and `<audio>` the first `<source>`'s. Only web addresses and relative ones: a
+/// card never links to `javascript:`, `data:` or `about:blank`.
+pub fn embed_address(doc: &Document, id: NodeId) -> Option<&str> {
+    let own = ["src", "data-src"].into_iter().filter_map(|a| doc.attr(id, a));
+    let sources = doc.element_children(id).filter(|&c| doc.is_tag(c, "source")).filter_map(|c| doc.attr(c, "src"));
+    own.chain(sources).map(str::trim).find(|a| {
+        let scheme = a.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+        let relative = scheme.as_ref().is_none_or(|s| s.contains(['/', '?', '#']));
+        !a.is_empty() && (relative || matches!(scheme.as_deref(), Some("http" | "https")))
+    })
+}
 
 /// Class tokens of screen-reader-only text ("Skip to content", "Opens in a new window"): hidden
 /// from sighted readers by the page's CSS, so not part of what they read.

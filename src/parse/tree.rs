@@ -41,6 +41,8 @@ pub const READ_ATTRIBUTES: &[&str] = &[
     "data-lazy", "alt", "width", "height",
     // Language and direction; metadata in <meta>, <time> and JSON-LD <script>.
     "lang", "xml:lang", "dir", "name", "property", "content", "http-equiv", "datetime", "type",
+    // The name of a player or frame, for its link card.
+    "title",
 ];
 
 /// Marks the paragraphs the article finder wraps loose text in. Not in [`READ_ATTRIBUTES`], so a

@@ -106,6 +106,16 @@ pub fn block<S: Sink>(sink: &mut S, b: &Block, quotes: &[&Quote]) {
         }
         BlockKind::List => w.list(b),
         BlockKind::Table => w.table(b),
+        // A card linking to the player or frame; the page's frame is never written.
+        BlockKind::Embed => {
+            if let Some(e) = &b.embed {
+                w.sink.open("p", &[("class", "lectern-embed")]);
+                w.sink.open("a", &[("href", &e.url), ("rel", "noopener noreferrer")]);
+                w.sink.text(&e.label());
+                w.sink.close("a");
+                w.sink.close("p");
+            }
+        }
     }
 }
 

@@ -43,6 +43,10 @@ fn block(b: &Block) -> String {
             format!("{} {}", "#".repeat(b.level.unwrap_or(2) as usize), inlines(&b.content).replace('\n', " "))
         }
         BlockKind::Paragraph => escape_line_start(&inlines(&b.content)),
+        // A link, never the player: Markdown renderers that pass HTML through would run a frame.
+        BlockKind::Embed => {
+            b.embed.as_ref().map(|e| format!("[{}](<{}>)", escape(&e.label()), destination(&e.url))).unwrap_or_default()
+        }
         BlockKind::Quote => inlines(&b.content)
             .lines()
             .map(|l| if l.is_empty() { ">".to_string() } else { format!("> {}", escape_line_start(l)) })

@@ -47,6 +47,7 @@ fn furniture_words(f: Furniture) -> &'static str {
         Furniture::PopUp => "Pop-up",
         Furniture::Aside => "Box beside the story",
         Furniture::Dateline => "Date line",
+        Furniture::Embed => "Video or embed with no address to link to",
         Furniture::Label => "Page label",
         Furniture::Other => "Page furniture",
     }
@@ -75,6 +76,7 @@ fn block_noun(kind: BlockKind) -> &'static str {
         BlockKind::Figure => "picture",
         BlockKind::Table => "table",
         BlockKind::Code => "code",
+        BlockKind::Embed => "video or embed",
     }
 }
 
