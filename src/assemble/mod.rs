@@ -235,6 +235,17 @@ impl<'a> Assembler<'a> {
             // no list, and its text is kept as the blocks it holds.
             "ul" | "ol" if !doc.element_children(id).any(|c| doc.is_tag(c, "li")) => self.container(id),
             "ul" | "ol" => self.list(id, tag == "ol"),
+            // A table or code in a quotation (an indented release table): its structure stays,
+            // and the quotation's prose around it stays quoted.
+            "blockquote" if doc.descendants(id).any(|d| doc.is_tag(d, "table") || doc.is_tag(d, "pre")) => {
+                let first = self.blocks.len();
+                self.container(id);
+                for b in &mut self.blocks[first..] {
+                    if b.kind == BlockKind::Paragraph {
+                        b.kind = BlockKind::Quote;
+                    }
+                }
+            }
             "blockquote" => {
                 self.flush();
                 let content = normalize_inlines(self.inlines(id));
@@ -557,9 +568,19 @@ fn best_srcset_candidate(set: &str) -> Option<String> {
     best.map(|(_, u)| u)
 }
 
+/// A table that lays out the page rather than holding data: marked so, or holding other tables,
+/// paragraphs or large blocks, unless its own rows have header cells (an infobox: each row a
+/// `<th>` and its value, values that may hold lists, paragraphs and small tables).
 fn is_layout_table(doc: &Document, table: NodeId) -> bool {
-    doc.attr(table, "role") == Some("presentation")
-        || doc.descendants(table).skip(1).any(|d| {
+    if doc.attr(table, "role") == Some("presentation") {
+        return true;
+    }
+    let own_header = doc
+        .descendants(table)
+        .filter(|&d| doc.is_tag(d, "th"))
+        .any(|th| doc.ancestors(th).find(|&a| doc.is_tag(a, "table")) == Some(table));
+    !own_header
+        && doc.descendants(table).skip(1).any(|d| {
             doc.is_tag(d, "table") || doc.is_tag(d, "p") || doc.is_tag(d, "div") && doc.descendants(d).count() > 20
         })
 }
@@ -646,6 +667,17 @@ mod tests {
         let b =
             kinds_and_texts("<table role=presentation><tr><td>Left cell</td><td><p>Right cell</p></td></tr></table>");
         assert_eq!(b, [(BlockKind::Paragraph, "Left cell".into()), (BlockKind::Paragraph, "Right cell".into())]);
+    }
+
+    #[test]
+    fn a_table_in_a_quotation_keeps_its_rows_and_the_prose_around_it_stays_quoted() {
+        let b = kinds_and_texts(
+            "<blockquote><p>The releases:</p><table><tr><th>Release</th><th>Date</th></tr><tr><td>4.2.3</td><td>April 10</td></tr></table></blockquote>",
+        );
+        assert_eq!(
+            b,
+            [(BlockKind::Quote, "The releases:".into()), (BlockKind::Table, "Release | Date\n4.2.3 | April 10".into())]
+        );
     }
 
     #[test]

@@ -94,7 +94,9 @@ fn block(b: &Block) -> String {
             let width = b.rows.iter().map(Vec::len).max().unwrap_or(0);
             for (r, row) in b.rows.iter().enumerate() {
                 // `|` is escaped with the rest of the text, so a cell cannot end early.
-                let mut cells: Vec<String> = row.iter().map(|c| inlines(&c.content).replace('\n', " ")).collect();
+                // A table row is one line: a break in a cell (a hard break elsewhere) is a space.
+                let cell = |c: &crate::model::TableCell| inlines(&c.content).replace("\\\n", " ").replace('\n', " ");
+                let mut cells: Vec<String> = row.iter().map(cell).collect();
                 cells.resize(width, String::new());
                 lines.push(format!("| {} |", cells.join(" | ")));
                 if r == 0 {
