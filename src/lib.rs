@@ -143,7 +143,13 @@ fn extract_document(
     let base = meta.base.as_deref().or(url);
     let blocks = assemble::assemble(&located.doc, &located.nodes, base);
 
-    let byline = located.byline.clone().or_else(|| meta.byline.clone());
+    // The byline box of the page often runs a handle and the date on after the names; a box
+    // holding no name at all gives way to the metadata's author.
+    let byline = located
+        .byline
+        .as_deref()
+        .and_then(metadata::clean_byline)
+        .or_else(|| meta.byline.as_deref().and_then(metadata::clean_byline));
     let (blocks, mut labels) = clean::labels::remove_labels(blocks);
     let (blocks, recurring) = clean::recurring::remove_recurring(blocks, &located.removed, &mut labels);
     let collapsed = clean::repeats::collapse(blocks, &title, byline.as_deref());

@@ -231,6 +231,51 @@ fn is_language_tag(tag: &str) -> bool {
 
 /// The headline part of a `<title>` such as "Headline | Site": the longest side of a separator,
 /// unless it is too short to be a headline.
+/// Words after which a byline holds a date, not a name: "Updated Jul 24, 2018", "Published …".
+const BYLINE_DATE_WORDS: &[&str] = &["updated", "published", "posted", "modified", "last", "atualizado", "publié"];
+
+/// Month and weekday names (English, the language of most bylines that run a date on): a byline
+/// that ends with one before its date loses it with the date.
+const DATE_NAMES: &[&str] = &[
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+    "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// The names in a byline as the page wrote it, without what runs on after them: social handles
+/// (`@ahiza_garcia`, also glued on: `Wilkinson@alissamarie`), e-mail addresses, and the date and
+/// time ("February 1, 2016: 12:41 PM ET", "Updated Jul 24, 2018"). `None` when no name is left
+/// (a byline box holding only "21.dez.2018 às 10h55").
+pub fn clean_byline(raw: &str) -> Option<String> {
+    let mut kept: Vec<&str> = Vec::new();
+    for token in raw.split_whitespace() {
+        let bare = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if BYLINE_DATE_WORDS.contains(&bare.as_str()) {
+            break;
+        }
+        if let Some(digit) = token.find(|c: char| c.is_ascii_digit()) {
+            // The date begins here; a name it is glued to ("Nolan22 Dec") stays.
+            kept.push(&token[..digit]);
+            break;
+        }
+        // A handle or an address: the name before a glued-on `@` stays.
+        let before_at = token.split('@').next().unwrap_or_default();
+        if token.contains('@') && (before_at.is_empty() || token.contains('.')) {
+            continue;
+        }
+        kept.push(before_at);
+    }
+    while kept.last().is_some_and(|t| {
+        let bare = t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        bare.is_empty() || DATE_NAMES.contains(&bare.as_str()) || matches!(bare.as_str(), "on" | "at" | "em" | "le")
+    }) {
+        kept.pop();
+    }
+    let name = kept.join(" ");
+    let name = name.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '-' | '–' | '—' | ':'));
+    name.chars().any(char::is_alphabetic).then(|| name.to_string())
+}
+
 pub fn headline_from_title_tag(title: &str) -> String {
     for sep in TITLE_SEPARATORS {
         if let Some(pos) = title.rfind(sep) {
@@ -282,6 +327,22 @@ pub fn direction_of(doc: &Document, node: NodeId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_keeps_the_names_and_drops_handles_addresses_and_dates() {
+        let cases = [
+            ("by Ahiza Garcia @ahiza_garcia February 1, 2016: 12:41 PM ET", Some("by Ahiza Garcia")),
+            ("By Alissa Wilkinson@alissamarie Updated Jul 24, 2018, 2:15pm EDT", Some("By Alissa Wilkinson")),
+            ("21.dez.2018 às 10h55", None),
+            ("Ana Souza ana.souza@news.example", Some("Ana Souza")),
+            ("By Ana Souza and Li Wei", Some("By Ana Souza and Li Wei")),
+            ("Pippin Lee", Some("Pippin Lee")),
+            ("by Lucas Nolan22 Dec 2016651", Some("by Lucas Nolan")),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(clean_byline(raw).as_deref(), want, "{raw}");
+        }
+    }
 
     #[test]
     fn site_name_suffix_is_cut_from_the_title_tag() {
