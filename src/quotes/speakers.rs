@@ -819,23 +819,82 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
     let t = tokens.get(i)?;
     if is_verb(t) {
         // "said Khan"; with nothing after the verb, the subject is left out ("», añadió.") and is
-        // whoever spoke last.
+        // whoever spoke last. A participle ("“…,” adding, “…”") has the sentence's subject,
+        // which stands before the quotation, not after it.
         return subject_after(tokens, i + 1).or_else(|| {
             let rest_is_empty = tokens[i + 1..].iter().all(|t| !t.word);
-            rest_is_empty.then_some(Subject::Pronoun(None))
+            (rest_is_empty && !is_participle(t)).then_some(Subject::Pronoun(None))
         });
     }
     if let Some(s) = according_to(&tokens[i..]) {
         return Some(s);
     }
+    if let Some(s) = named_then_described(tokens, i) {
+        return Some(s);
+    }
     // Subject then verb: "Khan reiterated", "the minister added", "ward sister Helen Achterberg
     // told", "Islemark’s commercial director, Ravi Subramanian, said".
-    let v =
-        tokens.iter().enumerate().skip(i).take(MAX_SUBJECT_VERB_TOKENS).find(|(_, t)| is_verb(t)).map(|(k, _)| k)?;
-    if tokens[i..v].iter().any(|t| matches!(t.text, "." | ";" | "!" | "?")) {
+    let subject_verb = tokens
+        .iter()
+        .enumerate()
+        .skip(i)
+        .take(MAX_SUBJECT_VERB_TOKENS)
+        .find(|(_, t)| is_verb(t))
+        .map(|(k, _)| k)
+        .filter(|&v| !(i..v).any(|k| ends_clause(tokens, k)))
+        .and_then(|v| subject_before(&tokens[i..=v], v - i));
+    subject_verb.or_else(|| inverted_after_clause(tokens, i))
+}
+
+/// Whether token `k` ends a clause: a semicolon, or a stop followed by a space (a stop followed
+/// by a comma or bracket ends an abbreviation: "Cambridge, Mass., said", "(D-Ore.) said").
+fn ends_clause(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    match t.text {
+        ";" | "!" | "?" => true,
+        "." => tokens.get(k + 1).is_none_or(|n| n.start > t.start + 1),
+        _ => false,
+    }
+}
+
+/// "“…,” Steve Rosenthal, a former political director of the union and organizer, wrote": a name
+/// right after the quotation, then its description between commas (however long), then the
+/// reporting verb. The name is the subject; whatever the description names is not.
+fn named_then_described(tokens: &[Token], i: usize) -> Option<Subject> {
+    let Some(Subject::Person { name, role }) = run_forward(tokens, i) else { return None };
+    let comma = (i..tokens.len()).find(|&k| !(is_name_word(&tokens[k]) || is_role(&tokens[k])))?;
+    if tokens[comma].text != "," {
         return None;
     }
-    subject_before(&tokens[i..=v], v - i)
+    // The description ends at a comma before the verb (past auxiliaries: ", has said").
+    let verb = (comma + 1..tokens.len()).take_while(|&k| !ends_clause(tokens, k)).find(|&k| is_verb(&tokens[k]))?;
+    let mut before_verb = verb - 1;
+    while before_verb > comma && is_aux(&tokens[before_verb]) {
+        before_verb -= 1;
+    }
+    (before_verb > comma && tokens[before_verb].text == ",").then_some(Subject::Person { name, role })
+}
+
+/// "“…,” like the recent volatility of markets, said Richard Curtin, the chief economist": after
+/// a clause that goes on from the quotation, the reporting verb and its subject, inverted, after
+/// a comma.
+fn inverted_after_clause(tokens: &[Token], i: usize) -> Option<Subject> {
+    let mut k = i;
+    while k + 1 < tokens.len() && !ends_clause(tokens, k) {
+        if tokens[k].text == "," {
+            let mut v = k + 1;
+            while v < tokens.len() && is_aux(&tokens[v]) {
+                v += 1;
+            }
+            if tokens.get(v).is_some_and(|t| is_verb(t) && !is_object_verb(&t.lower)) {
+                if let Some(s @ Subject::Person { .. }) = subject_after(tokens, v + 1) {
+                    return Some(s);
+                }
+            }
+        }
+        k += 1;
+    }
+    None
 }
 
 /// "according to X", "selon X", "laut X", "según X" anywhere in `tokens`.
