@@ -37,6 +37,9 @@ word_set!(is_time_word, TIME_WORDS);
 word_set!(is_object_verb, OBJECT_VERBS);
 word_set!(is_clause_conjunction, CLAUSE_CONJUNCTIONS);
 word_set!(is_time_lead, TIME_LEADS);
+word_set!(is_complementiser, COMPLEMENTISERS);
+word_set!(is_relative_pronoun, RELATIVE_PRONOUNS);
+word_set!(is_subordinator, SUBORDINATORS);
 
 /// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
 /// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
@@ -255,6 +258,23 @@ pub const OBJECT_VERBS: &[&str] = &[
 pub const CLAUSE_CONJUNCTIONS: &[&str] =
     &["and", "but", "while", "whereas", "although", "though", "und", "aber", "et", "mais", "y", "pero", "e", "ma"];
 
+/// Words that open a reported clause ("said that Trump …", "sagte, dass …"): a name after one is
+/// that clause's subject, not the speaker's.
+pub const COMPLEMENTISERS: &[&str] =
+    &["that", "whether", "if", "dass", "ob", "que", "qu", "qu’", "che", "se", "что", "чтобы", "كه", "أن", "إن"];
+
+/// Relative pronouns that open a clause about the name before them ("Beck, who has described
+/// …"): the clause's verb has that name as its subject.
+pub const RELATIVE_PRONOUNS: &[&str] =
+    &["who", "qui", "quien", "quienes", "cui", "welcher", "welche", "который", "которая", "которые", "quem"];
+
+/// Conjunctions that open a subordinate clause ("when asked", "als er gefragt wurde"): a verb
+/// after one belongs to that clause.
+pub const SUBORDINATORS: &[&str] = &[
+    "when", "while", "as", "after", "before", "because", "since", "wenn", "als", "weil", "nachdem", "quand", "lorsque",
+    "parce", "cuando", "porque", "quando", "perché", "когда",
+];
+
 /// Phrases that put the speaker right after them: "according to the ministry".
 pub const ACCORDING_TO: &[&[&str]] = &[
     &["according", "to"],
@@ -317,7 +337,8 @@ pub const ROLE_WORDS: &[&str] = &[
     "adjointe", "habitant", "habitante", "madame", "monsieur", "mme", "m", "mlle", "dr.", "prof.", "striker",
     "referee", "teammate", "goalkeeper", "midfielder", "defender", "alcalde", "alcaldesa", "ministro", "ministra",
     "presidenta", "portavoz", "directora", "profesor", "profesora", "concejal", "concejala", "gobernador", "vecino",
-    "vecina", "señor", "señora",
+    "vecina", "señor", "señora", "candidate", "nominee", "host", "anchor", "moderator", "pollster", "strategist",
+    "consultant", "columnist", "aide",
 ];
 
 /// Capitalised words that begin sentences or name days and months, not people.
@@ -430,6 +451,9 @@ mod tests {
             ("TIME_LEADS", TIME_LEADS),
             ("OBJECT_VERBS", OBJECT_VERBS),
             ("CLAUSE_CONJUNCTIONS", CLAUSE_CONJUNCTIONS),
+            ("COMPLEMENTISERS", COMPLEMENTISERS),
+            ("RELATIVE_PRONOUNS", RELATIVE_PRONOUNS),
+            ("SUBORDINATORS", SUBORDINATORS),
         ];
         for (name, words) in lists {
             let mut seen = std::collections::HashSet::new();

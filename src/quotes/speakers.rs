@@ -157,7 +157,15 @@ impl People {
                     })
                     .collect()
             };
-            // A short name is a surname: "Trump" is Donald Trump before the Trump Organization.
+            // A short name is a surname: "Trump" is Donald Trump before the Trump Organization;
+            // and never an organisation it does not end ("Trump" is not Trump University).
+            let candidates: Vec<usize> = candidates
+                .into_iter()
+                .filter(|&i| {
+                    let pw = &self.people[i].name;
+                    !is_organisation(pw) || pw.split_whitespace().last() == words.last().copied()
+                })
+                .collect();
             let surname: Vec<usize> = candidates
                 .iter()
                 .copied()
@@ -598,6 +606,34 @@ fn run_forward(tokens: &[Token], start: usize) -> Option<Subject> {
     // "the mayor, Jean Dupont", "die Sprecherin der Initiative, Monika Lachmann" — a role, then
     // the name in apposition.
     let subject = split_role(&seq);
+    // "CBS moderator Nancy Cordes", "Republican pollster Daron Shaw": an organisation or adjective,
+    // a lower-case description, then a full name; the capitalised words before are part of the
+    // role, not the name.
+    if seq.last().is_some_and(|t| !is_possessive(t)) {
+        // The description ends with a noun for a person ("moderator", "candidate"): a verb
+        // between two names ("Osei met Achterberg") does not.
+        let described = (1..=MAX_DESCRIPTOR_WORDS)
+            .take_while(|&skip| tokens.get(i + skip - 1).is_some_and(is_descriptor))
+            .filter(|&skip| is_person_noun(&tokens[i + skip - 1]))
+            .find_map(|skip| {
+                // The name follows, or stands in apposition after a comma ("Rubio’s deputy
+                // campaign manager, Rich Beeson").
+                let at = i + skip + usize::from(tokens.get(i + skip).is_some_and(|t| t.text == ","));
+                match run_forward(tokens, at) {
+                    Some(Subject::Person { name, role }) if name.contains(' ') => Some((skip, name, role)),
+                    _ => None,
+                }
+            });
+        if let Some((skip, name, role)) = described {
+            let mut words: Vec<&Token> = seq.clone();
+            words.extend(&tokens[i..i + skip]);
+            let mut full_role = join_words(&words, |w| w);
+            if let Some(r) = role {
+                full_role = format!("{full_role} {r}");
+            }
+            return Some(Subject::Person { name, role: Some(full_role) });
+        }
+    }
     let names_person = matches!(subject, Some(Subject::Person { .. }));
     if !seq.is_empty()
         && seq.iter().any(|t| is_role(t))
@@ -634,8 +670,72 @@ fn is_article(t: &Token) -> bool {
         )
 }
 
+/// A noun for a person: a role word, or one ending like an occupation ("moderator", "pollster",
+/// "columnist").
+fn is_person_noun(t: &Token) -> bool {
+    is_role(t) || AGENT_NOUN_ENDINGS.iter().any(|e| t.lower.ends_with(e))
+}
+
+/// A lower-case word that can describe a person before their name ("pollster", "presidential
+/// candidate"): not a verb, auxiliary, function word, pronoun or word of time.
+fn is_descriptor(t: &Token) -> bool {
+    t.word
+        && !t.cap()
+        && !is_verb(t)
+        && !is_aux(t)
+        && !is_article(t)
+        && pronoun(t).is_none()
+        && !is_not_name(&t.lower)
+        && !is_preposition(&t.lower)
+        && !is_complementiser(&t.lower)
+        && !is_subordinator(&t.lower)
+        && !is_clause_conjunction(&t.lower)
+        && !is_time_word(&t.lower)
+        && t.text.chars().any(char::is_alphabetic)
+        // A past tense or third person ("Schlafly endorsed Trump", "Frank quotes Kahn") is a verb
+        // between two names, not a description.
+        && !t.lower.ends_with("ed")
+        && (!t.lower.ends_with('s') || t.lower.ends_with("ss"))
+}
+
+/// Whether the name that `subject_after(tokens, from)` reads is followed by the rest of a clause
+/// ("says Cruz will “…”", "said Trump had “…”"): then the name is that clause's subject, not the
+/// speaker. A name followed by punctuation, a preposition or nothing ("sagte Landrat Tessmer von
+/// einem „…“", "said Smith: “…”") is the verb's own subject.
+fn starts_reported_clause(tokens: &[Token], from: usize) -> bool {
+    let Some(first) = (from..tokens.len()).find(|&k| tokens[k].cap()) else { return false };
+    let end = (first..tokens.len())
+        .find(|&k| !(is_name_word(&tokens[k]) || is_role(&tokens[k]) || is_name_particle(&tokens[k].lower)))
+        .unwrap_or(tokens.len());
+    tokens.get(end).is_some_and(|t| t.word && !t.cap() && !is_preposition(&t.lower))
+}
+
+/// "Beck, who has in the past described Trump as “…”": the verb of a relative clause after a
+/// comma has the name before the comma as its subject. Not when the relative pronoun is the
+/// verb's object ("Bannon, who Beck called “…”": a name or pronoun stands between them), when a
+/// subordinate clause comes between ("Ryan, who used the words when asked"), or when the name is
+/// itself the object of a preposition ("an analyst at Jefferies, who notes").
+fn relative_clause_subject(tokens: &[Token], verb: usize) -> Option<Subject> {
+    let lo = verb.saturating_sub(MAX_APPOSITIVE_TOKENS);
+    let rel =
+        (lo..verb).rev().take_while(|&k| tokens[k].text != ",").find(|&k| is_relative_pronoun(&tokens[k].lower))?;
+    if rel < 2 || tokens[rel - 1].text != "," {
+        return None;
+    }
+    let between = &tokens[rel + 1..verb];
+    if between.iter().any(|t| is_name_word(t) || pronoun(t).is_some() || is_subordinator(&t.lower)) {
+        return None;
+    }
+    let (s, start) = run_backward(tokens, rel - 2)?;
+    let governed = start > 0 && is_preposition(&tokens[start - 1].lower);
+    matches!(s, Subject::Person { .. }).then_some(s).filter(|_| !governed)
+}
+
 /// The subject of the verb at `verb`, looking left.
 fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
+    if let Some(s) = relative_clause_subject(tokens, verb) {
+        return Some(s);
+    }
     let mut j = verb as isize - 1;
     while j >= 0 && is_aux(&tokens[j as usize]) {
         j -= 1;
@@ -727,9 +827,16 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
     if let Some(s) = run_forward(tokens, i) {
         return Some(s);
     }
-    // "said project leader Winifred Achebe", "joked bandmaster Reuben Castellanos".
+    // "said project leader Winifred Achebe", "joked bandmaster Reuben Castellanos", "said master
+    // of ceremonies Asab Al-Tabchi". A descriptor is a noun phrase: a complementiser, or a
+    // preposition first, starts a clause or phrase whose subject or object the name is ("said
+    // this week that Trump …", "said to Ann Lee").
     for skip in 1..=MAX_DESCRIPTOR_WORDS {
-        if tokens[i..].iter().take(skip).all(|t| t.word && !t.cap() && !is_verb(t)) {
+        let descriptor = tokens[i..].iter().take(skip).enumerate().all(|(k, t)| {
+            let opens_phrase = k == 0 && is_preposition(&t.lower);
+            t.word && !t.cap() && !is_verb(t) && !is_complementiser(&t.lower) && !opens_phrase
+        });
+        if descriptor {
             if let Some(Subject::Person { name, role }) = run_forward(tokens, i + skip) {
                 let desc = tokens[i..i + skip].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
                 let role = Some(match role {
@@ -816,6 +923,10 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
     while i < tokens.len() && is_aux(&tokens[i]) {
         i += 1;
     }
+    // "“…,” according to the ministry" ("according" is also a reporting verb).
+    if let Some(s) = according_to(&tokens[i..]) {
+        return Some(s);
+    }
     let t = tokens.get(i)?;
     if is_verb(t) {
         // "said Khan"; with nothing after the verb, the subject is left out ("», añadió.") and is
@@ -825,9 +936,6 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
             let rest_is_empty = tokens[i + 1..].iter().all(|t| !t.word);
             (rest_is_empty && !is_participle(t)).then_some(Subject::Pronoun(None))
         });
-    }
-    if let Some(s) = according_to(&tokens[i..]) {
-        return Some(s);
     }
     if let Some(s) = named_then_described(tokens, i) {
         return Some(s);
@@ -947,7 +1055,7 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
         }
     }
     for v in (0..tokens.len()).rev() {
-        if is_verb(&tokens[v]) && !is_object_verb(&tokens[v].lower) {
+        if is_verb(&tokens[v]) && !is_object_verb(&tokens[v].lower) && !starts_reported_clause(tokens, v + 1) {
             if let Some(s) = subject_after(tokens, v + 1) {
                 if matches!(s, Subject::Person { .. }) {
                     out.push(s);
