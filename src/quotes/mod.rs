@@ -22,6 +22,10 @@ const MAX_SCARE_WORDS: usize = 4;
 /// ones are sentences, whatever their capitals.
 const MAX_TITLE_WORDS: usize = 8;
 
+/// A title with a subtitle after a colon ("The Fixers: Eddie Mannix, Howard Strickling and the
+/// MGM Publicity Machine"), right after a noun for a work, may run to this many words.
+const MAX_SUBTITLED_TITLE_WORDS: usize = 16;
+
 /// A run of title case needs this many capitalised words: one capitalised word is as often a
 /// reply (“Yes.”) or a sentence's first word as a name.
 const MIN_TITLE_CASE_WORDS: usize = 2;
@@ -704,16 +708,42 @@ fn is_title(around: &Around, text: &str) -> bool {
     if span.family == Family::WhiteCorner {
         return chars.iter().any(|&c| is_kana(c));
     }
-    if around.cjk || lexical_words(text) > MAX_TITLE_WORDS {
+    if around.cjk || lexical_words(text) > MAX_SUBTITLED_TITLE_WORDS {
+        return false;
+    }
+    let before = token_range(tokens, sentence_start, span.open);
+    // "his book, “The Fixers: Eddie Mannix, Howard Strickling and the MGM Publicity Machine”": a
+    // title with its subtitle after a noun for a work runs longer than other titles.
+    let after_title_noun = before.iter().rev().find(|t| t.word).is_some_and(|t| lexicon::is_title_noun(&t.lower))
+        && before.last().is_some_and(|t| t.word || t.text == ",");
+    if after_title_noun && text.contains(": ") && title_case(text) {
+        return true;
+    }
+    if lexical_words(text) > MAX_TITLE_WORDS {
         return false;
     }
     let bare = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '،' | '…'));
     if bare.ends_with(['!', '?', '؟']) || bare.is_empty() {
         return false;
     }
-    let before = token_range(tokens, sentence_start, span.open);
     let sentence_end = sentence_end(chars, span.end, chars.len());
     let after = token_range(tokens, span.end, sentence_end);
+    // "on CBS’s “Face the Nation,” Sanders said", "NBC’s “Today”": a name in title case right
+    // after a possessive or a preposition is the title of a programme or work, whatever follows.
+    // One word is a title only after a possessive: after a preposition it is as often a label
+    // someone used ("voted to “Remain”", "called it “Stalinist”").
+    let possessed = before
+        .last()
+        .filter(|t| t.word)
+        .is_some_and(|t| t.lower.ends_with("’s") || t.lower.ends_with("'s") || t.lower.ends_with('’'));
+    let governed = possessed
+        || before
+            .last()
+            .filter(|t| t.word)
+            .is_some_and(|t| lexicon::is_minor_title_word(&t.lower) || lexicon::is_preposition(&t.lower));
+    if governed && capitalised_name(text) && (title_case(text) || (possessed && lexical_words(text) == 1)) {
+        return true;
+    }
     // "“Thank You, Iowa,” she said": a reporting verb right after the quotation's clause.
     let clause_after = after.iter().take_while(|t| !matches!(t.text, "." | ";" | "!" | "?" | "“" | "„" | "«"));
     if bare.len() < text.trim_end().len()
@@ -752,13 +782,6 @@ fn is_title(around: &Around, text: &str) -> bool {
     if !title_case(text) || title_case(&outside_words.join(" ")) {
         return false;
     }
-    let governed = before.last().filter(|t| t.word).is_some_and(|t| {
-        t.lower.ends_with("’s")
-            || t.lower.ends_with("'s")
-            || t.lower.ends_with('’')
-            || lexicon::is_minor_title_word(&t.lower)
-            || lexicon::is_preposition(&t.lower)
-    });
     governed || !before.iter().chain(after.iter()).any(is_reporting_verb)
 }
 
