@@ -130,8 +130,9 @@ pub const SPEECH_VERBS: &[&str] = &[
     "warn", "tweet", "referred", "labeled", "labelled", "branded", "dubbed", "termed", "deemed", "declaring",
     "explaining", "noting", "asking", "stating", "claiming", "urging", "vowing", "promising", "predicting",
     "recalling", "joking", "stressing", "suggesting", "tweeting", "posting", "announcing", "acknowledging",
-    "conceding", "complaining", "accusing", "blaming", "praising", "charging", "reads",
-    "issued", // French (participles after "a"/"ont", and present forms)
+    "conceding", "complaining", "accusing", "blaming", "praising", "charging", "reads", "issued", "interjected",
+    "interrupted", "pressed", "reacted", "elaborated", "clarified", "echoed",
+    // French (participles after "a"/"ont", and present forms)
     "déclaré", "déclare", "dit", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "souligné",
     "souligne", "estimé", "estime", "indiqué", "indique", "assuré", "assure", "précisé", "précise", "confié", "lancé",
     "prévenu", "martelé", "regretté", "regrette", "qualifié", "qualifie", "répondu", "lâché", "lâche", "confie",
@@ -271,8 +272,8 @@ pub const RELATIVE_PRONOUNS: &[&str] =
 /// Conjunctions that open a subordinate clause ("when asked", "als er gefragt wurde"): a verb
 /// after one belongs to that clause.
 pub const SUBORDINATORS: &[&str] = &[
-    "when", "while", "as", "after", "before", "because", "since", "wenn", "als", "weil", "nachdem", "quand", "lorsque",
-    "parce", "cuando", "porque", "quando", "perché", "когда",
+    "when", "while", "as", "after", "before", "because", "since", "until", "unless", "wenn", "als", "weil", "nachdem",
+    "bis", "quand", "jusqu’à", "hasta", "finché", "lorsque", "parce", "cuando", "porque", "quando", "perché", "когда",
 ];
 
 /// Phrases that put the speaker right after them: "according to the ministry".

@@ -532,7 +532,15 @@ impl Reader<'_> {
                 speakers::after_quote(after).into_iter().chain(speakers::before_quote(before)).collect()
             }
         };
-        candidates.iter().find_map(|s| self.people.resolve(s))
+        // After an earlier quotation in the same sentence ("X said, “…,” Obama “opted for …”"),
+        // the first name of the words between is no sign of a new speaker: that one goes on.
+        let mid_sentence = start == around.prev_end
+            && start >= 2
+            && !chars[..start].iter().rev().skip(1).take(1).any(|&c| is_terminator(c));
+        candidates
+            .iter()
+            .filter(|s| !(mid_sentence && matches!(s, Subject::Weak(_))))
+            .find_map(|s| self.people.resolve(s))
     }
 
     /// A block that opens with the quotation, after a paragraph that introduces it ("…, he

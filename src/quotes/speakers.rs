@@ -917,6 +917,11 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
     if tokens[i].word && is_clause_conjunction(&tokens[i].lower) {
         return None;
     }
+    // "“…” until Haley said …": a subordinate clause, about other words too, though the sentence
+    // may still end on the quotation's attribution ("“…,” since …, said Lee Epstein").
+    if opens_subordinate_clause(&tokens[i]) {
+        return inverted_after_clause(tokens, i);
+    }
     if !tokens[i..].iter().any(|t| t.cased()) {
         return uncased_after(&tokens[i..]);
     }
@@ -949,9 +954,15 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
         .take(MAX_SUBJECT_VERB_TOKENS)
         .find(|(_, t)| is_verb(t))
         .map(|(k, _)| k)
-        .filter(|&v| !(i..v).any(|k| ends_clause(tokens, k)))
+        .filter(|&v| !(i..v).any(|k| ends_clause(tokens, k) || opens_subordinate_clause(&tokens[k])))
         .and_then(|v| subject_before(&tokens[i..=v], v - i));
     subject_verb.or_else(|| inverted_after_clause(tokens, i))
+}
+
+/// A conjunction that opens a subordinate clause, whose verb is not the quotation's ("until
+/// Haley said", "bis Haley erklärte"); "as" is not one here, since "as Smith said" attributes.
+fn opens_subordinate_clause(t: &Token) -> bool {
+    t.word && is_subordinator(&t.lower) && t.lower != "as"
 }
 
 /// Whether token `k` ends a clause: a semicolon, or a stop followed by a space (a stop followed
