@@ -63,7 +63,10 @@ pub fn may_speak(name: &str) -> bool {
         return false;
     }
     let lower = |w: &str| w.trim_end_matches('.').to_lowercase();
-    !(words.len() > 1 && (is_place_prefix(&lower(first)) || is_place_head(&lower(last))))
+    // "New York Times", "South Carolina Democratic Party", "Nouvelle Union Portuaire": a place
+    // that names an organisation (the organisation word after the first: "Union City" is a place).
+    let organisation = words[1..].iter().any(|w| is_organisation_word(&lower(w)));
+    !(words.len() > 1 && !organisation && (is_place_prefix(&lower(first)) || is_place_head(&lower(last))))
 }
 
 /// Whether a name is an organisation's ("Labour Party", "NATO", "U.N"): "he" or "she" never
