@@ -357,7 +357,9 @@ pub const NOT_NAMES: &[&str] = &[
     "though", "because", "since", "during", "until", "unless", "whether", "without", "within", "among", "amid",
     "across", "against", "about", "above", "below", "beyond", "like", "unlike", "instead", "indeed", "also", "even",
     "then", "thus", "therefore", "moreover", "furthermore", "besides", "nevertheless", "nonetheless", "near",
-    "speaking", "writing", "according", "here", "what", "why", "how", "where", "who", "which",
+    "speaking", "writing", "according", "here", "what", "why", "how", "where", "who", "which", "later", "earlier",
+    "now", "today", "yesterday", "tonight", "afterward", "afterwards", "previously", "heute", "gestern", "später",
+    "hier", "aujourd’hui", "ensuite", "hoy", "ayer", "después", "oggi", "ieri", "hoje", "ontem",
 ];
 
 /// Prepositions: a name right after one is an object ("published by The Washington Post").
