@@ -35,11 +35,14 @@
   // `auto`: opened because the site is on the always-clean list, not by a click.
   async function open({ auto = false } = {}) {
     if (view) return true;
+    // Marks for bench/time-to-view.mjs (see the service worker).
+    performance.mark('lectern:open');
     // The view proves it is the one opened here by this secret in its URL. getRandomValues, not
     // randomUUID: that exists only in secure contexts, and plain-http pages are not one.
     const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
     // The DOM as the browser built it (content/snapshot.js), not re-serialised HTML.
     const snapshot = lecternSnapshot(document);
+    performance.mark('lectern:snapshot');
     const url = location.href;
     const stash = await chrome.runtime.sendMessage({ type: 'lectern:stash-page', nonce, snapshot, url });
     if (!stash?.ok || view) return !!view;
@@ -65,6 +68,7 @@
       }
     });
     observer.observe(document.documentElement, { childList: true });
+    performance.mark('lectern:framed');
     // The page as it was is kept while the view shows: the document's body is now the view's.
     view = { body, shadow, observer, saved, nonce, auto, snapshot, url, print: null };
     addEventListener('beforeprint', beforePrint);

@@ -4,6 +4,8 @@ import init, { openView, parseSite } from '../pkg/lectern.js';
 import { send } from '../shared/messages.js';
 import { BOUNDS, DEFAULTS, clamp, sanitize } from '../shared/settings.js';
 
+// Marks for bench/time-to-view.mjs (see the service worker); the paint it reads from the browser.
+performance.mark('lectern:view');
 const root = document.documentElement;
 const $ = (id) => document.getElementById(id);
 
@@ -42,7 +44,9 @@ function status(text) {
 
 const nonce = location.hash.slice(1);
 const page = await send({ type: 'lectern:take-page', nonce });
+performance.mark('lectern:page');
 await init();
+performance.mark('lectern:wasm');
 const main = $('lectern-root');
 main.textContent = '';
 // The Article stays in wasm memory (it is read again only when copying).
@@ -54,6 +58,7 @@ try {
   await send({ type: 'lectern:no-article', nonce, reason: e.message });
   throw e;
 }
+performance.mark('lectern:built');
 document.title = `${article.title} — Lectern`;
 // The reader's keys scroll the article from the start: Space, Page Down, arrows.
 main.focus({ preventScroll: true });
@@ -217,5 +222,6 @@ function afterFirstPaint() {
   new ResizeObserver(() => root.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`)).observe(toolbar);
   // Built and wired: assistive technology (and the tests) may read the view now.
   main.removeAttribute('aria-busy');
+  performance.mark('lectern:ready');
 }
 requestAnimationFrame(() => setTimeout(afterFirstPaint));

@@ -1,0 +1,335 @@
+// Time to the painted reading view: from the toolbar action to the first paint of the article,
+// Lectern in Chromium against Firefox ESR's own Reader View, page by page in the same run.
+//
+// Lectern (Chromium, windowed on its own Xvfb, extension/ loaded as shipped): the real shortcut
+// press through X (the toolbar action, with its activeTab grant) on a fresh tab per corpus page.
+// The clock starts at the action (the mark at the top of the service worker's toggle()) and ends
+// at the view's first largest-contentful-paint entry inside the article (the view's own timeline,
+// read with a buffered PerformanceObserver). Between them, the marks the extension sets in each
+// context (performance.mark 'lectern:*': service worker, content script, view), all put on one
+// clock as wall-clock epoch times (performance.timeOrigin + startTime), give the stages.
+// "Cold": the first open after a fresh browser start (fresh profile: nothing cached), COLD_RUNS times.
+//
+// Reader View (Firefox ESR, headless, Marionette): a real click on #reader-mode-button (the time
+// of its click event, in the browser window) to the first largest-contentful-paint in about:reader
+// inside the article. "Warm": one tab on one site, Reader View already run in its content process.
+// "Cold": each page on a site of its own process (http://localhost), in a new tab after the last
+// one was closed, so a fresh content process (the pids are counted to check).
+//
+// Env: PAGES=N (every k-th corpus page so that about N are measured), COLD_RUNS (default 5).
+// Writes docs/bench-time-to-view.md and docs/bench-time-to-view.svg. Not part of ./build.sh test.
+import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { launch, startServer, corpusPageNames, pressKeys, root, HOST, CHROMIUM, SHORTCUT } from '../tests/e2e/harness.mjs';
+import { Firefox, findFirefox } from '../tests/e2e/firefox/marionette.mjs';
+
+const COLD_RUNS = Number(process.env.COLD_RUNS ?? 5);
+const epoch = () => performance.timeOrigin + performance.now();
+const quantile = (xs, q) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+};
+const median = (xs) => quantile(xs, 0.5);
+
+let names = await corpusPageNames();
+if (process.env.PAGES) {
+  const step = Math.max(1, Math.floor(names.length / Number(process.env.PAGES)));
+  names = names.filter((_, i) => i % step === 0);
+}
+
+// ---- Lectern in Chromium -------------------------------------------------------------------
+
+// The last mark of each 'lectern:*' name in the calling context, as epoch milliseconds.
+const MARKS = () => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('lectern:'))
+  .map((m) => [m.name.slice('lectern:'.length), performance.timeOrigin + m.startTime]));
+
+// In the view: once it is ready, its marks, its navigation start, and the first LCP entry that is
+// article (inside <main>, not the "Reading…" placeholder) painted after the view was built. A
+// page too small to make a new LCP candidate falls back to the next animation frame (flagged).
+const VIEW_TIMES = () => new Promise((resolve) => {
+  const t = (ms) => performance.timeOrigin + ms;
+  const marks = () => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('lectern:'))
+    .map((m) => [m.name.slice('lectern:'.length), t(m.startTime)]));
+  let paint = null;
+  let fallback = null;
+  const check = () => {
+    const m = marks();
+    if (!m.ready) return;
+    if (paint !== null) return finish('lcp');
+    if (fallback === null) {
+      fallback = 0;
+      requestAnimationFrame(() => setTimeout(() => { fallback = t(performance.now()); }, 0));
+      setTimeout(() => finish('frame'), 1500);
+    }
+  };
+  let done = false;
+  const finish = (how) => {
+    if (done) return;
+    done = true;
+    resolve({ marks: marks(), start: performance.timeOrigin, paint: paint ?? fallback, how });
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const el = e.element;
+      if (paint === null && el?.closest?.('#lectern-root') && !el.closest('.lectern-loading')) paint = t(e.startTime);
+    }
+    check();
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver(check).observe({ type: 'mark', buffered: true });
+  check();
+});
+
+async function viewTimes(page, timeout = 20_000) {
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(5)) {
+    // Found from Playwright's own record of the frames: no call into the browser while it works.
+    const frame = page.frames().find((f) => f.url().includes('/view/view.html'));
+    if (!frame) continue;
+    try {
+      return await frame.evaluate(VIEW_TIMES);
+    } catch {
+      // The frame was still navigating; look again.
+    }
+  }
+  throw new Error(`no reading view on ${page.url()}`);
+}
+
+// One open: the shortcut pressed on `page` (the harness's own listener records the action's tab,
+// to check that the press landed there), then every context's marks and the paint.
+async function openOnce(browser, page) {
+  await page.bringToFront();
+  const seen = await browser.worker.evaluate(() => self.__lecternTestPresses.length);
+  await browser.worker.evaluate(() => performance.clearMarks());
+  const press = epoch();
+  pressKeys(browser.display, SHORTCUT.toLowerCase());
+  const view = await viewTimes(page);
+  const landed = await browser.worker.evaluate((n) => self.__lecternTestPresses[n] ?? null, seen);
+  if (landed !== page.url()) throw new Error(`the press meant for ${page.url()} landed on ${landed}`);
+  const sw = await browser.worker.evaluate(MARKS);
+  const content = await page.evaluate(MARKS);
+  return timeline({ press, sw, content, view });
+}
+
+// The stages, in milliseconds, from the epoch times of every context.
+function timeline({ press, sw, content, view }) {
+  const v = view.marks;
+  const stages = {
+    inject: content.open - sw.action, // executeScript of the three content scripts, and the toggle message
+    snapshot: content.snapshot - content.open, // the DOM walk
+    handoff: content.framed - content.snapshot, // the snapshot to the service worker, its reply, the frame put in
+    viewLoad: v.view - content.framed, // the frame's navigation, view.html, its CSS and modules
+    take: v.page - v.view, // settings, and the page from the service worker
+    wasm: v.wasm - v.page, // wasm instantiation
+    build: v.built - v.wasm, // extraction and the view's DOM (openView)
+    paint: view.paint - v.built, // wiring the toolbar, style, layout and the first paint
+  };
+  return { total: view.paint - sw.action, pressToAction: sw.action - press, how: view.how, stages };
+}
+
+const STAGES = ['inject', 'snapshot', 'handoff', 'viewLoad', 'take', 'wasm', 'build', 'paint'];
+
+async function openPage(browser, url) {
+  const page = await browser.context.newPage();
+  // The corpus pages name images and scripts on hosts this machine cannot reach, and the content
+  // scripts go in once the page has loaded: those requests fail at once instead of waiting for a
+  // name lookup. The route goes before the press, so nothing intercepts requests while it is timed.
+  const own = new URL(url).origin;
+  await page.route((u) => u.origin !== own, (route) => route.abort());
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  await page.unrouteAll();
+  return page;
+}
+
+// ---- Reader View in Firefox ----------------------------------------------------------------
+
+const FIREFOX_PREFS = {
+  // A closed tab's content process ends at once, so the next page of a site gets a fresh one.
+  'dom.ipc.keepProcessesAlive.webIsolated.perOrigin': 0,
+  'dom.ipc.keepProcessesAlive.web': 0,
+};
+
+// In about:reader: the first LCP entry inside the article, as epoch ms; throws while the tab is
+// not there yet (Marionette's waitFor tries again).
+const READER_PAINT = () => new Promise((resolve, reject) => {
+  if (!location.href.startsWith('about:reader')) return reject(new Error('not in about:reader yet'));
+  const timer = setTimeout(() => resolve(null), 5000);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.element?.closest?.('.moz-reader-content')) {
+        clearTimeout(timer);
+        resolve(performance.timeOrigin + e.startTime);
+      }
+    }
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+});
+
+async function readerOpen(firefox, url) {
+  await firefox.navigate(url);
+  const readerable = await firefox.waitFor(() => {
+    const b = document.getElementById('reader-mode-button');
+    return b && !b.hidden;
+  }, [], { context: 'chrome', timeout: 4000, message: 'the Reader View button' }).catch(() => false);
+  if (!readerable) return null;
+  // The click's own time, taken by a listener on the button in the browser window.
+  await firefox.chrome(() => {
+    window.__benchClick = null;
+    document.getElementById('reader-mode-button').addEventListener('click', () => { window.__benchClick = performance.timeOrigin + performance.now(); }, { once: true, capture: true });
+  });
+  await firefox.chromeClick('#reader-mode-button');
+  const click = await firefox.chrome(() => window.__benchClick);
+  await firefox.waitFor(() => gBrowser.selectedBrowser.currentURI.spec.startsWith('about:reader'), [], { context: 'chrome', message: 'about:reader' });
+  const paint = await firefox.waitFor(READER_PAINT, [], { timeout: 15_000, message: 'the article painted in about:reader' }).catch(() => null);
+  const pid = await firefox.chrome(() => gBrowser.selectedBrowser.browsingContext.currentWindowGlobal?.osPid ?? null);
+  return paint && click ? { total: paint - click, pid } : null;
+}
+
+// Reader View in a new tab of its own, closed after (its process ends with it, FIREFOX_PREFS);
+// back to the tab `home` after.
+async function inFreshTab(firefox, home, url) {
+  await firefox.switchToFrame(null);
+  const { handle } = await firefox.send('WebDriver:NewWindow', { type: 'tab', focus: true });
+  await firefox.send('WebDriver:SwitchToWindow', { handle, focus: true });
+  try {
+    return await readerOpen(firefox, url);
+  } finally {
+    await firefox.send('WebDriver:CloseWindow');
+    await firefox.send('WebDriver:SwitchToWindow', { handle: home, focus: true });
+  }
+}
+
+// ---- The run -------------------------------------------------------------------------------
+
+const server = await startServer({ host: HOST });
+const ff = await startServer();
+await findFirefox();
+const firefox = await Firefox.launch({ prefs: FIREFOX_PREFS });
+const ffPort = new URL(ff.origin).port;
+
+// Cold Lectern: a fresh Chromium each time, the first open after its start.
+const coldPages = names.filter((_, i) => i % Math.max(1, Math.floor(names.length / COLD_RUNS)) === 0).slice(0, COLD_RUNS);
+const cold = [];
+for (const name of coldPages) {
+  const browser = await launch();
+  try {
+    const page = await openPage(browser, `${server.plain}/corpus/${name}/source.html`);
+    cold.push({ name, ...(await openOnce(browser, page)) });
+  } finally {
+    await browser.close();
+  }
+  process.stderr.write('c');
+}
+
+const browser = await launch();
+// Warm-up on both sides: the service worker and the content process have run once.
+for (const name of names.slice(0, 3)) {
+  const page = await openPage(browser, `${server.plain}/corpus/${name}/source.html?warmup`);
+  await openOnce(browser, page);
+  await page.close();
+}
+await readerOpen(firefox, `${ff.origin}/corpus/${names[0]}/source.html?warmup`);
+const home = (await firefox.send('WebDriver:GetWindowHandle')).value;
+
+const rows = [];
+const pids = new Set();
+for (const name of names) {
+  const row = { name };
+  const page = await openPage(browser, `${server.plain}/corpus/${name}/source.html`);
+  try {
+    Object.assign(row, await openOnce(browser, page));
+  } catch (e) {
+    row.error = e.message;
+  }
+  await page.close();
+  // Firefox: warm in the long-lived tab; cold in a new tab on a site of its own (localhost).
+  await firefox.switchToFrame(null);
+  row.reader = (await readerOpen(firefox, `${ff.origin}/corpus/${name}/source.html`))?.total ?? NaN;
+  const c = await inFreshTab(firefox, home, `http://localhost:${ffPort}/corpus/${name}/source.html`);
+  row.readerCold = c?.total ?? NaN;
+  if (c?.pid) pids.add(c.pid);
+  rows.push(row);
+  process.stderr.write(row.error ? 'x' : '.');
+}
+process.stderr.write('\n');
+await browser.close();
+await firefox.close();
+await server.close();
+await ff.close();
+
+// ---- Report --------------------------------------------------------------------------------
+
+const ok = rows.filter((r) => Number.isFinite(r.total));
+const both = ok.filter((r) => Number.isFinite(r.reader));
+const bothCold = ok.filter((r) => Number.isFinite(r.readerCold));
+const stat = (xs) => ({ median: median(xs), p90: quantile(xs, 0.9), p95: quantile(xs, 0.95), max: Math.max(...xs.filter(Number.isFinite)) });
+const S = {
+  warm: stat(ok.map((r) => r.total)),
+  cold: stat(cold.map((r) => r.total)),
+  reader: stat(both.map((r) => r.reader)),
+  readerCold: stat(bothCold.map((r) => r.readerCold)),
+  ratio: median(both.map((r) => r.total / r.reader)),
+  ratioCold: median(bothCold.map((r) => r.total / r.readerCold)),
+  stages: Object.fromEntries(STAGES.map((s) => [s, median(ok.map((r) => r.stages[s]))])),
+  coldStages: Object.fromEntries(STAGES.map((s) => [s, median(cold.map((r) => r.stages[s]))])),
+  pressToAction: median(ok.map((r) => r.pressToAction)),
+};
+const f = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+let cpu = 'unknown CPU';
+try { cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim(); } catch {}
+const version = (bin) => { try { return execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim(); } catch { return bin; } };
+
+let md = `# Time to the painted reading view: Lectern (Chromium) vs Firefox Reader View\n\n`;
+md += `One run of \`node bench/time-to-view.mjs\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpu} (${cpus().length} cores, shared with other work: timings are noisy, the two sides were measured page by page, interleaved, in the same run). `;
+md += `${version(CHROMIUM)}, windowed on Xvfb; ${version('firefox-esr')}, headless. ${rows.length} pages of the Readability.js test corpus${rows.length - ok.length ? ` (${rows.length - ok.length} failed to open)` : ''}; Reader View offered on ${both.length} of them.\n\n`;
+md += `| | median ms | p90 | p95 | max |\n|---|---:|---:|---:|---:|\n`;
+md += `| **Lectern**, Chromium, warm (service worker awake, a fresh tab per page) | ${f(S.warm.median)} | ${f(S.warm.p90)} | ${f(S.warm.p95)} | ${f(S.warm.max)} |\n`;
+md += `| **Lectern**, Chromium, first open after a fresh browser start (${cold.length} starts) | ${f(S.cold.median)} | ${f(S.cold.p90)} | ${f(S.cold.p95)} | ${f(S.cold.max)} |\n`;
+md += `| Reader View, Firefox, warm (it has run in that content process) | ${f(S.reader.median)} | ${f(S.reader.p90)} | ${f(S.reader.p95)} | ${f(S.reader.max)} |\n`;
+md += `| Reader View, Firefox, cold (a fresh content process per page; ${pids.size} distinct pids) | ${f(S.readerCold.median)} | ${f(S.readerCold.p90)} | ${f(S.readerCold.p95)} | ${f(S.readerCold.max)} |\n\n`;
+md += `- **Median ratio Lectern / Reader View per page: ${f2(S.ratio)} warm, ${f2(S.ratioCold)} against Reader View cold** (below 1: Lectern is faster)\n`;
+md += `- From the key press (xdotool, timed in Node) to the action in the service worker, not counted above: median ${f(S.pressToAction)} ms\n\n`;
+md += `Lectern is timed from the toolbar action (the top of the service worker's \`toggle()\`) to the first largest-contentful-paint entry in the view that is article; Reader View from the click event on \`#reader-mode-button\` to the first largest-contentful-paint entry in about:reader inside \`.moz-reader-content\`. Stages (medians, ms; each context's \`performance.mark('lectern:…')\`, on one wall clock):\n\n`;
+md += `| stage | what | warm | first open |\n|---|---|---:|---:|\n`;
+const WHAT = {
+  inject: 'action → content script running (executeScript of three files, the toggle message)',
+  snapshot: 'the DOM walk (lecternSnapshot)',
+  handoff: 'snapshot to the service worker, its reply, the frame put in the page',
+  viewLoad: "the frame's navigation, view.html, CSS, modules evaluated",
+  take: 'the view gets settings and its page from the service worker',
+  wasm: 'wasm instantiation (fetch, compile)',
+  build: 'extraction and the view DOM (openView)',
+  paint: 'toolbar wiring, style, layout, first paint',
+};
+for (const s of STAGES) md += `| ${s} | ${WHAT[s]} | ${f1(S.stages[s])} | ${f1(S.coldStages[s])} |\n`;
+md += `\n![Lectern and Reader View per page](bench-time-to-view.svg)\n\n`;
+md += `| page | Lectern ms | ${STAGES.join(' | ')} | Reader View warm | cold | ratio warm |\n|---|---:|${STAGES.map(() => '---:').join('|')}|---:|---:|---:|\n`;
+for (const r of rows) {
+  if (!Number.isFinite(r.total)) { md += `| ${r.name} | ${r.error ?? '–'} |${STAGES.map(() => '').join('|')}| ${f(r.reader)} | ${f(r.readerCold)} | |\n`; continue; }
+  md += `| ${r.name}${r.how === 'frame' ? '*' : ''} | ${f(r.total)} | ${STAGES.map((s) => f1(r.stages[s])).join(' | ')} | ${f(r.reader)} | ${f(r.readerCold)} | ${f2(r.total / r.reader)} |\n`;
+}
+md += `\nFirst opens after a fresh browser start: ${cold.map((r) => `${r.name} ${f(r.total)} ms`).join(', ')}.\n`;
+md += `\n\\* no article LCP entry (the page is too small to make one): the paint is the first animation frame after the view was ready.\n`;
+await writeFile(join(root, 'docs/bench-time-to-view.md'), md);
+
+// Plot: per page, Lectern and Reader View (warm) in ms, pages sorted by Lectern's time.
+const W = 900, H = 360, pad = 40;
+const sorted = [...both].sort((a, b) => a.total - b.total);
+const top = Math.max(100, ...sorted.map((r) => Math.max(r.total, r.reader)));
+const y = (v) => H - pad - (v / top) * (H - 2 * pad);
+const bw = (W - 2 * pad) / Math.max(1, sorted.length);
+let svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`;
+svg += `<rect width="${W}" height="${H}" fill="#fff"/>`;
+svg += `<text x="${pad}" y="20">Time to the painted view per page, ms: Lectern (bars) and Firefox Reader View warm (dots); medians ${f(S.warm.median)} and ${f(S.reader.median)}</text>`;
+for (let v = 0; v <= top; v += 50) svg += `<line x1="${pad}" x2="${W - pad}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="4" y="${y(v) + 4}">${v}</text>`;
+sorted.forEach((r, i) => {
+  svg += `<rect x="${pad + i * bw}" y="${y(r.total)}" width="${Math.max(1, bw - 1)}" height="${H - pad - y(r.total)}" fill="#2e86c1"><title>${r.name}: ${f(r.total)} ms</title></rect>`;
+  svg += `<circle cx="${pad + i * bw + bw / 2}" cy="${y(r.reader)}" r="2.5" fill="#c0392b"><title>${r.name}: Reader View ${f(r.reader)} ms</title></circle>`;
+});
+svg += `</svg>\n`;
+await writeFile(join(root, 'docs/bench-time-to-view.svg'), svg);
+console.log(`Lectern warm median ${f(S.warm.median)} p90 ${f(S.warm.p90)} max ${f(S.warm.max)}; first open median ${f(S.cold.median)}; `
+  + `Reader View warm ${f(S.reader.median)}, cold ${f(S.readerCold.median)}; ratio ${f2(S.ratio)} (cold ${f2(S.ratioCold)}); `
+  + `stages ${STAGES.map((s) => `${s} ${f1(S.stages[s])}`).join(', ')}`);
