@@ -144,6 +144,8 @@ case "$MODE" in
         node bench/summarize.mjs
         say "browser benchmark against Readability.js"
         node bench/browser.mjs
+        say "time to the painted reading view, Lectern in Chromium against Firefox's Reader View"
+        node bench/time-to-view.mjs
         ;;
     *)
         die "unknown mode '$MODE': use ./build.sh, ./build.sh test or ./build.sh bench"

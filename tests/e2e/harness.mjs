@@ -111,7 +111,7 @@ export async function startServer({ host } = {}) {
 
 // An X display for a windowed browser: $DISPLAY if there is one, otherwise an Xvfb started here
 // (-displayfd picks a free display number and tells it). Returns { display, stop }.
-async function xDisplay() {
+export async function xDisplay() {
   if (process.env.DISPLAY) return { display: process.env.DISPLAY, stop: async () => {} };
   // -r: no key auto-repeat, so a key press whose release a busy machine delays is still one press
   // (a repeated shortcut would open the view and close it again).
