@@ -37,7 +37,9 @@ async function toggle(tabId) {
   performance.mark('lectern:action');
   await ensureContentScript(tabId);
   performance.mark('lectern:injected');
-  return chrome.tabs.sendMessage(tabId, { type: 'lectern:toggle' });
+  // The view's address goes with the action, so the content script can put the frame in before
+  // the page's snapshot has reached this worker (see the stash handler for why it comes from here).
+  return chrome.tabs.sendMessage(tabId, { type: 'lectern:toggle', view: chrome.runtime.getURL('view/view.html') });
 }
 
 async function copy(tabId, format = 'text') {

@@ -33,7 +33,10 @@
   // stay in memory, the page's scripts keep running against it without reaching the view, and
   // closing puts the very same element back.
   // `auto`: opened because the site is on the always-clean list, not by a click.
-  async function open({ auto = false } = {}) {
+  // `viewUrl`: the view's address, when the service worker sent it with the toolbar action; the
+  // frame then starts loading at once, while the snapshot travels to the service worker. Without
+  // it (auto-clean), the service worker's reply to the snapshot says it.
+  async function open({ auto = false, viewUrl = null } = {}) {
     if (view) return true;
     // Marks for bench/time-to-view.mjs (see the service worker).
     performance.mark('lectern:open');
@@ -44,17 +47,31 @@
     const snapshot = lecternSnapshot(document);
     performance.mark('lectern:snapshot');
     const url = location.href;
-    const stash = await chrome.runtime.sendMessage({ type: 'lectern:stash-page', nonce, snapshot, url });
-    if (!stash?.ok || view) return !!view;
+    const stash = () => chrome.runtime.sendMessage({ type: 'lectern:stash-page', nonce, snapshot, url });
+    if (viewUrl) {
+      show(viewUrl, { nonce, auto, snapshot, url });
+      // Sent after the frame is in (sending serialises the snapshot on this thread). Should the
+      // view ask before it arrives, or should it fail, the service worker asks this script,
+      // which keeps the page while its view shows.
+      stash().catch(() => {});
+      return true;
+    }
+    const stashed = await stash();
+    if (!stashed?.ok || view) return !!view;
+    show(stashed.value.view, { nonce, auto, snapshot, url });
+    return true;
+  }
+
+  function show(address, { nonce, auto, snapshot, url }) {
     const { host: body, shadow } = makeHost('body');
     const frame = document.createElement('iframe');
     frame.setAttribute('style', FRAME_STYLE);
     // Copying from the view needs the clipboard delegated to it: by the session address the frame
     // is given and by the extension's own origin, which the browser moves the view to.
-    const origins = [stash.value.view, chrome.runtime.getURL('')].map((u) => new URL(u).origin);
+    const origins = [address, chrome.runtime.getURL('')].map((u) => new URL(u).origin);
     frame.setAttribute('allow', `clipboard-write ${[...new Set(origins)].join(' ')}`);
     frame.title = 'Lectern reading view';
-    frame.src = `${stash.value.view}#${nonce}`;
+    frame.src = `${address}#${nonce}`;
     shadow.append(frame);
     const saved = { x: scrollX, y: scrollY, focus: document.activeElement, body: document.body };
     if (saved.body) document.documentElement.replaceChild(body, saved.body);
@@ -74,7 +91,6 @@
     addEventListener('beforeprint', beforePrint);
     addEventListener('afterprint', afterPrint);
     frame.focus();
-    return true;
   }
 
   function close() {
@@ -156,7 +172,7 @@
         case 'lectern:toggle':
           if (view) return { open: !close() };
           try {
-            return { open: await open() };
+            return { open: await open({ viewUrl: msg.view }) };
           } catch (e) {
             // A toolbar click that does nothing must say why.
             toast(`Lectern could not open this page: ${e.message}`);

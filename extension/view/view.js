@@ -9,7 +9,15 @@ performance.mark('lectern:view');
 const root = document.documentElement;
 const $ = (id) => document.getElementById(id);
 
-let settings = sanitize(await chrome.storage.sync.get(DEFAULTS));
+const nonce = location.hash.slice(1);
+// What the view waits for, asked for all at once rather than one after another: the reader's
+// settings, the page (from the service worker) and the compiled wasm module.
+const [stored, page] = await Promise.all([
+  chrome.storage.sync.get(DEFAULTS),
+  send({ type: 'lectern:take-page', nonce }).finally(() => performance.mark('lectern:page')),
+  init().finally(() => performance.mark('lectern:wasm')),
+]);
+let settings = sanitize(stored);
 function apply() {
   root.dataset.theme = settings.theme;
   root.dataset.font = settings.font;
@@ -42,11 +50,6 @@ function status(text) {
   status.timer = setTimeout(() => { el.hidden = true; }, 2500);
 }
 
-const nonce = location.hash.slice(1);
-const page = await send({ type: 'lectern:take-page', nonce });
-performance.mark('lectern:page');
-await init();
-performance.mark('lectern:wasm');
 const main = $('lectern-root');
 main.textContent = '';
 // The Article stays in wasm memory (it is read again only when copying).
@@ -208,9 +211,12 @@ $('always').addEventListener('click', async () => {
   }
 });
 
-// What the first paint of the article does not need waits until after it: serialising the copy
-// the tab prints, and measuring (which would force a layout before the paint).
+// What the first paint of the article does not need waits until it is on screen: measuring
+// (which lays the article out before its time), serialising the print copy, and a style change
+// on the root (a second layout).
 function afterFirstPaint() {
+  if (afterFirstPaint.done) return;
+  afterFirstPaint.done = true;
   // The tab prints a copy of the article (a frame prints only what it shows on screen).
   const printable = ['.lectern-header', '.lectern-article'].map((s) => main.querySelector(s)?.outerHTML ?? '').join('');
   fetch('print.css').then((r) => r.text()).then((css) => send({ type: 'lectern:print-copy', nonce, html: printable, css }));
@@ -224,4 +230,7 @@ function afterFirstPaint() {
   main.removeAttribute('aria-busy');
   performance.mark('lectern:ready');
 }
+// A task queued from an animation frame runs once that frame is painted; a view that gets no
+// frames (a tab in the background) goes on after a moment all the same.
 requestAnimationFrame(() => setTimeout(afterFirstPaint));
+setTimeout(afterFirstPaint, 200);
