@@ -85,9 +85,9 @@ const VIEW_TIMES = () => new Promise((resolve) => {
 
 // One open: the shortcut pressed on `page` (the harness's own listener records the action's tab,
 // to check that the press landed there), then every context's marks and the paint.
-async function openOnce(browser, page) {
+async function openOnce(browser, page, retries = 2) {
   await page.bringToFront();
-  await browser.sw(() => performance.clearMarks());
+  await browser.sw(() => { performance.clearMarks(); self.__benchErrors.length = 0; });
   let press;
   // A press that comes while Chromium is still bringing the tab to the front is lost (the
   // harness's pressShortcut says more): pressed again until the action is for this tab.
@@ -103,10 +103,16 @@ async function openOnce(browser, page) {
     if (attempt === 2) throw new Error(`the press meant for ${page.url} landed on ${landed}`);
     await page.bringToFront();
   }
-  const view = await page.inView(VIEW_TIMES).catch(async (e) => {
-    const state = { errors: await browser.sw(() => self.__benchErrors), sw: await browser.sw(MARKS), content: await page.evaluate(MARKS), body: await page.evaluate(() => document.body?.outerHTML.slice(0, 200)) };
-    throw new Error(`${e.message}: ${JSON.stringify(state)}`);
-  });
+  let view;
+  try {
+    view = await page.inView(VIEW_TIMES, 8000);
+  } catch (e) {
+    // Now and then the action comes without its activeTab grant ("Cannot access contents of the
+    // page"), and nothing opens: pressed again.
+    const errors = await browser.sw(() => self.__benchErrors);
+    if (retries > 0 && errors.length) return openOnce(browser, page, retries - 1);
+    throw new Error(`${e.message} on ${page.url}: ${errors.join('; ')}`);
+  }
   const sw = await browser.sw(MARKS);
   const content = await page.evaluate(MARKS);
   return timeline({ press, sw, content, view });
@@ -210,6 +216,8 @@ for (const name of coldPages) {
   try {
     const page = await openPage(browser, `${server.plain}/corpus/${name}/source.html`);
     cold.push({ name, ...(await openOnce(browser, page)) });
+  } catch (e) {
+    console.error(`# first open on ${name}: ${e.message}`);
   } finally {
     await browser.close();
   }
