@@ -103,7 +103,9 @@ export async function launchChromium() {
         // once it exists, and `fn` run there.
         async inView(fn, timeout = 20_000) {
           const frame = await waitForTarget(cdp, (t) => t.type === 'iframe' && t.url.includes('/view/view.html'), timeout);
-          return evaluate(cdp, await attach(frame.targetId), fn);
+          // A view that goes away (a page with no article closes it) never answers: time out.
+          const session = await attach(frame.targetId);
+          return Promise.race([evaluate(cdp, session, fn), sleep(timeout).then(() => { throw new Error('the view did not answer'); })]);
         },
       };
     },
