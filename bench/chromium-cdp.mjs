@@ -66,7 +66,10 @@ export async function launchChromium() {
     `--user-data-dir=${profile}`, '--remote-debugging-pipe', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
     '--disable-features=DisableLoadExtensionCommandLineSwitch', ...CHROMIUM_ARGS,
     // Every other host name fails at once: the corpus pages name hosts this machine cannot reach.
-    `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP * ~NOTFOUND`, '--password-store=basic', '--window-size=1100,900', 'about:blank',
+    `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP * ~NOTFOUND`, '--password-store=basic', '--window-size=1100,900',
+    // Each page's tab is closed after its open, and a Chromium left without a window quits a
+    // moment later (the next new tab then never answers): it stays up until told to close.
+    '--keep-alive-for-test', 'about:blank',
   ], { env: { ...process.env, DISPLAY: x.display }, stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
   const cdp = new Pipe(proc.stdio[3], proc.stdio[4]);
   const attach = async (targetId) => (await cdp.send('Target.attachToTarget', { targetId, flatten: true })).sessionId;

@@ -70,7 +70,9 @@ const VIEW_TIMES = () => new Promise((resolve) => {
   const finish = (how) => {
     if (done) return;
     done = true;
-    resolve({ marks: marks(), start: performance.timeOrigin, paint: paint ?? fallback, how });
+    // The frame document's own navigation timing: its bytes arrived, and parsed.
+    const nav = performance.getEntriesByType('navigation')[0];
+    resolve({ marks: marks(), start: performance.timeOrigin, paint: paint ?? fallback, how, response: t(nav?.responseEnd ?? NaN), parsed: t(nav?.domInteractive ?? NaN) });
   };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -125,21 +127,32 @@ function timeline({ press, sw, content, view }) {
   // On the critical path, one after another: they add up to the total.
   const stages = {
     inject: content.open - sw.action, // executeScript of the three content scripts, and the toggle message
-    snapshot: content.snapshot - content.open, // the DOM walk
-    handoff: content.framed - content.snapshot, // up to the frame put in the page (before the cut: after the snapshot's round trip to the service worker)
+    frame: content.framed - content.open, // up to the frame put in the page (in builds that walk the page first, the walk and a round trip are in here)
     viewLoad: v.view - content.framed, // the frame's navigation, view.html, its CSS and modules
-    waits: waited - v.view, // the view waiting for its page and the wasm module (and settings)
+    waits: Math.max(waited, v.view) - v.view, // the view waiting for its page and the wasm module (and settings), asked for by boot.js
     build: v.built - waited, // extraction and the view's DOM (openView)
     paint: view.paint - v.built, // wiring the toolbar, style, layout and the first paint
   };
-  // Within those: the frame's navigation up to its document's time origin, and from there to
-  // view.js running; from view.js running, the page's arrival and the wasm module's readiness.
-  const detail = { frameNav: view.start - content.framed, viewDoc: v.view - view.start, page: v.page - v.view, wasm: v.wasm - v.view };
+  // Within those: the frame's navigation up to its document's time origin, then view.html
+  // received, parsed, and view.js running; from view.js running, the page's arrival and the wasm
+  // module's readiness.
+  const detail = {
+    // The DOM walk: on the critical path inside `frame` when it comes first, beside the view's
+    // load (in another process) when the frame goes in first.
+    snapshot: content.snapshot - (content.framed < content.snapshot ? content.framed : content.open),
+    frameNav: view.start - content.framed,
+    viewResponse: view.response - view.start,
+    viewParse: view.parsed - view.response,
+    viewModules: v.view - view.parsed,
+    page: v.page - v.view,
+    wasm: v.wasm - v.view,
+    boot: v.boot - view.start,
+  };
   return { total: view.paint - sw.action, pressToAction: sw.action - press, how: view.how, stages, detail };
 }
 
-const STAGES = ['inject', 'snapshot', 'handoff', 'viewLoad', 'waits', 'build', 'paint'];
-const DETAIL = ['frameNav', 'viewDoc', 'page', 'wasm'];
+const STAGES = ['inject', 'frame', 'viewLoad', 'waits', 'build', 'paint'];
+const DETAIL = ['snapshot', 'frameNav', 'viewResponse', 'viewParse', 'viewModules', 'boot', 'page', 'wasm'];
 
 const openPage = (browser, url) => browser.newPage(url);
 
@@ -300,16 +313,19 @@ md += `Lectern is timed from the toolbar action (the top of the service worker's
 md += `| stage | what | warm | first open |\n|---|---|---:|---:|\n`;
 const WHAT = {
   inject: 'action → content script running (executeScript of three files, the toggle message)',
-  snapshot: 'the DOM walk (lecternSnapshot)',
-  handoff: 'snapshot → the frame put in the page',
+  frame: 'content script running → the frame put in the page',
   viewLoad: "the frame's navigation, view.html, CSS, modules evaluated (view.js starts)",
-  waits: 'the view waits for its page from the service worker, the wasm module, settings',
+  waits: 'view.js waits for its page, the wasm module and settings',
   build: 'extraction and the view DOM (openView)',
   paint: 'toolbar wiring, style, layout, first paint',
+  snapshot: 'the DOM walk (lecternSnapshot): inside frame when the page is walked first, beside viewLoad when the frame goes in first',
   frameNav: "… of viewLoad: up to the frame document's time origin",
-  viewDoc: '… of viewLoad: from there to view.js running',
-  page: '… from view.js running: the page has arrived',
-  wasm: '… from view.js running: the wasm module is ready',
+  viewResponse: '… of viewLoad: from there to view.html received (the navigation to the extension page)',
+  viewParse: '… of viewLoad: view.html parsed (domInteractive)',
+  viewModules: '… of viewLoad: from there to view.js running (modules fetched and evaluated, style sheet)',
+  boot: "from the frame document's time origin to boot.js asking for the page and the wasm",
+  page: '… from view.js running: the page has arrived (negative: before)',
+  wasm: '… from view.js running: the wasm module is ready (negative: before)',
 };
 for (const s of STAGES) md += `| ${s} | ${WHAT[s]} | ${f1(S.stages[s])} | ${f1(S.coldStages[s])} |\n`;
 md += `| **total** | (medians of each stage; they need not add up to the median total) | ${f1(S.warm.median)} | ${f1(S.cold.median)} |\n`;
