@@ -1,6 +1,7 @@
-// Lectern's service worker: the toolbar button, context menus and shortcut; the hand-off of page
-// HTML to the reading view; copying clean text; the auto-clean site list and its content-script
-// registration. Extraction itself is the Rust core (wasm), loaded here on first use.
+// Lectern's service worker: the toolbar button, context menus and shortcut; the reading view's
+// address, and its page when the content script's direct answer does not come; copying clean
+// text; the auto-clean site list and its content-script registration. Extraction itself is the
+// Rust core (wasm), loaded here on first use.
 import init, { extract, parseSite } from '../pkg/lectern.js';
 
 const AUTO_SCRIPT_ID = 'lectern-auto';
@@ -9,20 +10,10 @@ const NO_ARTICLE = 'Lectern found no article on this page.';
 let wasm = null;
 const ready = () => (wasm ??= init({ module_or_path: new URL('../pkg/lectern_bg.wasm', import.meta.url) }));
 
-// Each tab's page, waiting for the reading view opened on it: nonce -> { snapshot, url, tabId }.
-// One per tab; a view gets only its own tab's page, by the nonce in its URL. Held in memory, so
-// a service worker that was stopped meanwhile asks the tab's content script instead, which keeps
-// the page while its view shows.
-const pending = new Map();
-
-function dropTab(tabId) {
-  for (const [nonce, page] of pending) if (page.tabId === tabId) pending.delete(nonce);
-}
-
+// The view's page, when the content script's direct answer did not come (view.js): asked of the
+// content script of the view's own tab, which answers only for its own view's nonce.
 async function takePage(nonce, tabId) {
   if (tabId === undefined) return null;
-  const page = pending.get(nonce);
-  if (page) return page.tabId === tabId ? { snapshot: page.snapshot, url: page.url } : null;
   return chrome.tabs.sendMessage(tabId, { type: 'lectern:page-for-view', nonce }).catch(() => null);
 }
 
@@ -37,8 +28,8 @@ async function toggle(tabId) {
   performance.mark('lectern:action');
   await ensureContentScript(tabId);
   performance.mark('lectern:injected');
-  // The view's address goes with the action, so the content script can put the frame in before
-  // the page's snapshot has reached this worker (see the stash handler for why it comes from here).
+  // The view's address goes with the action, so the content script can put the frame in at once
+  // (see 'lectern:view-address' for why it comes from here).
   return chrome.tabs.sendMessage(tabId, { type: 'lectern:toggle', view: chrome.runtime.getURL('view/view.html') });
 }
 
@@ -148,28 +139,14 @@ chrome.runtime.onInstalled.addListener(() => { createMenus(); syncRegistrations(
 chrome.runtime.onStartup.addListener(() => syncRegistrations());
 chrome.storage.onChanged.addListener((changes, area) => { if (area === 'sync' && changes.sites) syncRegistrations(); });
 chrome.permissions.onRemoved.addListener(() => syncRegistrations());
-chrome.tabs.onRemoved.addListener((tabId) => dropTab(tabId));
 
 const handlers = {
-  'lectern:stash-page': (msg, sender) => {
-    performance.mark('lectern:stashed');
-    dropTab(sender.tab?.id);
-    pending.set(msg.nonce, { snapshot: msg.snapshot, url: msg.url, tabId: sender.tab?.id });
-    // The view's address for this session: where the browser gives web-accessible pages a
-    // per-session address (use_dynamic_url), this is it, and only it loads the view. A content
-    // script's getURL gives the fixed one, which the frame's permissions (clipboard) would not
-    // match once the browser moved it to the session's.
-    return { view: chrome.runtime.getURL('view/view.html') };
-  },
-  // The view may load more than once (a page that moves our frame reloads it): the page is kept
-  // until the view closes, its tab closes or it navigates away.
-  'lectern:take-page': (msg, sender) => {
-    performance.mark('lectern:taken');
-    return takePage(msg.nonce, sender.tab?.id);
-  },
-  'lectern:drop-page': (msg, sender) => {
-    if (pending.get(msg.nonce)?.tabId === sender.tab?.id) pending.delete(msg.nonce);
-  },
+  // The view's address for this session: where the browser gives web-accessible pages a
+  // per-session address (use_dynamic_url), this is it, and only it loads the view. A content
+  // script's getURL gives the fixed one, which the frame's permissions (clipboard) would not match
+  // once the browser moved it to the session's.
+  'lectern:view-address': () => chrome.runtime.getURL('view/view.html'),
+  'lectern:take-page': (msg, sender) => takePage(msg.nonce, sender.tab?.id),
   // From the view: the tab's content script acts only when the nonce is its own view's, so a
   // page that frames view.html itself cannot close the reader's view.
   'lectern:close': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:close', nonce: msg.nonce }),

@@ -34,8 +34,8 @@
   // closing puts the very same element back.
   // `auto`: opened because the site is on the always-clean list, not by a click.
   // `viewUrl`: the view's address, when the service worker sent it with the toolbar action; the
-  // frame then starts loading at once, while the snapshot travels to the service worker. Without
-  // it (auto-clean), the service worker's reply to the snapshot says it.
+  // frame then starts loading at once, while the page is walked. Without it (auto-clean), the
+  // service worker is asked for it.
   async function open({ auto = false, viewUrl = null } = {}) {
     if (view) return true;
     // Marks for bench/time-to-view.mjs (see the service worker).
@@ -43,39 +43,56 @@
     // The view proves it is the one opened here by this secret in its URL. getRandomValues, not
     // randomUUID: that exists only in secure contexts, and plain-http pages are not one.
     const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-    // The DOM as the browser built it (content/snapshot.js), not re-serialised HTML.
-    const snapshot = lecternSnapshot(document);
-    performance.mark('lectern:snapshot');
     const url = location.href;
-    const stash = () => chrome.runtime.sendMessage({ type: 'lectern:stash-page', nonce, snapshot, url });
     if (viewUrl) {
-      show(viewUrl, { nonce, auto, snapshot, url });
-      // Sent after the frame is in (sending serialises the snapshot on this thread). Should the
-      // view ask before it arrives, or should it fail, the service worker asks this script,
-      // which keeps the page while its view shows.
-      stash().catch(() => {});
+      const host = place(viewUrl, nonce);
+      performance.mark('lectern:framed');
+      let snapshot;
+      try {
+        // The DOM as the browser built it (content/snapshot.js), not re-serialised HTML; the
+        // view's host, already in, left out.
+        snapshot = lecternSnapshot(document, host.body);
+      } catch (e) {
+        host.body.remove();
+        throw e;
+      }
+      performance.mark('lectern:snapshot');
+      takeOver(host, { nonce, auto, snapshot, url });
       return true;
     }
-    const stashed = await stash();
-    if (!stashed?.ok || view) return !!view;
-    show(stashed.value.view, { nonce, auto, snapshot, url });
+    const snapshot = lecternSnapshot(document);
+    performance.mark('lectern:snapshot');
+    const address = await chrome.runtime.sendMessage({ type: 'lectern:view-address' });
+    if (!address?.ok || view) return !!view;
+    takeOver(place(address.value, nonce), { nonce, auto, snapshot, url });
     return true;
   }
 
-  function show(address, { nonce, auto, snapshot, url }) {
+  // The view's host goes into the page right after the page's <body>, so the frame starts loading
+  // (an iframe loads once it is in the document, and loads again if it is ever moved: it is not).
+  // Its full-window style covers the page from here on.
+  function place(address, nonce) {
     const { host: body, shadow } = makeHost('body');
     const frame = document.createElement('iframe');
     frame.setAttribute('style', FRAME_STYLE);
     // Copying from the view needs the clipboard delegated to it: by the session address the frame
     // is given and by the extension's own origin, which the browser moves the view to.
     const origins = [address, chrome.runtime.getURL('')].map((u) => new URL(u).origin);
-    frame.setAttribute('allow', `clipboard-write ${[...new Set(origins)].join(' ')}`);
+    const viewOrigins = [...new Set(origins)];
+    frame.setAttribute('allow', `clipboard-write ${viewOrigins.join(' ')}`);
     frame.title = 'Lectern reading view';
     frame.src = `${address}#${nonce}`;
     shadow.append(frame);
-    const saved = { x: scrollX, y: scrollY, focus: document.activeElement, body: document.body };
-    if (saved.body) document.documentElement.replaceChild(body, saved.body);
+    const pageBody = document.body;
+    if (pageBody?.parentNode === document.documentElement) pageBody.after(body);
     else document.documentElement.append(body);
+    return { body, shadow, frame, viewOrigins };
+  }
+
+  // The page's <body> is taken out, leaving the view's host in its place as the document's body.
+  function takeOver({ body, shadow, frame, viewOrigins }, { nonce, auto, snapshot, url }) {
+    const saved = { x: scrollX, y: scrollY, focus: document.activeElement, body: document.body === body ? null : document.body };
+    saved.body?.remove();
     // A page that keeps rewriting itself may throw our body out or put its own back; undo that.
     const observer = new MutationObserver(() => {
       if (!view) return;
@@ -85,9 +102,8 @@
       }
     });
     observer.observe(document.documentElement, { childList: true });
-    performance.mark('lectern:framed');
     // The page as it was is kept while the view shows: the document's body is now the view's.
-    view = { body, shadow, observer, saved, nonce, auto, snapshot, url, print: null };
+    view = { body, shadow, frame, viewOrigins, observer, saved, nonce, auto, snapshot, url, print: null };
     addEventListener('beforeprint', beforePrint);
     addEventListener('afterprint', afterPrint);
     frame.focus();
@@ -96,7 +112,7 @@
   function close() {
     if (!view) return false;
     afterPrint();
-    const { body, observer, saved, nonce } = view;
+    const { body, observer, saved } = view;
     view = null;
     removeEventListener('beforeprint', beforePrint);
     removeEventListener('afterprint', afterPrint);
@@ -106,7 +122,6 @@
       else if (!saved.body.isConnected) document.documentElement.append(saved.body);
     }
     body.remove();
-    chrome.runtime.sendMessage({ type: 'lectern:drop-page', nonce });
     scrollTo(saved.x, saved.y);
     if (saved.focus && saved.focus.isConnected && typeof saved.focus.focus === 'function') saved.focus.focus({ preventScroll: true });
     return true;
@@ -158,9 +173,15 @@
     setTimeout(() => host.remove(), 3000);
   }
 
-  // Leaving the page ends the view: the service worker forgets its copy of the page.
-  addEventListener('pagehide', () => {
-    if (view) chrome.runtime.sendMessage({ type: 'lectern:drop-page', nonce: view.nonce });
+  // The view asks for its page with a message to this window (view.js): the page goes straight to
+  // the view, one structured copy between the two processes, rather than twice through the
+  // service worker as JSON. It is sent only to our own frame and only at the view's origin, so
+  // neither the page nor whatever it might load into the frame receives it; the view takes it
+  // only with its nonce, which the page never sees. (A page that swallows message events does
+  // not stop the view: it asks the service worker after a moment, see 'lectern:page-for-view'.)
+  addEventListener('message', (e) => {
+    if (!view || e.data?.type !== 'lectern:want-page' || !view.viewOrigins.includes(e.origin)) return;
+    view.frame.contentWindow?.postMessage({ type: 'lectern:page', nonce: view.nonce, snapshot: view.snapshot, url: view.url }, e.origin);
   });
 
   // Whether a message about the view comes from the view this script opened.

@@ -60,7 +60,9 @@
     return true;
   };
 
-  globalThis.lecternSnapshot = (doc) => {
+  // `skip`: an element left out with everything in it (the view's own host, put in the page while
+  // the page is walked so that the view's frame loads meanwhile).
+  globalThis.lecternSnapshot = (doc, skip = null) => {
     const root = documentElementOf.call(doc);
     const live = defaultViewOf.call(doc) !== null;
     let out = MAGIC;
@@ -75,7 +77,7 @@
     };
     while (node) {
       const type = nodeTypeOf.call(node);
-      if (type === 1) {
+      if (type === 1 && node !== skip) {
         const ns = namespaceOf.call(node);
         const name = localNameOf.call(node);
         out += startRecord(ns, name);

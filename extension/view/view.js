@@ -1,4 +1,4 @@
-// The reading view's glue: fetch the page it was opened for, let the Rust core extract and build
+// The reading view's glue: take the page it was opened for, let the Rust core extract and build
 // the view, then wire the toolbar (settings, copy, panels, auto-clean, back to the original).
 import init, { openView, parseSite } from '../pkg/lectern.js';
 import { send } from '../shared/messages.js';
@@ -9,13 +9,21 @@ performance.mark('lectern:view');
 const root = document.documentElement;
 const $ = (id) => document.getElementById(id);
 
-const nonce = location.hash.slice(1);
-// What the view waits for, asked for all at once rather than one after another: the reader's
-// settings, the page (from the service worker) and the compiled wasm module.
+// Started by boot.js before this module loaded: the page's request and the wasm's compilation.
+const { nonce, page: directPage, wasm } = globalThis.lecternBoot;
+// What the view waits for, all at once rather than one after another: the reader's settings, the
+// page (from the content script, or else through the service worker) and the wasm module.
 const [stored, page] = await Promise.all([
   chrome.storage.sync.get(DEFAULTS),
-  send({ type: 'lectern:take-page', nonce }).finally(() => performance.mark('lectern:page')),
-  init().finally(() => performance.mark('lectern:wasm')),
+  directPage
+    .then((direct) => {
+      if (direct) return direct;
+      // Marked so that the tests can tell the direct hand-off from this slower route.
+      performance.mark('lectern:page-from-worker');
+      return send({ type: 'lectern:take-page', nonce }).catch(() => null);
+    })
+    .finally(() => performance.mark('lectern:page')),
+  wasm.then((module) => init(module ? { module_or_path: module } : undefined)).finally(() => performance.mark('lectern:wasm')),
 ]);
 let settings = sanitize(stored);
 function apply() {

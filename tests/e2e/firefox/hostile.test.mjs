@@ -24,7 +24,8 @@ const SEED_PARAGRAPHS = 10;
 
 const HOSTILE = join(root, 'tests/fixtures/hostile');
 const FIXTURES = (await readdir(HOSTILE)).filter((f) => f.endsWith('.expect.json')).map((f) => f.slice(0, -'.expect.json'.length)).sort();
-const expected = async (name) => JSON.parse(await readFile(join(HOSTILE, `${name}.expect.json`), 'utf8')).paragraphs;
+const expectation = async (name) => JSON.parse(await readFile(join(HOSTILE, `${name}.expect.json`), 'utf8'));
+const expected = async (name) => (await expectation(name)).paragraphs;
 
 let server;
 let firefox;
@@ -130,7 +131,10 @@ for (const name of FIXTURES) {
     const promptsBefore = (await prompts()).length;
     const since = await chromeNow();
     await clickToolbarButton(firefox);
-    await enterView(firefox);
+    const view = await enterView(firefox);
+    // The way the page reached the view, where the page pins it (one that blocks the direct one).
+    const { route } = await expectation(name);
+    if (route) assert.equal(view.route, route, `${name}: the page's route to the view`);
 
     // (a) what the Rust core built, as the view's live DOM has it, holds nothing that can run.
     assert.deepEqual(activeMarkup(await domElements('#lectern-root'), VIEW_ELEMENTS), [], `${name}: active markup in #lectern-root`);
