@@ -59,11 +59,12 @@ async function waitForTarget(cdp, test, timeout = 20_000) {
   throw new Error('timed out waiting for a target');
 }
 
-export async function launchChromium() {
+// `extension`: the folder to load (another build, for a baseline run side by side).
+export async function launchChromium({ extension = EXTENSION } = {}) {
   const x = await xDisplay();
   const profile = await mkdtemp(join(tmpdir(), 'lectern-bench-profile-'));
   const proc = spawn(CHROMIUM, [
-    `--user-data-dir=${profile}`, '--remote-debugging-pipe', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+    `--user-data-dir=${profile}`, '--remote-debugging-pipe', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
     '--disable-features=DisableLoadExtensionCommandLineSwitch', ...CHROMIUM_ARGS,
     // Every other host name fails at once: the corpus pages name hosts this machine cannot reach.
     `--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP * ~NOTFOUND`, '--password-store=basic', '--window-size=1100,900',

@@ -16,7 +16,12 @@
 // "Cold": each page on a site of its own process (http://localhost), in a new tab after the last
 // one was closed, so a fresh content process (the pids are counted to check).
 //
-// Env: PAGES=N (every k-th corpus page so that about N are measured), COLD_RUNS (default 5).
+// Baseline: BASELINE=DIR, another build's extension folder (one that sets the same marks, e.g.
+// an older commit's extension/ with this build's pkg/), is timed the same way in a second
+// Chromium, page by page beside this one, and the report gives the ratios this / baseline.
+//
+// Env: PAGES=N (every k-th corpus page so that about N are measured), COLD_RUNS (default 5),
+// BASELINE.
 // Writes docs/bench-time-to-view.md and docs/bench-time-to-view.svg. Not part of ./build.sh test.
 import { writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -28,6 +33,7 @@ import { launchChromium as launch } from './chromium-cdp.mjs';
 import { Firefox, findFirefox } from '../tests/e2e/firefox/marionette.mjs';
 
 const COLD_RUNS = Number(process.env.COLD_RUNS ?? 5);
+const BASELINE = process.env.BASELINE ?? null;
 const epoch = () => performance.timeOrigin + performance.now();
 const quantile = (xs, q) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -223,26 +229,48 @@ const ffPort = new URL(ff.origin).port;
 
 // Cold Lectern: a fresh Chromium each time, the first open after its start.
 const coldPages = names.filter((_, i) => i % Math.max(1, Math.floor(names.length / COLD_RUNS)) === 0).slice(0, COLD_RUNS);
-const cold = [];
-for (const name of coldPages) {
-  const browser = await launch();
+// One first open after a fresh start of a Chromium with `extension`: its timeline, or null.
+async function firstOpen(name, extension) {
+  const browser = await launch({ extension });
   try {
     const page = await openPage(browser, `${server.plain}/corpus/${name}/source.html`);
-    cold.push({ name, ...(await openOnce(browser, page)) });
+    return await openOnce(browser, page);
   } catch (e) {
-    console.error(`# first open on ${name}: ${e.message}`);
+    console.error(`# first open on ${name}${extension ? ' (baseline)' : ''}: ${e.message}`);
+    return null;
   } finally {
     await browser.close();
   }
+}
+const cold = [];
+const coldBase = [];
+for (const name of coldPages) {
+  const t = await firstOpen(name);
+  if (t) cold.push({ name, ...t });
+  if (BASELINE) coldBase.push({ name, total: (await firstOpen(name, BASELINE))?.total ?? NaN });
   process.stderr.write('c');
 }
 
+// One open of `name` in a fresh tab of `browser`: its timeline, or { error }.
+async function warmOpen(browser, name, query = '') {
+  const page = await openPage(browser, `${server.plain}/corpus/${name}/source.html${query}`);
+  try {
+    return await openOnce(browser, page);
+  } catch (e) {
+    return { error: e.message };
+  } finally {
+    await page.close();
+  }
+}
+
 const browser = await launch();
-// Warm-up on both sides: the service worker and the content process have run once.
+const base = BASELINE ? await launch({ extension: BASELINE }) : null;
+// Warm-up on every side: the service worker and the content process have run once.
 for (const name of names.slice(0, 3)) {
-  const page = await openPage(browser, `${server.plain}/corpus/${name}/source.html?warmup`);
-  await openOnce(browser, page).catch((e) => console.error(`# warm-up on ${name}: ${e.message}`));
-  await page.close();
+  for (const b of [browser, base].filter(Boolean)) {
+    const r = await warmOpen(b, name, '?warmup');
+    if (r.error) console.error(`# warm-up on ${name}: ${r.error}`);
+  }
 }
 await readerOpen(firefox, `${ff.origin}/corpus/${names[0]}/source.html?warmup`);
 const home = (await firefox.send('WebDriver:GetWindowHandle')).value;
@@ -250,14 +278,8 @@ const home = (await firefox.send('WebDriver:GetWindowHandle')).value;
 const rows = [];
 const pids = new Set();
 for (const name of names) {
-  const row = { name };
-  const page = await openPage(browser, `${server.plain}/corpus/${name}/source.html`);
-  try {
-    Object.assign(row, await openOnce(browser, page));
-  } catch (e) {
-    row.error = e.message;
-  }
-  await page.close();
+  const row = { name, ...(await warmOpen(browser, name)) };
+  if (base) row.base = (await warmOpen(base, name)).total ?? NaN;
   // Firefox: warm in the long-lived tab; cold in a new tab on a site of its own (localhost).
   await firefox.switchToFrame(null);
   row.reader = (await readerOpen(firefox, `${ff.origin}/corpus/${name}/source.html`))?.total ?? NaN;
@@ -269,6 +291,7 @@ for (const name of names) {
 }
 process.stderr.write('\n');
 await browser.close();
+await base?.close();
 await firefox.close();
 await server.close();
 await ff.close();
@@ -292,6 +315,18 @@ const S = {
   coldDetail: Object.fromEntries(DETAIL.map((s) => [s, median(cold.map((r) => r.detail[s]))])),
   pressToAction: median(ok.map((r) => r.pressToAction)),
 };
+// Against the baseline build, page by page: this build's time over the baseline's.
+const withBase = ok.filter((r) => Number.isFinite(r.base));
+const baseRatios = withBase.map((r) => r.total / r.base);
+const coldPairs = cold.map((r) => [r.total, coldBase.find((b) => b.name === r.name)?.total]).filter(([, b]) => Number.isFinite(b));
+S.base = {
+  warm: stat(withBase.map((r) => r.base)),
+  cold: stat(coldBase.map((r) => r.total)),
+  ratio: median(baseRatios),
+  ratioP90: quantile(baseRatios, 0.9),
+  ratioCold: median(coldPairs.map(([a, b]) => a / b)),
+  slower: baseRatios.filter((x) => x > 1).length,
+};
 const f = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
@@ -306,8 +341,16 @@ md += `| | median ms | p90 | p95 | max |\n|---|---:|---:|---:|---:|\n`;
 md += `| **Lectern**, Chromium, warm (service worker awake, a fresh tab per page) | ${f(S.warm.median)} | ${f(S.warm.p90)} | ${f(S.warm.p95)} | ${f(S.warm.max)} |\n`;
 md += `| **Lectern**, Chromium, first open after a fresh browser start (${cold.length} starts) | ${f(S.cold.median)} | ${f(S.cold.p90)} | ${f(S.cold.p95)} | ${f(S.cold.max)} |\n`;
 md += `| Reader View, Firefox, warm (it has run in that content process) | ${f(S.reader.median)} | ${f(S.reader.p90)} | ${f(S.reader.p95)} | ${f(S.reader.max)} |\n`;
-md += `| Reader View, Firefox, cold (a fresh content process per page; ${pids.size} distinct pids) | ${f(S.readerCold.median)} | ${f(S.readerCold.p90)} | ${f(S.readerCold.p95)} | ${f(S.readerCold.max)} |\n\n`;
+md += `| Reader View, Firefox, cold (a fresh content process per page; ${pids.size} distinct pids) | ${f(S.readerCold.median)} | ${f(S.readerCold.p90)} | ${f(S.readerCold.p95)} | ${f(S.readerCold.max)} |\n`;
+if (BASELINE) {
+  md += `| Baseline build (\`BASELINE\`), Chromium, warm, the same pages beside this one | ${f(S.base.warm.median)} | ${f(S.base.warm.p90)} | ${f(S.base.warm.p95)} | ${f(S.base.warm.max)} |\n`;
+  md += `| Baseline build, first open after a fresh browser start | ${f(S.base.cold.median)} | ${f(S.base.cold.p90)} | ${f(S.base.cold.p95)} | ${f(S.base.cold.max)} |\n`;
+}
+md += '\n';
 md += `- **Median ratio Lectern / Reader View per page: ${f2(S.ratio)} warm, ${f2(S.ratioCold)} against Reader View cold** (below 1: Lectern is faster)\n`;
+if (BASELINE) {
+  md += `- **Against the baseline, page by page: median ratio ${f2(S.base.ratio)} warm (p90 ${f2(S.base.ratioP90)}; ${S.base.slower} of ${withBase.length} pages slower), first open ${f2(S.base.ratioCold)}** (below 1: this build is faster)\n`;
+}
 md += `- From the key press (xdotool, timed in Node) to the action in the service worker, not counted above: median ${f(S.pressToAction)} ms\n\n`;
 md += `Lectern is timed from the toolbar action (the top of the service worker's \`toggle()\`) to the first largest-contentful-paint entry in the view that is article; Reader View from the click event on \`#reader-mode-button\` to the first largest-contentful-paint entry in about:reader inside \`.moz-reader-content\`. Stages (medians, ms; each context's \`performance.mark('lectern:…')\`, on one wall clock):\n\n`;
 md += `| stage | what | warm | first open |\n|---|---|---:|---:|\n`;
@@ -331,10 +374,10 @@ for (const s of STAGES) md += `| ${s} | ${WHAT[s]} | ${f1(S.stages[s])} | ${f1(S
 md += `| **total** | (medians of each stage; they need not add up to the median total) | ${f1(S.warm.median)} | ${f1(S.cold.median)} |\n`;
 for (const s of DETAIL) md += `| ${s} | ${WHAT[s]} | ${f1(S.detail[s])} | ${f1(S.coldDetail[s])} |\n`;
 md += `\n![Lectern and Reader View per page](bench-time-to-view.svg)\n\n`;
-md += `| page | Lectern ms | ${STAGES.join(' | ')} | Reader View warm | cold | ratio warm |\n|---|---:|${STAGES.map(() => '---:').join('|')}|---:|---:|---:|\n`;
+md += `| page | Lectern ms | ${STAGES.join(' | ')} | Reader View warm | cold | ratio warm | baseline ms |\n|---|---:|${STAGES.map(() => '---:').join('|')}|---:|---:|---:|---:|\n`;
 for (const r of rows) {
-  if (!Number.isFinite(r.total)) { md += `| ${r.name} | ${r.error ?? '–'} |${STAGES.map(() => '').join('|')}| ${f(r.reader)} | ${f(r.readerCold)} | |\n`; continue; }
-  md += `| ${r.name}${r.how === 'frame' ? '*' : ''} | ${f(r.total)} | ${STAGES.map((s) => f1(r.stages[s])).join(' | ')} | ${f(r.reader)} | ${f(r.readerCold)} | ${f2(r.total / r.reader)} |\n`;
+  if (!Number.isFinite(r.total)) { md += `| ${r.name} | ${r.error ?? '–'} |${STAGES.map(() => '').join('|')}| ${f(r.reader)} | ${f(r.readerCold)} | | ${f(r.base)} |\n`; continue; }
+  md += `| ${r.name}${r.how === 'frame' ? '*' : ''} | ${f(r.total)} | ${STAGES.map((s) => f1(r.stages[s])).join(' | ')} | ${f(r.reader)} | ${f(r.readerCold)} | ${f2(r.total / r.reader)} | ${f(r.base)} |\n`;
 }
 md += `\nFirst opens after a fresh browser start: ${cold.map((r) => `${r.name} ${f(r.total)} ms`).join(', ')}.\n`;
 md += `\n\\* no article LCP entry (the page is too small to make one): the paint is the first animation frame after the view was ready.\n`;
@@ -358,4 +401,5 @@ svg += `</svg>\n`;
 await writeFile(join(root, 'docs/bench-time-to-view.svg'), svg);
 console.log(`Lectern warm median ${f(S.warm.median)} p90 ${f(S.warm.p90)} max ${f(S.warm.max)}; first open median ${f(S.cold.median)}; `
   + `Reader View warm ${f(S.reader.median)}, cold ${f(S.readerCold.median)}; ratio ${f2(S.ratio)} (cold ${f2(S.ratioCold)}); `
-  + `stages ${STAGES.map((s) => `${s} ${f1(S.stages[s])}`).join(', ')}`);
+  + `stages ${STAGES.map((s) => `${s} ${f1(S.stages[s])}`).join(', ')}`
+  + (BASELINE ? `; against the baseline ${f2(S.base.ratio)} warm, ${f2(S.base.ratioCold)} first open` : ''));
