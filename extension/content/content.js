@@ -89,24 +89,41 @@
     return { body, shadow, frame, viewOrigins };
   }
 
-  // The page's <body> is taken out, leaving the view's host in its place as the document's body.
+  // How long the page's <body> may stay in the document, under the view, waiting for the view to
+  // ask for its page (see setPageAside): the view asks within a few tens of milliseconds; this
+  // bounds it when the page's scripts keep the question from us.
+  const PAGE_ASIDE_MS = 1000;
+
+  // The view takes over: it has the focus, and the page's <body> is set aside once the view has
+  // its page (setPageAside). The view already covers the page.
   function takeOver({ body, shadow, frame, viewOrigins }, { nonce, auto, snapshot, url }) {
     const saved = { x: scrollX, y: scrollY, focus: document.activeElement, body: document.body === body ? null : document.body };
-    saved.body?.remove();
     // A page that keeps rewriting itself may throw our body out or put its own back; undo that.
     const observer = new MutationObserver(() => {
       if (!view) return;
-      if (document.body !== body || !body.isConnected) {
+      if (!view.pageAside) {
+        if (!body.isConnected) document.documentElement.append(body);
+      } else if (document.body !== body || !body.isConnected) {
         if (document.body && document.body !== body) document.body.remove();
         document.documentElement.append(body);
       }
     });
     observer.observe(document.documentElement, { childList: true });
-    // The page as it was is kept while the view shows: the document's body is now the view's.
-    view = { body, shadow, frame, viewOrigins, observer, saved, nonce, auto, snapshot, url, print: null };
+    view = { body, shadow, frame, viewOrigins, observer, saved, nonce, auto, snapshot, url, print: null, pageAside: false };
     addEventListener('beforeprint', beforePrint);
     addEventListener('afterprint', afterPrint);
     frame.focus();
+    setTimeout(setPageAside, PAGE_ASIDE_MS);
+  }
+
+  // The page's <body> is taken out, leaving the view's host in its place as the document's body.
+  // Not before the view has its page: taking a body out unloads every frame in it (a page full of
+  // ads and embeds spends tens of milliseconds on that), which would hold up the answer to the
+  // view, and the view shows nothing until it has it.
+  function setPageAside() {
+    if (!view || view.pageAside) return;
+    view.pageAside = true;
+    view.saved.body?.remove();
   }
 
   function close() {
@@ -117,9 +134,10 @@
     removeEventListener('beforeprint', beforePrint);
     removeEventListener('afterprint', afterPrint);
     observer.disconnect();
-    if (saved.body) {
+    // The page's body goes back where the host is (unless it never left, or the page put it back).
+    if (saved.body && !saved.body.isConnected) {
       if (body.isConnected) document.documentElement.replaceChild(saved.body, body);
-      else if (!saved.body.isConnected) document.documentElement.append(saved.body);
+      else document.documentElement.append(saved.body);
     }
     body.remove();
     scrollTo(saved.x, saved.y);
@@ -145,6 +163,7 @@
   // attributes are put back exactly as they were.
   function beforePrint() {
     if (!view || view.print) return;
+    setPageAside();
     const root = document.documentElement;
     view.print = { host: view.body.getAttribute('style'), root: root.getAttribute('style') };
     view.body.setAttribute('style', PRINT_HOST_STYLE);
@@ -182,6 +201,7 @@
   addEventListener('message', (e) => {
     if (!view || e.data?.type !== 'lectern:want-page' || !view.viewOrigins.includes(e.origin)) return;
     view.frame.contentWindow?.postMessage({ type: 'lectern:page', nonce: view.nonce, snapshot: view.snapshot, url: view.url }, e.origin);
+    setTimeout(setPageAside);
   });
 
   // Whether a message about the view comes from the view this script opened.
@@ -200,7 +220,10 @@
             throw e;
           }
         case 'lectern:close': return fromOurView(msg) ? { open: !close() } : { open: view !== null };
-        case 'lectern:page-for-view': return fromOurView(msg) ? { snapshot: view.snapshot, url: view.url } : null;
+        case 'lectern:page-for-view':
+          if (!fromOurView(msg)) return null;
+          setTimeout(setPageAside);
+          return { snapshot: view.snapshot, url: view.url };
         case 'lectern:no-article': {
           if (!fromOurView(msg)) return { open: view !== null };
           // Pages of an always-clean site that hold no article (its home page) stay quietly as they are.

@@ -3,14 +3,13 @@
 import init, { openView, parseSite } from '../pkg/lectern.js';
 import { send } from '../shared/messages.js';
 import { BOUNDS, DEFAULTS, clamp, sanitize } from '../shared/settings.js';
+import { nonce, page as directPage, wasm } from './boot.js';
 
 // Marks for bench/time-to-view.mjs (see the service worker); the paint it reads from the browser.
 performance.mark('lectern:view');
 const root = document.documentElement;
 const $ = (id) => document.getElementById(id);
 
-// Started by boot.js before this module loaded: the page's request and the wasm's compilation.
-const { nonce, page: directPage, wasm } = globalThis.lecternBoot;
 // What the view waits for, all at once rather than one after another: the reader's settings, the
 // page (from the content script, or else through the service worker) and the wasm module.
 const [stored, page] = await Promise.all([
@@ -96,8 +95,19 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+// The clipboard helper (shared/clipboard.js, a classic script the content script shares), loaded
+// after the first paint rather than before it: only Copy needs it.
+let clipboardHelper = null;
+const loadClipboardHelper = () => (clipboardHelper ??= new Promise((resolve, reject) => {
+  const script = Object.assign(document.createElement('script'), { src: '../shared/clipboard.js' });
+  script.addEventListener('load', resolve);
+  script.addEventListener('error', () => reject(new Error('the clipboard helper did not load')));
+  document.head.append(script);
+}));
+
 $('copy').addEventListener('click', async () => {
   const markdown = $('copy-markdown').checked;
+  await loadClipboardHelper();
   await lecternWriteClipboard(markdown ? article.markdown : article.text, article.html);
   status(markdown ? 'Copied as Markdown' : 'Copied clean text');
 });
@@ -228,6 +238,7 @@ function afterFirstPaint() {
   // The tab prints a copy of the article (a frame prints only what it shows on screen).
   const printable = ['.lectern-header', '.lectern-article'].map((s) => main.querySelector(s)?.outerHTML ?? '').join('');
   fetch('print.css').then((r) => r.text()).then((css) => send({ type: 'lectern:print-copy', nonce, html: printable, css }));
+  loadClipboardHelper().catch(() => {});
   // Wide tables and code blocks scroll sideways: those that do are reachable from the keyboard.
   for (const el of main.querySelectorAll('.lectern-article pre, .lectern-article table')) {
     if (el.scrollWidth > el.clientWidth) el.tabIndex = 0;

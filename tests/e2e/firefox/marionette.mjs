@@ -416,14 +416,26 @@ export class Firefox {
   // Into the first child frame of the tab's top-level document whose URL matches `pattern`,
   // waiting for it to appear. Found from chrome among the tab's child browsing contexts, so frames
   // inside a closed shadow root count too.
+  // The frame's index is read from chrome, then used from content: a page whose frames come and
+  // go between the two (Lectern sets the page's body aside, frames and all, once the view has its
+  // page) is looked at again.
   async switchToFrameByUrl(pattern, { timeout = 10_000 } = {}) {
-    await this.switchToFrame(null);
-    const { index } = await this.waitFor((source, flags) => {
-      const re = new RegExp(source, flags);
-      const index = gBrowser.selectedBrowser.browsingContext.children.findIndex((c) => re.test(c.currentURI?.spec ?? ''));
-      return index >= 0 && { index };
-    }, [pattern.source, pattern.flags], { context: 'chrome', timeout, message: `a frame at ${pattern}` });
-    await this.switchToFrame(index);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.switchToFrame(null);
+      const { index } = await this.waitFor((source, flags) => {
+        const re = new RegExp(source, flags);
+        const index = gBrowser.selectedBrowser.browsingContext.children.findIndex((c) => re.test(c.currentURI?.spec ?? ''));
+        return index >= 0 && { index };
+      }, [pattern.source, pattern.flags], { context: 'chrome', timeout: Math.max(0, deadline - Date.now()), message: `a frame at ${pattern}` });
+      try {
+        await this.switchToFrame(index);
+        if (pattern.test(await this.content(() => location.href))) return;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+      }
+      await sleep(50);
+    }
   }
 
   async switchToParentFrame() {
