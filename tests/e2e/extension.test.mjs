@@ -281,6 +281,8 @@ test('"Always clean this site" in the view: Chromium\'s prompt accepted, the sit
     // The site and its subdomains, over http and https: what the manifest's optional patterns cover.
     assert.deepEqual(await grantedOrigins(), [`http://*.${HOST}/*`, `http://${HOST}/*`, `https://*.${HOST}/*`, `https://${HOST}/*`]);
     await options.reload();
+    // The options page lists the sites once it has read them (asynchronously, after loading).
+    await options.locator('#sites li > span', { hasText: HOST }).waitFor();
     assert.deepEqual(await listedSites(options), [HOST]);
 
     // A page of the site opens cleaned, with no click, over http and https.
