@@ -14,6 +14,8 @@ import { CHROMIUM, CHROMIUM_ARGS, EXTENSION, HOST, SHORTCUT, xDisplay } from '..
 // The protocol on the pipe: JSON messages ended by NUL, Chromium reading fd 3 and writing fd 4.
 class Pipe {
   #next = 1;
+  // Event listeners, (message) => void, for messages with a method and no id.
+  listeners = new Set();
   #waiting = new Map();
   #buffer = '';
   constructor(write, read) {
@@ -24,6 +26,7 @@ class Pipe {
       for (let end; (end = this.#buffer.indexOf('\0')) >= 0;) {
         const message = JSON.parse(this.#buffer.slice(0, end));
         this.#buffer = this.#buffer.slice(end + 1);
+        if (message.method) for (const listener of this.listeners) listener(message);
         const waiter = this.#waiting.get(message.id);
         if (!waiter) continue;
         this.#waiting.delete(message.id);
@@ -97,6 +100,12 @@ export async function launchChromium({ extension = EXTENSION } = {}) {
     async newPage(url) {
       const { targetId } = await cdp.send('Target.createTarget', { url });
       const session = await attach(targetId);
+      // A page's alert() would hold every later evaluation in it (and the run) until answered:
+      // dismissed at once (remove-script-tags has one).
+      cdp.listeners.add((m) => {
+        if (m.sessionId === session && m.method === 'Page.javascriptDialogOpening') cdp.send('Page.handleJavaScriptDialog', { accept: false }, session).catch(() => {});
+      });
+      await cdp.send('Page.enable', {}, session);
       for (let i = 0; i < 600 && (await evaluate(cdp, session, () => document.readyState).catch(() => '')) !== 'complete'; i++) await sleep(50);
       return {
         url,

@@ -277,13 +277,21 @@ const home = (await firefox.send('WebDriver:GetWindowHandle')).value;
 
 const rows = [];
 const pids = new Set();
+// Each step of a page is given this long; one that takes longer (a page stuck in a way nobody
+// foresaw) is counted as failed, and the run goes on.
+const STEP_MS = 60_000;
+const within = (promise, what) => Promise.race([promise, sleep(STEP_MS).then(() => { throw new Error(`${what}: no result in ${STEP_MS} ms`); })]);
 for (const name of names) {
-  const row = { name, ...(await warmOpen(browser, name)) };
-  if (base) row.base = (await warmOpen(base, name)).total ?? NaN;
+  const row = { name, ...(await within(warmOpen(browser, name), 'Lectern').catch((e) => ({ error: e.message }))) };
+  if (base) row.base = (await within(warmOpen(base, name), 'baseline').catch(() => ({}))).total ?? NaN;
   // Firefox: warm in the long-lived tab; cold in a new tab on a site of its own (localhost).
-  await firefox.switchToFrame(null);
-  row.reader = (await readerOpen(firefox, `${ff.origin}/corpus/${name}/source.html`))?.total ?? NaN;
-  const c = await inFreshTab(firefox, home, `http://localhost:${ffPort}/corpus/${name}/source.html`);
+  const reader = async () => {
+    await firefox.switchToFrame(null);
+    return (await readerOpen(firefox, `${ff.origin}/corpus/${name}/source.html`))?.total ?? NaN;
+  };
+  row.reader = await within(reader(), 'Reader View').catch((e) => (console.error(`# ${name}: ${e.message}`), NaN));
+  const c = await within(inFreshTab(firefox, home, `http://localhost:${ffPort}/corpus/${name}/source.html`), 'Reader View cold')
+    .catch((e) => (console.error(`# ${name}: ${e.message}`), null));
   row.readerCold = c?.total ?? NaN;
   if (c?.pid) pids.add(c.pid);
   rows.push(row);
