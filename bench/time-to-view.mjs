@@ -229,15 +229,25 @@ const ffPort = new URL(ff.origin).port;
 
 // Cold Lectern: a fresh Chromium each time, the first open after its start.
 const coldPages = names.filter((_, i) => i % Math.max(1, Math.floor(names.length / COLD_RUNS)) === 0).slice(0, COLD_RUNS);
+// One open of `name` in a fresh tab of `browser`: its timeline, or { error }.
+async function timeOpen(browser, name, query = '') {
+  const page = await openPage(browser, `${server.plain}/corpus/${name}/source.html${query}`);
+  try {
+    return await openOnce(browser, page);
+  } catch (e) {
+    return { error: e.message };
+  } finally {
+    await page.close();
+  }
+}
+
 // One first open after a fresh start of a Chromium with `extension`: its timeline, or null.
 async function firstOpen(name, extension) {
   const browser = await launch({ extension });
   try {
-    const page = await openPage(browser, `${server.plain}/corpus/${name}/source.html`);
-    return await openOnce(browser, page);
-  } catch (e) {
-    console.error(`# first open on ${name}${extension ? ' (baseline)' : ''}: ${e.message}`);
-    return null;
+    const opened = await timeOpen(browser, name);
+    if (opened.error) console.error(`# first open on ${name}${extension ? ' (baseline)' : ''}: ${opened.error}`);
+    return opened.error ? null : opened;
   } finally {
     await browser.close();
   }
@@ -251,24 +261,12 @@ for (const name of coldPages) {
   process.stderr.write('c');
 }
 
-// One open of `name` in a fresh tab of `browser`: its timeline, or { error }.
-async function warmOpen(browser, name, query = '') {
-  const page = await openPage(browser, `${server.plain}/corpus/${name}/source.html${query}`);
-  try {
-    return await openOnce(browser, page);
-  } catch (e) {
-    return { error: e.message };
-  } finally {
-    await page.close();
-  }
-}
-
 const browser = await launch();
 const base = BASELINE ? await launch({ extension: BASELINE }) : null;
 // Warm-up on every side: the service worker and the content process have run once.
 for (const name of names.slice(0, 3)) {
   for (const b of [browser, base].filter(Boolean)) {
-    const r = await warmOpen(b, name, '?warmup');
+    const r = await timeOpen(b, name, '?warmup');
     if (r.error) console.error(`# warm-up on ${name}: ${r.error}`);
   }
 }
@@ -282,8 +280,8 @@ const pids = new Set();
 const STEP_MS = 60_000;
 const within = (promise, what) => Promise.race([promise, sleep(STEP_MS).then(() => { throw new Error(`${what}: no result in ${STEP_MS} ms`); })]);
 for (const name of names) {
-  const row = { name, ...(await within(warmOpen(browser, name), 'Lectern').catch((e) => ({ error: e.message }))) };
-  if (base) row.base = (await within(warmOpen(base, name), 'baseline').catch(() => ({}))).total ?? NaN;
+  const row = { name, ...(await within(timeOpen(browser, name), 'Lectern').catch((e) => ({ error: e.message }))) };
+  if (base) row.base = (await within(timeOpen(base, name), 'baseline').catch(() => ({}))).total ?? NaN;
   // Firefox: warm in the long-lived tab; cold in a new tab on a site of its own (localhost).
   const reader = async () => {
     await firefox.switchToFrame(null);

@@ -145,11 +145,7 @@ fn extract_document(
 
     // The byline box of the page often runs a handle and the date on after the names; a box
     // holding no name at all gives way to the metadata's author.
-    let byline = located
-        .byline
-        .as_deref()
-        .and_then(metadata::clean_byline)
-        .or_else(|| meta.byline.as_deref().and_then(metadata::clean_byline));
+    let byline = located.byline.iter().chain(&meta.byline).find_map(|b| metadata::clean_byline(b));
     let (blocks, mut labels) = clean::labels::remove_labels(blocks);
     let (blocks, recurring) = clean::recurring::remove_recurring(blocks, &located.removed, &mut labels);
     let collapsed = clean::repeats::collapse(blocks, &title, byline.as_deref());

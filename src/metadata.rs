@@ -247,10 +247,11 @@ const DATE_NAMES: &[&str] = &[
 /// time ("February 1, 2016: 12:41 PM ET", "Updated Jul 24, 2018"). `None` when no name is left
 /// (a byline box holding only "21.dez.2018 às 10h55").
 pub fn clean_byline(raw: &str) -> Option<String> {
+    // A token as a word: no punctuation around it, lower-case.
+    let bare = |token: &str| token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let mut kept: Vec<&str> = Vec::new();
     for token in raw.split_whitespace() {
-        let bare = token.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        if BYLINE_DATE_WORDS.contains(&bare.as_str()) {
+        if BYLINE_DATE_WORDS.contains(&bare(token).as_str()) {
             break;
         }
         if let Some(digit) = token.find(|c: char| c.is_ascii_digit()) {
@@ -266,8 +267,8 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         kept.push(before_at);
     }
     while kept.last().is_some_and(|t| {
-        let bare = t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        bare.is_empty() || DATE_NAMES.contains(&bare.as_str()) || matches!(bare.as_str(), "on" | "at" | "em" | "le")
+        let word = bare(t);
+        word.is_empty() || DATE_NAMES.contains(&word.as_str()) || matches!(word.as_str(), "on" | "at" | "em" | "le")
     }) {
         kept.pop();
     }

@@ -120,6 +120,11 @@ fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
+/// The host of absolute `url`, lower-case, without a port or credentials (`player.vimeo.com`).
+pub fn host(url: &str) -> Option<String> {
+    imp::host(url.trim()).filter(|h| !h.is_empty())
+}
+
 /// A link target the reading view may carry: http(s), mailto, an in-page anchor, or a relative
 /// reference left unresolved for want of a base.
 pub fn is_safe_link(url: &str) -> bool {
@@ -154,6 +159,10 @@ mod imp {
             None => url::Url::parse(href).ok().map(String::from),
         }
     }
+
+    pub fn host(url: &str) -> Option<String> {
+        url::Url::parse(url).ok()?.host_str().map(str::to_ascii_lowercase)
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -165,11 +174,21 @@ mod imp {
         }?;
         Some(url.href())
     }
+
+    pub fn host(url: &str) -> Option<String> {
+        Some(web_sys::Url::new(url).ok()?.hostname().to_ascii_lowercase())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_comes_without_port_credentials_or_case() {
+        assert_eq!(host("https://user:pw@Player.Vimeo.com:8443/video/1").as_deref(), Some("player.vimeo.com"));
+        assert_eq!(host("page.html"), None);
+    }
 
     #[test]
     fn relative_urls_resolve_against_the_page() {

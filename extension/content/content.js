@@ -33,38 +33,35 @@
   // stay in memory, the page's scripts keep running against it without reaching the view, and
   // closing puts the very same element back.
   // `auto`: opened because the site is on the always-clean list, not by a click.
-  // `viewUrl`: the view's address, when the service worker sent it with the toolbar action; the
-  // frame then starts loading at once, while the page is walked. Without it (auto-clean), the
-  // service worker is asked for it.
+  // `viewUrl`: the view's address, when the service worker sent it with the toolbar action;
+  // without it (auto-clean), the service worker is asked for it. The frame then starts loading at
+  // once, while the page is walked.
   async function open({ auto = false, viewUrl = null } = {}) {
     if (view) return true;
     // Marks for bench/time-to-view.mjs (see the service worker).
     performance.mark('lectern:open');
+    let address = viewUrl;
+    if (!address) {
+      const reply = await chrome.runtime.sendMessage({ type: 'lectern:view-address' });
+      if (!reply?.ok || view) return !!view;
+      address = reply.value;
+    }
     // The view proves it is the one opened here by this secret in its URL. getRandomValues, not
     // randomUUID: that exists only in secure contexts, and plain-http pages are not one.
     const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-    const url = location.href;
-    if (viewUrl) {
-      const host = place(viewUrl, nonce);
-      performance.mark('lectern:framed');
-      let snapshot;
-      try {
-        // The DOM as the browser built it (content/snapshot.js), not re-serialised HTML; the
-        // view's host, already in, left out.
-        snapshot = lecternSnapshot(document, host.body);
-      } catch (e) {
-        host.body.remove();
-        throw e;
-      }
-      performance.mark('lectern:snapshot');
-      takeOver(host, { nonce, auto, snapshot, url });
-      return true;
+    const host = place(address, nonce);
+    performance.mark('lectern:framed');
+    let snapshot;
+    try {
+      // The DOM as the browser built it (content/snapshot.js), not re-serialised HTML; the view's
+      // host, already in, left out.
+      snapshot = lecternSnapshot(document, host.body);
+    } catch (e) {
+      host.body.remove();
+      throw e;
     }
-    const snapshot = lecternSnapshot(document);
     performance.mark('lectern:snapshot');
-    const address = await chrome.runtime.sendMessage({ type: 'lectern:view-address' });
-    if (!address?.ok || view) return !!view;
-    takeOver(place(address.value, nonce), { nonce, auto, snapshot, url });
+    takeOver(host, { nonce, auto, snapshot, url: location.href });
     return true;
   }
 
@@ -77,8 +74,7 @@
     frame.setAttribute('style', FRAME_STYLE);
     // Copying from the view needs the clipboard delegated to it: by the session address the frame
     // is given and by the extension's own origin, which the browser moves the view to.
-    const origins = [address, chrome.runtime.getURL('')].map((u) => new URL(u).origin);
-    const viewOrigins = [...new Set(origins)];
+    const viewOrigins = [...new Set([address, chrome.runtime.getURL('')].map((u) => new URL(u).origin))];
     frame.setAttribute('allow', `clipboard-write ${viewOrigins.join(' ')}`);
     frame.title = 'Lectern reading view';
     frame.src = `${address}#${nonce}`;
@@ -192,7 +188,10 @@
     setTimeout(() => host.remove(), 3000);
   }
 
-  // The view asks for its page with a message to this window (view.js): the page goes straight to
+  // The page the view was opened on, as the view and the copy path take it.
+  const viewPage = () => ({ snapshot: view.snapshot, url: view.url });
+
+  // The view asks for its page with a message to this window (view/boot.js): the page goes straight to
   // the view, one structured copy between the two processes, rather than twice through the
   // service worker as JSON. It is sent only to our own frame and only at the view's origin, so
   // neither the page nor whatever it might load into the frame receives it; the view takes it
@@ -200,7 +199,7 @@
   // not stop the view: it asks the service worker after a moment, see 'lectern:page-for-view'.)
   addEventListener('message', (e) => {
     if (!view || e.data?.type !== 'lectern:want-page' || !view.viewOrigins.includes(e.origin)) return;
-    view.frame.contentWindow?.postMessage({ type: 'lectern:page', nonce: view.nonce, snapshot: view.snapshot, url: view.url }, e.origin);
+    view.frame.contentWindow?.postMessage({ type: 'lectern:page', nonce: view.nonce, ...viewPage() }, e.origin);
     setTimeout(setPageAside);
   });
 
@@ -223,7 +222,7 @@
         case 'lectern:page-for-view':
           if (!fromOurView(msg)) return null;
           setTimeout(setPageAside);
-          return { snapshot: view.snapshot, url: view.url };
+          return viewPage();
         case 'lectern:no-article': {
           if (!fromOurView(msg)) return { open: view !== null };
           // Pages of an always-clean site that hold no article (its home page) stay quietly as they are.
@@ -233,7 +232,7 @@
           return { open: false };
         }
         // While the view shows, the page is the one it was opened on, not the view's host.
-        case 'lectern:get-page': return view ? { snapshot: view.snapshot, url: view.url } : { snapshot: lecternSnapshot(document), url: location.href };
+        case 'lectern:get-page': return view ? viewPage() : { snapshot: lecternSnapshot(document), url: location.href };
         case 'lectern:print-copy': if (fromOurView(msg)) setPrintCopy(msg); return {};
         case 'lectern:print': if (fromOurView(msg)) print(); return {};
         case 'lectern:toast': toast(msg.text); return {};

@@ -329,8 +329,7 @@ impl<'a> Assembler<'a> {
         let Some(url) = src.and_then(|s| urls::resolve_link(self.base, s)).filter(|u| u.starts_with("http")) else {
             return;
         };
-        let host = url.split('/').nth(2).unwrap_or_default().rsplit('@').next().unwrap_or_default();
-        let host = host.split(':').next().unwrap_or_default().to_ascii_lowercase();
+        let Some(host) = urls::host(&url) else { return };
         let provider = host.strip_prefix("www.").unwrap_or(&host).to_string();
         let media = match tag {
             "video" => EmbedMedia::Video,
