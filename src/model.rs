@@ -329,6 +329,18 @@ pub enum Furniture {
     PopUp,
     Aside,
     Dateline,
+    /// A box about the writer ("Hallo, ich bin Foodbloggerin…", "X is a reporter who covers…").
+    AuthorBio,
+    /// A picture's credit or copyright line ("Foto: Getty Images").
+    Credit,
+    /// The site's disclaimer or licence notice ("Views expressed are the author's own").
+    Disclaimer,
+    /// A widget asking the reader to rate the article.
+    Rating,
+    /// The post's own details: when it was filed, under which category, with which tags.
+    PostDetails,
+    /// A prompt to subscribe, follow, download the app or write in.
+    CallToAction,
     /// A video, audio or frame with no address a reader could follow.
     Embed,
     /// A block whose whole text is a label such as "Advertisement" or "Share this post".
@@ -401,6 +413,12 @@ impl Furniture {
             Furniture::PopUp => "pop-up",
             Furniture::Aside => "aside",
             Furniture::Dateline => "dateline",
+            Furniture::AuthorBio => "author bio",
+            Furniture::Credit => "picture credit",
+            Furniture::Disclaimer => "disclaimer",
+            Furniture::Rating => "rating widget",
+            Furniture::PostDetails => "post details",
+            Furniture::CallToAction => "call to action",
             Furniture::Embed => "embedded media without a usable address",
             Furniture::Label => "page furniture label",
             Furniture::Other => "page furniture",

@@ -1,10 +1,13 @@
-//! The media family: each page under tests/fixtures/media/ pins what of the article's own media,
-//! code, mathematics, tables and byline must survive, and how it renders. The expectations live
-//! in `NAME.expect.json` beside each page, with a `pins` line saying what the page is for; each
-//! page is a test of its own, named after it. Keys, all optional: `figures` (every figure, in
-//! order, as `[src, caption]`), `html_contains`/`html_absent`, `markdown_contains`/
-//! `markdown_absent`, `text_contains`/`text_absent`, `removed` (`{reason, text}`: a removal with
-//! that reason whose text holds that text) and `byline` (a string, or null for none).
+//! The page families: each page under tests/fixtures/media/ pins what of the article's own media,
+//! code, mathematics, tables and byline must survive, and how it renders; each page under
+//! tests/fixtures/furniture/ pins furniture that sits inside the story's own container (author
+//! boxes, post details, prompts to subscribe or follow, credits, site notices) and must go, with
+//! what stands beside it and must stay. The expectations live in `NAME.expect.json` beside each
+//! page, with a `pins` line saying what the page is for; each page is a test of its own, named
+//! after its family and itself. Keys, all optional: `figures` (every figure, in order, as
+//! `[src, caption]`), `html_contains`/`html_absent`, `markdown_contains`/`markdown_absent`,
+//! `text_contains`/`text_absent`, `removed` (`{reason, text}`: a removal with that reason whose
+//! text holds that text) and `byline` (a string, or null for none).
 
 mod common;
 
@@ -13,24 +16,28 @@ use common::strings;
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
 
-/// The family is this large at least: a fixture lost from the folder is a failure, not a skip.
-const MIN_FIXTURES: usize = 6;
+/// The families, each with the number of pages it has at least: a fixture lost from its folder is
+/// a failure, not a skip.
+const FAMILIES: &[(&str, usize)] = &[("media", 6), ("furniture", 5)];
 
 fn main() {
-    let pairs = common::fixture_pairs("media", "expect.json");
-    let count = pairs.len();
-    let mut trials = vec![Trial::test("media_fixtures_are_all_there", move || {
-        if count < MIN_FIXTURES {
-            return Err(format!("{count} media fixtures found, {MIN_FIXTURES} expected").into());
-        }
-        Ok(())
-    })];
-    for (name, html, expect) in pairs {
-        trials.push(Trial::test(format!("media::{name}"), move || {
-            let html = std::fs::read_to_string(&html).map_err(|e| format!("{}: {e}", html.display()))?;
-            let expect: Value = serde_json::from_str(&std::fs::read_to_string(&expect)?)?;
-            check(&html, &expect)
+    let mut trials = Vec::new();
+    for &(family, min_fixtures) in FAMILIES {
+        let pairs = common::fixture_pairs(family, "expect.json");
+        let count = pairs.len();
+        trials.push(Trial::test(format!("{family}_fixtures_are_all_there"), move || {
+            if count < min_fixtures {
+                return Err(format!("{count} {family} fixtures found, {min_fixtures} expected").into());
+            }
+            Ok(())
         }));
+        for (name, html, expect) in pairs {
+            trials.push(Trial::test(format!("{family}::{name}"), move || {
+                let html = std::fs::read_to_string(&html).map_err(|e| format!("{}: {e}", html.display()))?;
+                let expect: Value = serde_json::from_str(&std::fs::read_to_string(&expect)?)?;
+                check(&html, &expect)
+            }));
+        }
     }
     libtest_mimic::run(&Arguments::from_args(), trials).exit();
 }

@@ -27,6 +27,12 @@ pub(super) fn normalize_inlines(content: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
+/// Characters that draw nothing and break words apart for anyone who copies or searches the text:
+/// the soft hyphen (a hyphenation hint: "Mit\u{AD}tel\u{AD}al\u{AD}ter"), the zero-width space, the
+/// word joiner and a stray byte-order mark. The zero-width (non-)joiners stay: Persian and Indic
+/// scripts spell words with them.
+const INVISIBLE_FORMAT_CHARS: &[char] = &['\u{AD}', '\u{200B}', '\u{2060}', '\u{FEFF}'];
+
 /// Append `text` to `out` with each run of whitespace as one space, and none where `space_before`
 /// says a space (or the start of the block) precedes.
 fn push_collapsed(out: &mut String, text: &str, space_before: &mut bool) {
@@ -38,7 +44,11 @@ fn push_collapsed(out: &mut String, text: &str, space_before: &mut bool) {
             }
             Run::Space => {}
             Run::Words(words) => {
-                out.push_str(words);
+                if words.contains(INVISIBLE_FORMAT_CHARS) {
+                    out.extend(words.chars().filter(|c| !INVISIBLE_FORMAT_CHARS.contains(c)));
+                } else {
+                    out.push_str(words);
+                }
                 *space_before = false;
             }
         }

@@ -403,6 +403,10 @@ impl<'a> Assembler<'a> {
             "sub" => vec![Inline::Sub { children: self.inlines(id) }],
             "sup" => vec![Inline::Sup { children: self.inlines(id) }],
             "code" | "kbd" | "samp" | "tt" => vec![Inline::Code { text: doc.text_content(id) }],
+            // Ruby annotations (furigana) are reading aids drawn above the base text; in a line
+            // of text they double every annotated word ("子こども"), and `<rp>` is their
+            // parentheses for browsers without ruby. The base text is the sentence.
+            "rt" | "rp" => Vec::new(),
             // Browsers draw <q>'s quotation marks from CSS; the text needs them written out.
             "q" => {
                 let mut v = vec![Inline::Text { text: "\u{201C}".into() }];

@@ -13,6 +13,7 @@ use crate::text::normalize::normalize;
 const FURNITURE_PHRASES: &[&str] = &[
     "advertisement",
     "advertisements",
+    "advertising",
     "ad",
     "ads",
     "sponsored",
@@ -111,6 +112,14 @@ const FURNITURE_PHRASES: &[&str] = &[
     "imprimer",
     "nach oben",
     "zurück",
+    "back to list",
+    "back to overview",
+    "zurück zur liste",
+    "zurück zur übersicht",
+    "zurück zur startseite",
+    "retour à la liste",
+    "volver al listado",
+    "torna all'elenco",
     "wird geladen",
     "gefällt mir wird geladen",
 ];
@@ -159,7 +168,134 @@ const READ_ALSO_LEADS: &[&str] = &[
     "leggi pure",
 ];
 
-/// Lead-ins of the lines that close an article out: tags and categories, sources and credits,
+/// Lead-ins of prompts that ask the reader to do something for the site — subscribe, follow it
+/// elsewhere, get its app or newsletter, write in, support it — wherever they stand in the story
+/// (sites put them between paragraphs as often as after the last). Each is a request addressed
+/// to the reader, which a story's own short paragraph does not open with; only blocks of at most
+/// [`MAX_BLURB_WORDS`] words and [`MAX_BLURB_CHARS`] characters are compared.
+const CALL_TO_ACTION_LEADS: &[&str] = &[
+    // English
+    "subscribe to",
+    "subscribe now",
+    "subscribe for",
+    "sign up for our",
+    "sign up to our",
+    "sign up for the",
+    "follow us on",
+    "follow us:",
+    "like us on facebook",
+    "join us on",
+    "download our app",
+    "download the app",
+    "get our newsletter",
+    "never miss a",
+    "never miss the",
+    "support our journalism",
+    "support independent journalism",
+    "we want to hear",
+    "tell us what you think",
+    "if you enjoyed",
+    "did you enjoy this",
+    "was this article helpful",
+    "already a subscriber",
+    "to view the full story",
+    "to continue reading",
+    // German
+    "abonnieren sie",
+    "abonniere unseren",
+    "abonniere jetzt",
+    "jetzt abonnieren",
+    "folgen sie uns",
+    "folge uns",
+    "melden sie sich für unseren",
+    "jetzt zum newsletter",
+    "kostenlos zum newsletter",
+    "hat ihnen der artikel gefallen",
+    "hat dir der artikel gefallen",
+    "hat ihnen dieser artikel gefallen",
+    "hat dir dieser artikel gefallen",
+    "gefällt dir unser",
+    "gefällt ihnen unser",
+    "war der artikel hilfreich",
+    "war der artikel nützlich",
+    "war dieser artikel hilfreich",
+    "möchten sie den artikel teilen",
+    "unterstützen sie unsere",
+    "unterstütze unsere",
+    // French
+    "abonnez-vous",
+    "suivez-nous",
+    "inscrivez-vous à notre",
+    "recevez notre newsletter",
+    "soutenez notre",
+    "cet article vous a plu",
+    // Spanish
+    "suscríbete",
+    "suscríbase",
+    "síguenos en",
+    "siguenos en",
+    "síganos en",
+    "únete a nuestro",
+    "únase a nuestro",
+    "descarga nuestra app",
+    "descarga la app",
+    "hazte miembro",
+    "apoya el periodismo",
+    // Portuguese
+    "assine a newsletter",
+    "assine nossa",
+    "assine já",
+    "siga-nos",
+    "inscreva-se",
+    "receba nossa newsletter",
+    "baixe o app",
+    "baixe nosso app",
+    // Italian
+    "iscriviti alla",
+    "iscriviti alla nostra",
+    "seguici su",
+    "abbonati",
+    // Polish
+    "zapraszamy do subskrypcji",
+    "zapraszamy też do subskrypcji",
+    "subskrybuj",
+    "zapisz się do newslettera",
+    "obserwuj nas",
+    "śledź nas",
+    // Russian
+    "подписывайтесь на",
+    "подпишитесь на",
+    "следите за нами",
+    // Turkish
+    "bizi takip edin",
+    "abone olun",
+    "abone ol",
+    // Arabic, Persian
+    "تابعونا على",
+    "اشترك في",
+    "ما را دنبال کنید",
+    "عضو کانال",
+    // Chinese, Japanese
+    "关注我们",
+    "订阅我们",
+    "欢迎关注",
+    "フォローしてください",
+    "購読する",
+];
+
+/// Lead-ins of a picture's credit line. A block this short that opens so is a credit wherever it
+/// stands; mid-story, "Photo: …" never starts a sentence of prose.
+const CREDIT_LEADS: &[&str] = &[
+    "foto:", "fotos:", "foto ©", "photo:", "photos:", "photo ©", "bild:", "bilder:", "image:", "images:", "imagen:",
+    "imágenes:", "credit:", "credits:", "titelbild:", "beitragsbild:", "photo credit", "image credit", "crédito:",
+    "crédit photo", "crédits photos", "fotografía:", "fotografia:", "zdjęcie:", "fot.", "фото:", "صورة:", "عکس:",
+    "写真：", "图片：", "(foto:", "(photo:", "(bild:", "(crédito:", "(quelle:",
+];
+
+/// Most credits are a name and an agency.
+const MAX_CREDIT_WORDS: usize = 10;
+
+/// Lead-ins of the lines that close an article out: tags and categories, sources,
 /// copyright and licence lines, comment status, update stamps. Only blocks of at most
 /// [`MAX_BLURB_WORDS`] in the article's tail (no paragraph of [`TAIL_PROSE_WORDS`] follows) are
 /// compared: mid-story, "Source:" may introduce a quotation.
@@ -194,18 +330,6 @@ const CLOSING_LEADS: &[&str] = &[
     "alle rechte vorbehalten",
     "todos los derechos reservados",
     "tous droits réservés",
-    "foto:",
-    "fotos:",
-    "photo:",
-    "photos:",
-    "bild:",
-    "titelbild:",
-    "beitragsbild:",
-    "crédits photos",
-    "crédit photo",
-    "credit:",
-    "credits:",
-    "image credit",
     "updated:",
     "updated at",
     "last updated",
@@ -224,6 +348,8 @@ const CLOSING_LEADS: &[&str] = &[
 
 /// Blurbs and closing lines are short: a headline behind a lead-in, a credit, a tag list.
 const MAX_BLURB_WORDS: usize = 30;
+/// ... and in scripts written without spaces, short in characters.
+const MAX_BLURB_CHARS: usize = 250;
 
 /// A paragraph this long is the story's prose: closing lines are looked for only after the last one.
 const TAIL_PROSE_WORDS: usize = 40;
@@ -243,12 +369,17 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
     for (i, b) in blocks.into_iter().enumerate() {
         let textual = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading);
         let words = || b.text.split_whitespace().count();
+        let blurb = || words() <= MAX_BLURB_WORDS && b.text.chars().nth(MAX_BLURB_CHARS).is_none();
         let furniture = if !textual {
             None
         } else if words() <= MAX_FURNITURE_PHRASE_WORDS && FURNITURE_PHRASES.contains(&normalize(&b.text).as_str()) {
             Some(Furniture::Label)
         } else if words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, READ_ALSO_LEADS) {
             Some(Furniture::RelatedStories)
+        } else if blurb() && starts_with_lead(&b.text, CALL_TO_ACTION_LEADS) {
+            Some(Furniture::CallToAction)
+        } else if words() <= MAX_CREDIT_WORDS && starts_with_lead(&b.text, CREDIT_LEADS) {
+            Some(Furniture::Credit)
         } else if i >= tail_start && words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, CLOSING_LEADS) {
             Some(Furniture::Footer)
         } else {
@@ -272,9 +403,17 @@ fn starts_with_lead(text: &str, leads: &[&str]) -> bool {
     leads.iter().any(|lead| {
         head.strip_prefix(lead).is_some_and(|rest| {
             // A lead ending in a letter must end a word there: "related:" but not "relatedness".
-            !lead.ends_with(|c: char| c.is_alphanumeric()) || !rest.starts_with(|c: char| c.is_alphanumeric())
+            // Chinese and Japanese put no space between words, so there a lead ends anywhere.
+            let ends_word = |c: char| c.is_alphanumeric() && !written_without_spaces(c);
+            !lead.ends_with(ends_word) || !rest.starts_with(|c: char| c.is_alphanumeric())
         })
     })
+}
+
+/// Whether `c` belongs to a script written without spaces between words: Han ideographs (Chinese,
+/// Japanese kanji) and the Japanese kana.
+fn written_without_spaces(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 #[cfg(test)]
@@ -322,5 +461,34 @@ mod tests {
             "© 2021 The Ledger",
         ]);
         assert_eq!(got, ["Source: a council report, quoted here in full.", PROSE]);
+    }
+
+    #[test]
+    fn prompts_to_the_reader_go_in_any_listed_language_and_prose_about_following_stays() {
+        let got = kept(&[
+            PROSE,
+            "Subscribe now to our e-edition for the full story.",
+            "Folgen Sie uns auf Instagram und Facebook.",
+            "Síguenos en Telegram, Instagram y Twitter",
+            "Подписывайтесь на наш канал",
+            "关注我们的公众号",
+            "Those who follow us on the trail will find the bridge closed until spring, the ranger said.",
+            PROSE,
+        ]);
+        assert_eq!(
+            got,
+            [
+                PROSE,
+                "Those who follow us on the trail will find the bridge closed until spring, the ranger said.",
+                PROSE
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_credit_line_goes_wherever_it_stands() {
+        let got = kept(&[PROSE, "Foto: dpa / Lena Vogt", "(crédito: Agencia EFE)", PROSE, "Photo: a long caption that describes at length what the reader sees in the picture above, with far more than a credit's words in it."]);
+        assert_eq!(got.len(), 3);
+        assert!(got[2].starts_with("Photo: a long caption"));
     }
 }

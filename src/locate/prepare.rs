@@ -26,6 +26,11 @@ const MAX_BYLINE_CHARS: usize = 100;
 /// code's own (a data table's `comment` column, a `menu` identifier in a code sample).
 const FURNITURE_IN_TABLE_OR_CODE_DEPTH: usize = 3;
 
+/// A standfirst is a sentence or two: a paragraph this long in a header is prose, not a tagline.
+const MIN_STANDFIRST_CHARS: usize = 80;
+/// ... and less than this share of it is link text.
+const MAX_STANDFIRST_LINK_SHARE: f64 = 0.5;
+
 /// What the pass found.
 pub(super) struct Prepared {
     /// The first byline on the page, for the article's metadata.
@@ -148,6 +153,7 @@ fn fate(doc: &mut Document, id: NodeId, tag: &str, flags: Flags, facts: &Facts, 
         && unlikely
         && !has_ancestor_tag(doc, id, "table", FURNITURE_IN_TABLE_OR_CODE_DEPTH)
         && !has_ancestor_tag(doc, id, "code", FURNITURE_IN_TABLE_OR_CODE_DEPTH)
+        && !is_story_header(doc, id, &class_id)
     {
         return Fate::Remove(furniture_named(&class_id, tag));
     }
@@ -156,6 +162,35 @@ fn fate(doc: &mut Document, id: NodeId, tag: &str, flags: Flags, facts: &Facts, 
         return Fate::Drop;
     }
     Fate::Keep
+}
+
+/// Whether `id`, unlikely only for the word "header" in its class or id, is the story's own header
+/// rather than the page's: a headline with a paragraph of prose, the standfirst that themes put
+/// beside it (`entry-header`, `intro-header`), or the whole recipe or product page a theme named
+/// `recipe-header`. A page's header holds a logo, a menu and a search box: no paragraph; a
+/// chart's header holds its lead-in and no headline.
+fn is_story_header(doc: &Document, id: NodeId, class_id: &str) -> bool {
+    if !class_id.contains("header")
+        || UNLIKELY_WORDS.found_in(&class_id.replace("header", " "))
+        || doc.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r))
+    {
+        return false;
+    }
+    let headline = doc.descendants(id).any(|d| doc.tag(d).is_some_and(|t| matches!(&**t, "h1" | "h2" | "h3")));
+    headline && doc.descendants(id).any(|d| doc.is_tag(d, "p") && is_prose(doc, d))
+}
+
+/// Whether paragraph `p` reads as prose: at least [`MIN_STANDFIRST_CHARS`] of text, most of it
+/// outside links (a menu's entries and a teaser's headline are links).
+fn is_prose(doc: &Document, p: NodeId) -> bool {
+    let text = doc.collapsed_text(p);
+    let chars = text.chars().count();
+    if chars < MIN_STANDFIRST_CHARS {
+        return false;
+    }
+    let linked: usize =
+        doc.descendants(p).filter(|&a| doc.is_tag(a, "a")).map(|a| doc.collapsed_text(a).chars().count()).sum();
+    (linked as f64) < chars as f64 * MAX_STANDFIRST_LINK_SHARE
 }
 
 /// Whether nothing a reader sees follows `id` up to the end of the body (whitespace, comments,

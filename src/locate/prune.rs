@@ -31,6 +31,11 @@ const MAX_FURNITURE_FORM_SHARE: f64 = 0.5;
 /// hundred characters of labels and notices; a form with this much text holds a page.
 const MIN_WRAPPER_FORM_CHARS: u32 = 1000;
 
+/// Furniture named by its class inside the article is taken only while it holds less than this
+/// share of the article's text: a theme's `entry-footer` or `cta` that holds most of the page is
+/// where the story is.
+const MAX_IN_ARTICLE_FURNITURE_SHARE: f64 = 0.3;
+
 /// A block around a `<time>` with no more text than this is a dateline ("World · 14 June 2021",
 /// "18:05 Hanna Kowal"), not prose that mentions a date.
 const MAX_DATELINE_CHARS: usize = 80;
@@ -109,6 +114,18 @@ fn furniture_reason(doc: &Document, id: NodeId, top: NodeId, norm_title: &str, m
         && metrics.chars[id.index()] < MAX_SHARE_BAR_CHARS
     {
         return Some(Reason::Furniture(Furniture::ShareBar));
+    }
+    let chars = metrics.chars[id.index()];
+    if id != top
+        && chars <= IN_ARTICLE_FURNITURE_MAX_CHARS
+        && (chars as f64) < metrics.chars[top.index()] as f64 * MAX_IN_ARTICLE_FURNITURE_SHARE
+    {
+        // A credit inside a picture's caption stays with the picture it credits; standing alone
+        // between paragraphs it is a line the reader has no picture for.
+        let credit_of_picture = |f| f == Furniture::Credit && within_captioned_image(doc, id);
+        if let Some(furniture) = in_article_furniture(&class_id).filter(|&f| !credit_of_picture(f)) {
+            return Some(Reason::Furniture(furniture));
+        }
     }
     if matches!(tag, "h1" | "h2" | "h3") && !norm_title.is_empty() && repeats_title(doc, id, norm_title) {
         return Some(Reason::Title);

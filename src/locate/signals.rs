@@ -191,6 +191,84 @@ const FURNITURE_NAMES: &[(&str, Furniture)] = &[
     ("popup", Furniture::PopUp),
 ];
 
+/// Class/id words of furniture that sits inside the story's own container, where the words that
+/// usually rescue an element (`content`, `entry`, `post`) are no help: `author-box--content`,
+/// `entry-meta`, `c-letters-cta`. Matched as whole parts of a class token (between `-`, `_` or
+/// digits, see [`in_article_furniture`]), because they also occur inside ordinary words
+/// (`creditshelf`, `metadata-rich`, `octave`); `_` and `--` count as `-` (`entry__meta`). Only short elements are taken
+/// ([`IN_ARTICLE_FURNITURE_MAX_CHARS`]): a `post-meta` that wraps the story is its container.
+const IN_ARTICLE_FURNITURE: &[(&str, Furniture)] = &[
+    ("author-box", Furniture::AuthorBio),
+    ("authorbox", Furniture::AuthorBio),
+    ("author-bio", Furniture::AuthorBio),
+    ("authorbio", Furniture::AuthorBio),
+    ("author-info", Furniture::AuthorBio),
+    ("author-description", Furniture::AuthorBio),
+    ("about-author", Furniture::AuthorBio),
+    ("about-the-author", Furniture::AuthorBio),
+    ("author-card", Furniture::AuthorBio),
+    ("author-profile", Furniture::AuthorBio),
+    ("credit", Furniture::Credit),
+    ("credits", Furniture::Credit),
+    ("copyright", Furniture::Credit),
+    ("disclaimer", Furniture::Disclaimer),
+    ("rating", Furniture::Rating),
+    ("ratings", Furniture::Rating),
+    ("postmetadata", Furniture::PostDetails),
+    ("post-meta", Furniture::PostDetails),
+    ("postmeta", Furniture::PostDetails),
+    ("entry-meta", Furniture::PostDetails),
+    ("entry-footer", Furniture::PostDetails),
+    ("entryfooter", Furniture::PostDetails),
+    ("post-footer", Furniture::PostDetails),
+    ("newsletter", Furniture::NewsletterBox),
+    ("subscribe", Furniture::NewsletterBox),
+    ("subscription", Furniture::NewsletterBox),
+    ("cta", Furniture::CallToAction),
+    ("affiliate", Furniture::Advertisement),
+    ("linkbox", Furniture::RelatedStories),
+    ("recommended", Furniture::RelatedStories),
+    ("recommendations", Furniture::RelatedStories),
+];
+
+/// An element of the story's container named by [`IN_ARTICLE_FURNITURE`] holds at most this many
+/// characters: author boxes, credits and prompts are a few sentences; more is a section of the
+/// story that a theme happened to name so.
+pub const IN_ARTICLE_FURNITURE_MAX_CHARS: u32 = 1500;
+
+/// What furniture an element inside the article is, by its class and id alone (lower-cased, as
+/// [`class_and_id`] gives them), when a part of one of its tokens is in [`IN_ARTICLE_FURNITURE`].
+pub fn in_article_furniture(class_id: &str) -> Option<Furniture> {
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase());
+    class_id.split_whitespace().find_map(|token| {
+        // BEM and other conventions join the parts with `__`, `--` or `_`: `entry__meta`.
+        let token = if token.contains('_') || token.contains("--") { dashed(token) } else { token.to_string() };
+        IN_ARTICLE_FURNITURE.iter().find_map(|&(word, furniture)| {
+            token
+                .match_indices(word)
+                .any(|(at, _)| {
+                    !letter(token[..at].chars().next_back()) && !letter(token[at + word.len()..].chars().next())
+                })
+                .then_some(furniture)
+        })
+    })
+}
+
+/// `token` with each run of `-` and `_` written as one `-`.
+fn dashed(token: &str) -> String {
+    let mut out = String::with_capacity(token.len());
+    for c in token.chars() {
+        if matches!(c, '-' | '_') {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// What furniture an element is, by the first class/id word that names it, else by its tag.
 pub(crate) fn furniture_named(class_id: &str, tag: &str) -> Furniture {
     if let Some(&(_, furniture)) = FURNITURE_NAMES.iter().find(|(word, _)| class_id.contains(word)) {
@@ -308,5 +386,22 @@ mod tests {
     fn word_list_reads_non_ascii_class_strings() {
         assert!(WORDS.found_in("é-share-é"));
         assert!(!WORDS.found_in("مقاله"));
+    }
+
+    #[test]
+    fn in_article_furniture_is_named_by_whole_parts_of_a_class_token() {
+        assert_eq!(in_article_furniture("author-box--content"), Some(Furniture::AuthorBio));
+        assert_eq!(in_article_furniture("entry__meta post"), Some(Furniture::PostDetails));
+        assert_eq!(in_article_furniture("c-letters-cta"), Some(Furniture::CallToAction));
+        assert_eq!(in_article_furniture("vc_cta3-container"), Some(Furniture::CallToAction));
+        assert_eq!(in_article_furniture("img__credit"), Some(Furniture::Credit));
+        assert_eq!(in_article_furniture("post-ratings"), Some(Furniture::Rating));
+    }
+
+    #[test]
+    fn in_article_furniture_words_inside_other_words_name_nothing() {
+        for class in ["creditshelf", "octave", "metadata", "entry-metadata-rich", "authoring", "ratingen-news", " "] {
+            assert_eq!(in_article_furniture(class), None, "{class:?} names no furniture");
+        }
     }
 }

@@ -62,7 +62,11 @@ pub fn fixture_pairs(family: &str, suffix: &str) -> Vec<(String, PathBuf, PathBu
 
 /// Lower-cased word tokens (letters and digits) of a text.
 pub fn word_tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
+    // Soft hyphens and zero-width spaces draw nothing: "Vladi\u{AD}mir" reads as one word (Lectern
+    // drops them from its text; Readability.js keeps them).
+    let visible: String =
+        text.chars().filter(|c| !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')).collect();
+    visible.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
 }
 
 /// Bag-of-words F1 of `got` against `want`.
