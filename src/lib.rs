@@ -148,12 +148,14 @@ fn extract_document(
     let byline = located.byline.iter().chain(&meta.byline).find_map(|b| metadata::clean_byline(b));
     let (blocks, mut labels) = clean::labels::remove_labels(blocks);
     let (blocks, recurring) = clean::recurring::remove_recurring(blocks, &located.removed, &mut labels);
+    let mut cleaned: Vec<Removal> = labels.into_iter().chain(recurring).collect();
+    let (blocks, empty_sections) = clean::sections::remove_empty_sections(blocks, &mut cleaned);
+    cleaned.extend(empty_sections);
     let collapsed = clean::repeats::collapse(blocks, &title, byline.as_deref());
     check_readerable(&collapsed.blocks)?;
 
     let mut removed = located.removed;
-    let mut cleaned: Vec<Removal> = labels.into_iter().chain(recurring).collect();
-    // Where labels and recurring links stood, counted among the blocks that are left.
+    // Where labels, recurring links and empty headings stood, counted among the blocks that are left.
     clean::shift_positions(&mut cleaned, &collapsed.kept);
     removed.extend(cleaned);
     clean::repeats::relabel_copies(&mut removed, &collapsed);

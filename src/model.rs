@@ -360,6 +360,9 @@ pub enum Shape {
     MostlyLinks,
     /// A short link (or row of links) that the page repeats beside item after item.
     Recurring,
+    /// A heading with nothing under it: the next block is a heading of the same or a higher rank,
+    /// or there is none.
+    EmptySection,
 }
 
 /// How a removed block repeats a kept one.
@@ -436,6 +439,7 @@ impl Shape {
             Shape::LinkStub => "link stub",
             Shape::MostlyLinks => "mostly links",
             Shape::Recurring => "link repeated across the page",
+            Shape::EmptySection => "heading with nothing under it",
         }
     }
 }

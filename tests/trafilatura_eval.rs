@@ -14,10 +14,10 @@ mod common;
 use serde_json::Value;
 use std::path::PathBuf;
 
-/// Pooled F1, precision and recall must not fall below these (measured: 0.908, 0.893, 0.924).
-const F1_FLOOR: f64 = 0.907;
-const PRECISION_FLOOR: f64 = 0.892;
-const RECALL_FLOOR: f64 = 0.923;
+/// Pooled F1, precision and recall must not fall below these (measured: 0.910, 0.896, 0.925).
+const F1_FLOOR: f64 = 0.909;
+const PRECISION_FLOOR: f64 = 0.895;
+const RECALL_FLOOR: f64 = 0.924;
 
 /// The set has this many pages; fewer means the folder lost some.
 const PAGES: usize = 990;

@@ -308,7 +308,9 @@ fn weight_of(s: &str) -> f64 {
     if s.is_empty() {
         return w;
     }
-    if NEGATIVE_WORDS.found_in(s) || has_hid_token(s) {
+    // The furniture a theme puts inside the story (an author box, a newsletter box) is never the
+    // story, though its class often carries "content" or "entry" too.
+    if NEGATIVE_WORDS.found_in(s) || has_hid_token(s) || in_article_furniture(s).is_some() {
         w -= CLASS_WEIGHT;
     }
     if POSITIVE_WORDS.found_in(s) {

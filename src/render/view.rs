@@ -69,6 +69,7 @@ fn shape_words(shape: Shape) -> &'static str {
         Shape::LinkStub => "Lone link",
         Shape::MostlyLinks => "Block of links",
         Shape::Recurring => "Link repeated across the page",
+        Shape::EmptySection => "Heading with nothing under it",
     }
 }
 
