@@ -236,9 +236,20 @@ const IN_ARTICLE_FURNITURE: &[(&str, Furniture)] = &[
 /// story that a theme happened to name so.
 pub const IN_ARTICLE_FURNITURE_MAX_CHARS: u32 = 1500;
 
+/// A stem of every word in [`IN_ARTICLE_FURNITURE`]: a class string holding none of them names no
+/// such furniture, which one pass of [`WordList::found_in`] tells for the many elements that have
+/// classes (scoring weighs every candidate by them).
+static IN_ARTICLE_FURNITURE_STEMS: WordList = WordList::new(&[
+    "author", "credit", "copyright", "disclaimer", "rating", "meta", "footer", "newsletter", "subscri", "cta",
+    "affiliate", "linkbox", "recommend",
+]);
+
 /// What furniture an element inside the article is, by its class and id alone (lower-cased, as
 /// [`class_and_id`] gives them), when a part of one of its tokens is in [`IN_ARTICLE_FURNITURE`].
 pub fn in_article_furniture(class_id: &str) -> Option<Furniture> {
+    if !IN_ARTICLE_FURNITURE_STEMS.found_in(class_id) {
+        return None;
+    }
     let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase());
     class_id.split_whitespace().find_map(|token| {
         // BEM and other conventions join the parts with `__`, `--` or `_`: `entry__meta`.
@@ -404,6 +415,13 @@ mod tests {
     fn in_article_furniture_words_inside_other_words_name_nothing() {
         for class in ["creditshelf", "octave", "metadata", "entry-metadata-rich", "authoring", "ratingen-news", " "] {
             assert_eq!(in_article_furniture(class), None, "{class:?} names no furniture");
+        }
+    }
+
+    #[test]
+    fn every_in_article_furniture_word_holds_a_stem_of_the_prefilter() {
+        for (word, _) in IN_ARTICLE_FURNITURE {
+            assert!(IN_ARTICLE_FURNITURE_STEMS.found_in(word), "{word:?} holds none of the stems");
         }
     }
 }
