@@ -12,16 +12,55 @@ use serde::Serialize;
 /// id of the element that started there. It holds no text; the reading view scrolls to it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Inline {
-    Text { text: String },
-    Link { href: String, children: Vec<Inline> },
-    Emphasis { children: Vec<Inline> },
-    Strong { children: Vec<Inline> },
-    Code { text: String },
-    Sub { children: Vec<Inline> },
-    Sup { children: Vec<Inline> },
+    Text {
+        text: String,
+    },
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
+    Emphasis {
+        children: Vec<Inline>,
+    },
+    Strong {
+        children: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
+    Sub {
+        children: Vec<Inline>,
+    },
+    Sup {
+        children: Vec<Inline>,
+    },
     Break,
     Image(Image),
-    Anchor { id: String },
+    Anchor {
+        id: String,
+    },
+    /// A formula, kept as MathML for the HTML and the view. `text` is what text and Markdown show:
+    /// the TeX the page annotated it with (`tex` is then true), else its `alttext`, else its
+    /// characters written out on one line.
+    Math(Box<Math>),
+}
+
+/// A MathML formula: its `<math>` element and the text that stands for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Math {
+    pub root: MathNode,
+    pub text: String,
+    pub tex: bool,
+    /// Whether the page set it as a block of its own (`display="block"`).
+    pub block: bool,
+}
+
+/// A node of a MathML formula. Element and attribute names are from the assembler's allowlist,
+/// so they are the renderer's constants; text is the page's and is escaped when written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MathNode {
+    Element { name: &'static str, attrs: Vec<(&'static str, String)>, children: Vec<MathNode> },
+    Text(String),
 }
 
 impl Inline {
@@ -34,7 +73,7 @@ impl Inline {
             | Inline::Sub { children }
             | Inline::Sup { children } => Some(children),
             Inline::Text { .. } | Inline::Code { .. } | Inline::Break | Inline::Image(_) => None,
-            Inline::Anchor { .. } => None,
+            Inline::Anchor { .. } | Inline::Math(_) => None,
         }
     }
 
@@ -47,7 +86,7 @@ impl Inline {
             | Inline::Sub { children }
             | Inline::Sup { children } => Some(children),
             Inline::Text { .. } | Inline::Code { .. } | Inline::Break | Inline::Image(_) => None,
-            Inline::Anchor { .. } => None,
+            Inline::Anchor { .. } | Inline::Math(_) => None,
         }
     }
 }
@@ -69,6 +108,7 @@ enum InlineType {
     Break,
     Image,
     Anchor,
+    Math,
 }
 
 impl Serialize for Inline {
@@ -85,6 +125,7 @@ impl Serialize for Inline {
             Inline::Break => (InlineType::Break, 0),
             Inline::Image(_) => (InlineType::Image, 2),
             Inline::Anchor { .. } => (InlineType::Anchor, 1),
+            Inline::Math(_) => (InlineType::Math, 2),
         };
         let mut out = serializer.serialize_struct("Inline", 1 + fields)?;
         out.serialize_field("type", &kind)?;
@@ -103,6 +144,10 @@ impl Serialize for Inline {
             Inline::Image(image) => {
                 out.serialize_field("src", &image.src)?;
                 out.serialize_field("alt", &image.alt)?;
+            }
+            Inline::Math(math) => {
+                out.serialize_field("text", &math.text)?;
+                out.serialize_field("tex", &math.tex)?;
             }
         }
         out.end()
@@ -267,6 +312,7 @@ fn push_inline_text(content: &[Inline], out: &mut String) {
     for i in content {
         match i {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Math(math) => out.push_str(&math.text),
             Inline::Break => out.push('\n'),
             Inline::Image(_) | Inline::Anchor { .. } => {}
             container => push_inline_text(container.children().unwrap_or_default(), out),

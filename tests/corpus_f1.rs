@@ -116,3 +116,18 @@ fn corpus_pages_keep_their_pictures() {
         assert!(kept >= floor, "{name}: {kept} pictures kept, at least {floor} expected");
     }
 }
+
+/// Corpus pages whose article carries MathML formulas, and how many the HTML keeps as `<math>`
+/// (Readability.js keeps mathjax's 13).
+const FORMULAS_KEPT: &[(&str, usize)] = &[("mathjax", 13)];
+
+#[test]
+fn corpus_pages_keep_their_formulas_as_mathml() {
+    let dir = common::corpus_dir();
+    for &(name, want) in FORMULAS_KEPT {
+        let source = std::fs::read(dir.join(name).join("source.html")).unwrap();
+        let article = lectern::extract_bytes(&source, Some(common::CORPUS_URL)).unwrap();
+        let kept = lectern::to_html(&article).matches("<math").count();
+        assert_eq!(kept, want, "{name}: {kept} formulas kept as MathML, {want} expected");
+    }
+}

@@ -45,6 +45,8 @@
     'alt', 'width', 'height',
     'lang', 'xml:lang', 'dir', 'name', 'property', 'content', 'http-equiv', 'datetime', 'type',
     'title',
+    'alttext', 'encoding', 'display', 'mathvariant', 'displaystyle', 'linethickness', 'accent', 'accentunder',
+    'stretchy', 'notation', 'open', 'close', 'columnspan', 'rowspan',
   ]);
   // Each attribute's record up to its value, made once: a concatenation of short strings is a copy.
   const ATTRIBUTE_RECORD = new Map([...READ_ATTRIBUTES].map((name) => [name, '\0=' + name + '\0-']));

@@ -85,6 +85,10 @@ fn collapse(content: Vec<Inline>, space_before: &mut bool) -> Vec<Inline> {
                 }
             }
             Inline::Image(img) => out.push(Inline::Image(img)),
+            math @ Inline::Math(_) => {
+                out.push(math);
+                *space_before = false;
+            }
             anchor @ Inline::Anchor { .. } => out.push(anchor),
             Inline::Link { href, children } => {
                 let children = collapse(children, space_before);

@@ -16,6 +16,7 @@ use crate::urls;
 use inline::{images_in, normalize_inlines};
 
 mod inline;
+mod math;
 
 /// Attributes lazy-loading scripts keep the real image address in, in order of preference.
 const LAZY_SRC_ATTRS: &[&str] =
@@ -407,6 +408,7 @@ impl<'a> Assembler<'a> {
             // of text they double every annotated word ("子こども"), and `<rp>` is their
             // parentheses for browsers without ruby. The base text is the sentence.
             "rt" | "rp" => Vec::new(),
+            "math" => vec![math::formula(doc, id)],
             // Browsers draw <q>'s quotation marks from CSS; the text needs them written out.
             "q" => {
                 let mut v = vec![Inline::Text { text: "\u{201C}".into() }];

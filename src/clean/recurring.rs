@@ -164,6 +164,7 @@ fn count_link_chars(content: &[Inline], in_link: bool, counts: &mut (usize, usiz
                     counts.1 += n;
                 }
             }
+            Inline::Math(math) => counts.0 += math.text.chars().filter(|c| c.is_alphanumeric()).count(),
             Inline::Link { children, .. } => count_link_chars(children, true, counts),
             other => count_link_chars(other.children().unwrap_or_default(), in_link, counts),
         }

@@ -256,6 +256,7 @@ fn link_chars(content: &[crate::model::Inline]) -> (usize, usize) {
     for i in content {
         match i {
             Inline::Text { text } | Inline::Code { text } => all += text.chars().count(),
+            Inline::Math(math) => all += math.text.chars().count(),
             Inline::Link { children, .. } => {
                 let n = crate::model::inline_text(children).chars().count();
                 linked += n;
@@ -869,6 +870,12 @@ fn code_ranges(content: &[crate::model::Inline]) -> Vec<std::ops::Range<usize>> 
                 Inline::Text { text } => *offset += text.chars().count(),
                 Inline::Code { text } => {
                     let n = text.chars().count();
+                    out.push(*offset..*offset + n);
+                    *offset += n;
+                }
+                // A formula's text is TeX or symbols: its quotation marks are no speech either.
+                Inline::Math(math) => {
+                    let n = math.text.chars().count();
                     out.push(*offset..*offset + n);
                     *offset += n;
                 }

@@ -7,6 +7,10 @@ use web_sys::{Document, Element};
 use super::html::Sink;
 use crate::model::Article;
 
+/// Elements made with `createElement` are HTML elements whatever their name; a formula's must be
+/// made in this namespace for the browser to draw them.
+const MATHML_NAMESPACE: &str = "http://www.w3.org/1998/Math/MathML";
+
 /// Build the reading view of `article` under `root`.
 pub(crate) fn build(root: &Element, article: &Article) -> Result<(), JsValue> {
     let doc = root.owner_document().ok_or_else(|| JsValue::from_str("the root element is not in a document"))?;
@@ -28,8 +32,16 @@ impl DomSink {
     }
 
     fn element(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) -> Option<Element> {
+        self.element_in(None, tag, attrs)
+    }
+
+    /// An element in namespace `ns` (HTML's when `None`), appended to the open one.
+    fn element_in(&mut self, ns: Option<&str>, tag: &'static str, attrs: &[(&'static str, &str)]) -> Option<Element> {
         let make = || -> Result<Element, JsValue> {
-            let el = self.doc.create_element(tag)?;
+            let el = match ns {
+                Some(ns) => self.doc.create_element_ns(Some(ns), tag)?,
+                None => self.doc.create_element(tag)?,
+            };
             for (k, v) in attrs {
                 el.set_attribute(k, v)?;
             }
@@ -58,6 +70,10 @@ impl Sink for DomSink {
     }
     fn void(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) {
         self.element(tag, attrs);
+    }
+    fn open_math(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) {
+        let el = self.element_in(Some(MATHML_NAMESPACE), tag, attrs).unwrap_or_else(|| self.top().clone());
+        self.stack.push(el);
     }
     fn text(&mut self, text: &str) {
         let node = self.doc.create_text_node(text);

@@ -5,7 +5,7 @@
 //! The walk over blocks is written once against [`Sink`]; [`StringSink`] makes HTML text, and
 //! the browser's reading view supplies a sink that builds DOM nodes directly.
 
-use crate::model::{Article, Block, BlockKind, Image, Inline, Quote};
+use crate::model::{Article, Block, BlockKind, Image, Inline, MathNode, Quote};
 
 /// Receives the renderer's elements and text. Tags and attribute names are the renderer's own
 /// constants; values and text are untrusted and must be escaped or set as data.
@@ -15,6 +15,11 @@ pub trait Sink {
     /// An element without content (`img`, `br`).
     fn void(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]);
     fn text(&mut self, text: &str);
+    /// A MathML element (closed with [`Sink::close`]). HTML text needs nothing else: the parser
+    /// puts what is inside `<math>` in the MathML namespace.
+    fn open_math(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) {
+        self.open(tag, attrs);
+    }
 }
 
 /// HTML text.
@@ -254,11 +259,31 @@ impl<'q, S: Sink> Writer<'_, 'q, S> {
                     self.offset += 1;
                 }
                 Inline::Image(img) => self.sink.void("img", &image_attrs(img)),
+                Inline::Math(math) => {
+                    self.close_mark();
+                    self.math(&math.root);
+                    self.offset += math.text.chars().count();
+                }
                 // An empty marker, not an id: the page's ids could clash with the view's own.
                 Inline::Anchor { id } => {
                     self.sink.open("span", &[("data-anchor", id)]);
                     self.sink.close("span");
                 }
+            }
+        }
+    }
+
+    /// A formula's MathML; its text counts toward the quotes' offsets once, as a whole.
+    fn math(&mut self, node: &MathNode) {
+        match node {
+            MathNode::Text(text) => self.sink.text(text),
+            MathNode::Element { name, attrs, children } => {
+                let attrs: Vec<(&'static str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                self.sink.open_math(name, &attrs);
+                for child in children {
+                    self.math(child);
+                }
+                self.sink.close(name);
             }
         }
     }

@@ -124,6 +124,13 @@ fn inlines(content: &[Inline]) -> String {
             Inline::Image(img) => out.push_str(&format!("![{}](<{}>)", escape(&img.alt), destination(&img.src))),
             // Markdown has no anchors of its own; links keep their addresses.
             Inline::Anchor { .. } => {}
+            // TeX between dollar signs, as Markdown with mathematics writes it; other formulas as
+            // their text.
+            Inline::Math(math) if math.tex => {
+                let fence = if math.block { "$$" } else { "$" };
+                out.push_str(&format!("{fence}{}{fence}", math.text));
+            }
+            Inline::Math(math) => out.push_str(&escape(&math.text)),
         }
     }
     out

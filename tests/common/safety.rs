@@ -14,10 +14,17 @@ const RENDERER_ELEMENTS: &[&str] = &[
     "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "pre", "code", "figure", "img", "figcaption",
     "ul", "ol", "li", "table", "caption", "tbody", "tr", "td", "th", "a", "em", "strong", "sub", "sup", "br", "mark",
     "span",
+    // MathML that draws a formula: no `maction`, `mglyph`, `annotation-xml`, nothing that links or loads.
+    "math", "semantics", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msub", "msup", "msubsup", "mfrac", "msqrt",
+    "mroot", "mstyle", "merror", "mpadded", "mphantom", "mfenced", "menclose", "munder", "mover", "munderover",
+    "mmultiscripts", "mprescripts", "none", "mtable", "mtr", "mtd", "mlabeledtr",
 ];
 const RENDERER_ATTRIBUTES: &[&str] = &[
     "dir", "lang", "href", "rel", "src", "alt", "loading", "referrerpolicy", "class", "data-quote", "data-kind",
     "data-speaker", "data-anchor",
+    // How a formula is drawn; none of them loads or runs anything.
+    "display", "mathvariant", "displaystyle", "linethickness", "accent", "accentunder", "stretchy", "notation",
+    "open", "close", "columnspan", "rowspan",
 ];
 
 /// Elements and attributes a CommonMark renderer makes from Markdown (pulldown-cmark's names).

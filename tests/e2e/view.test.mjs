@@ -2,7 +2,8 @@
 // accessibility violation in any theme, panels open or shut; the panels are dialogs that take the
 // focus and give it back with the reader's place; settings changed on the options page reach a
 // view already open; in a narrow window the toolbar is one row that tucks away while reading and
-// nothing scrolls sideways; the metadata line of a right-to-left story keeps its order.
+// nothing scrolls sideways; the metadata line of a right-to-left story keeps its order; a page's
+// MathML formulas are drawn as formulas.
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -153,4 +154,19 @@ test('quotations: the speaker is reachable from the keyboard, and highlighting c
   assert.equal(await view.locator('#highlight').getAttribute('aria-pressed'), 'false');
   assert.equal(await background(), 'rgba(0, 0, 0, 0)', 'no longer highlighted');
   assert.equal(await suite.browser.worker.evaluate(() => chrome.storage.sync.get('highlight').then((s) => s.highlight)), false, 'remembered');
+});
+
+test('formulas: the MathML of a page is drawn as MathML in the view, fractions stacked', async () => {
+  const { view } = await openView('/corpus/mathjax/source.html');
+  const formulas = view.locator('.lectern-article math');
+  assert.equal(await formulas.count(), 13, 'the page\'s 13 formulas');
+  const namespaces = new Set(await formulas.evaluateAll((els) => els.map((e) => e.namespaceURI)));
+  assert.deepEqual([...namespaces], ['http://www.w3.org/1998/Math/MathML']);
+  // Drawn as MathML, a fraction stands its numerator over its denominator: taller than a line of
+  // the paragraph's text. Elements of the same names in HTML's namespace would run on one line.
+  const { fraction, line } = await view.locator('.lectern-article mfrac').first().evaluate((f) => ({
+    fraction: f.getBoundingClientRect().height,
+    line: parseFloat(getComputedStyle(f.closest('p')).fontSize),
+  }));
+  assert.ok(fraction > 1.5 * line, `a fraction ${fraction}px tall beside ${line}px text`);
 });
