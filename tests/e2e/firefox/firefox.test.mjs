@@ -173,3 +173,24 @@ test('the page\'s context menu: Lectern ▸ Read in Lectern opens the view', asy
   assert.equal(view.paragraphs.length, SEED_PARAGRAPHS);
   assert.equal(view.quotes.length, SEED_QUOTES);
 });
+
+test('formulas: the MathML of a page is drawn as MathML in the view, fractions stacked', async () => {
+  await load('/corpus/mathjax/source.html');
+  await clickToolbarButton();
+  await enterView();
+  const drawn = await firefox.content(() => {
+    const formulas = [...document.querySelectorAll('.lectern-article math')];
+    const fraction = document.querySelector('.lectern-article mfrac');
+    return {
+      count: formulas.length,
+      namespaces: [...new Set(formulas.map((f) => f.namespaceURI))],
+      fraction: fraction?.getBoundingClientRect().height ?? 0,
+      line: fraction ? parseFloat(getComputedStyle(fraction.closest('p')).fontSize) : 0,
+    };
+  });
+  await firefox.switchToFrame(null);
+  assert.equal(drawn.count, 13, "the page's 13 formulas");
+  assert.deepEqual(drawn.namespaces, ['http://www.w3.org/1998/Math/MathML']);
+  // Drawn as MathML, a fraction stands its numerator over its denominator: taller than a line.
+  assert.ok(drawn.fraction > 1.5 * drawn.line, `a fraction ${drawn.fraction}px tall beside ${drawn.line}px text`);
+});
