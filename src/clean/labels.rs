@@ -4,7 +4,7 @@
 //! credit, tag, copyright and comment lines that close an article out, each recorded where it
 //! stood.
 
-use crate::model::{Block, BlockKind, Furniture, Reason, Removal};
+use crate::model::{Block, BlockKind, Furniture, Inline, Reason, Removal};
 use crate::text::normalize::normalize;
 
 /// Whole-block texts (normalised) that are page furniture wherever they stand: ad labels, skip
@@ -382,6 +382,8 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
             Some(Furniture::Credit)
         } else if i >= tail_start && words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, CLOSING_LEADS) {
             Some(Furniture::Footer)
+        } else if i >= tail_start && b.kind == BlockKind::Paragraph && blurb() && is_lone_headline_link(&b) {
+            Some(Furniture::RelatedStories)
         } else {
             None
         };
@@ -393,6 +395,33 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
     }
     (kept, removed)
 }
+
+/// Whether paragraph `b` is one link and nothing else (emphasis around it aside) whose words are
+/// a headline or a "go here" line: after the story's last paragraph of prose, such a line points
+/// the reader at another page. A link whose text is an address (`www.…`, `…@…`) is the story's own
+/// reference, and one to a document ([`ATTACHMENT_EXTENSIONS`]) the story's own attachment: both
+/// stay.
+fn is_lone_headline_link(b: &Block) -> bool {
+    fn lone_link(content: &[Inline]) -> Option<&str> {
+        let mut parts = content.iter().filter(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()));
+        match (parts.next(), parts.next()) {
+            (Some(Inline::Link { href, .. }), None) => Some(href),
+            (Some(styled @ (Inline::Emphasis { .. } | Inline::Strong { .. })), None) => {
+                lone_link(styled.children().unwrap_or_default())
+            }
+            _ => None,
+        }
+    }
+    let Some(href) = lone_link(&b.content) else { return false };
+    let path = href.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    let attachment = path.rsplit_once('.').is_some_and(|(_, ext)| ATTACHMENT_EXTENSIONS.contains(&ext));
+    let address = b.text.split_whitespace().any(|w| w.contains('@') || w.contains("://") || w.starts_with("www."));
+    !attachment && !address
+}
+
+/// Files a story offers for download: a link to one is part of the story, wherever it stands.
+const ATTACHMENT_EXTENSIONS: &[&str] =
+    &["pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp", "zip", "epub", "mp3"];
 
 /// Whether `text`, lower-cased and past any leading arrows, dashes and bullets, starts with one
 /// of `leads` as whole words.
@@ -490,5 +519,36 @@ mod tests {
         let got = kept(&[PROSE, "Foto: dpa / Lena Vogt", "(crédito: Agencia EFE)", PROSE, "Photo: a long caption that describes at length what the reader sees in the picture above, with far more than a credit's words in it."]);
         assert_eq!(got.len(), 3);
         assert!(got[2].starts_with("Photo: a long caption"));
+    }
+
+    #[test]
+    fn a_lone_linked_headline_after_the_last_paragraph_of_prose_goes_and_one_before_it_stays() {
+        let link = |text: &str, href: &str| {
+            Block::new(
+                BlockKind::Paragraph,
+                vec![Inline::Link { href: href.into(), children: vec![Inline::Text { text: text.into() }] }],
+            )
+        };
+        let emphasised = Block::new(
+            BlockKind::Paragraph,
+            vec![Inline::Emphasis {
+                children: vec![Inline::Link {
+                    href: "/x".into(),
+                    children: vec![Inline::Text { text: "Der Winter kommt früh".into() }],
+                }],
+            }],
+        );
+        let blocks = vec![
+            link("Council weighs a new bridge", "/bridge"),
+            paragraph(PROSE),
+            link("Herbstlicher Ausflug in die Steiermark", "/ausflug"),
+            emphasised,
+            link("www.council.example/minutes", "https://www.council.example/minutes"),
+            link("Download the report", "/reports/bridge.pdf?v=2"),
+        ];
+        let (kept, removed) = remove_labels(blocks);
+        let kept: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(kept, ["Council weighs a new bridge", PROSE, "www.council.example/minutes", "Download the report"]);
+        assert_eq!(removed.len(), 2);
     }
 }

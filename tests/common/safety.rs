@@ -21,10 +21,9 @@ const RENDERER_ELEMENTS: &[&str] = &[
 ];
 const RENDERER_ATTRIBUTES: &[&str] = &[
     "dir", "lang", "href", "rel", "src", "alt", "loading", "referrerpolicy", "class", "data-quote", "data-kind",
-    "data-speaker", "data-anchor",
-    // How a formula is drawn; none of them loads or runs anything.
-    "display", "mathvariant", "displaystyle", "linethickness", "accent", "accentunder", "stretchy", "notation",
-    "open", "close", "columnspan", "rowspan",
+    "data-speaker", "data-anchor", // How a formula is drawn; none of them loads or runs anything.
+    "display", "mathvariant", "displaystyle", "linethickness", "accent", "accentunder", "stretchy", "notation", "open",
+    "close", "columnspan", "rowspan",
 ];
 
 /// Elements and attributes a CommonMark renderer makes from Markdown (pulldown-cmark's names).
