@@ -14,9 +14,9 @@ mod common;
 use serde_json::Value;
 use std::path::PathBuf;
 
-/// Pooled F1, precision and recall must not fall below these (measured: 0.912, 0.900, 0.925).
-const F1_FLOOR: f64 = 0.911;
-const PRECISION_FLOOR: f64 = 0.899;
+/// Pooled F1, precision and recall must not fall below these (measured: 0.914, 0.903, 0.925).
+const F1_FLOOR: f64 = 0.913;
+const PRECISION_FLOOR: f64 = 0.902;
 const RECALL_FLOOR: f64 = 0.924;
 
 /// The set has this many pages; fewer means the folder lost some.

@@ -122,6 +122,30 @@ const FURNITURE_PHRASES: &[&str] = &[
     "torna all'elenco",
     "wird geladen",
     "gefällt mir wird geladen",
+    // Placeholders of embeds held back until the reader consents, and the controls of pictures,
+    // source lists and recipes: interface text, not the story's.
+    "externer inhalt",
+    "external content",
+    "contenu externe",
+    "contenido externo",
+    "bild anzeigen",
+    "bild vergrößern",
+    "click to enlarge",
+    "zum vergrößern klicken",
+    "show more",
+    "show less",
+    "mehr anzeigen",
+    "weniger anzeigen",
+    "quellen anzeigen",
+    "quellen ausblenden",
+    "print recipe",
+    "jump to recipe",
+    "rezept drucken",
+    "zum rezept springen",
+    "imprimer la recette",
+    "imprimir receta",
+    // The disclaimer German service pages close a list of figures with.
+    "alle angaben ohne gewähr",
 ];
 
 /// Lead-ins of "read this too" blurbs: a block that starts with one of these (lower-cased, after
@@ -166,6 +190,10 @@ const READ_ALSO_LEADS: &[&str] = &[
     "czytaj więcej",
     "leggi anche",
     "leggi pure",
+    "zum weiterlesen",
+    "auch lesen:",
+    "schon gelesen?",
+    "vea también",
 ];
 
 /// Lead-ins of prompts that ask the reader to do something for the site — subscribe, follow it
@@ -200,6 +228,9 @@ const CALL_TO_ACTION_LEADS: &[&str] = &[
     "already a subscriber",
     "to view the full story",
     "to continue reading",
+    "you are not logged in",
+    "you must be logged in",
+    "we respect your privacy",
     // German
     "abonnieren sie",
     "abonniere unseren",
@@ -220,6 +251,11 @@ const CALL_TO_ACTION_LEADS: &[&str] = &[
     "war der artikel nützlich",
     "war dieser artikel hilfreich",
     "möchten sie den artikel teilen",
+    "sie sind nicht eingeloggt",
+    "sie sind aktuell nicht eingeloggt",
+    "sie müssen angemeldet sein",
+    "wir respektieren deine privatsphäre",
+    "wir respektieren ihre privatsphäre",
     "unterstützen sie unsere",
     "unterstütze unsere",
     // French
@@ -229,6 +265,7 @@ const CALL_TO_ACTION_LEADS: &[&str] = &[
     "recevez notre newsletter",
     "soutenez notre",
     "cet article vous a plu",
+    "vous devez être connecté",
     // Spanish
     "suscríbete",
     "suscríbase",
@@ -241,6 +278,7 @@ const CALL_TO_ACTION_LEADS: &[&str] = &[
     "descarga la app",
     "hazte miembro",
     "apoya el periodismo",
+    "debes iniciar sesión",
     // Portuguese
     "assine a newsletter",
     "assine nossa",
@@ -281,6 +319,13 @@ const CALL_TO_ACTION_LEADS: &[&str] = &[
     "欢迎关注",
     "フォローしてください",
     "購読する",
+];
+
+/// Lead-ins of an advertisement's label followed by its pitch ("ANZEIGE - Heute mal ausgehen?").
+/// With the dash or colon only: "Anzeige" also starts German sentences about police reports.
+const AD_LEADS: &[&str] = &[
+    "anzeige -", "anzeige –", "anzeige:", "werbung:", "werbung -", "advertisement:", "advertisement -", "sponsored:",
+    "publicidad:", "publicité:", "reklama:", "pubblicità:",
 ];
 
 /// Lead-ins of a picture's credit line. A block this short that opens so is a credit wherever it
@@ -378,6 +423,8 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
             Some(Furniture::RelatedStories)
         } else if blurb() && starts_with_lead(&b.text, CALL_TO_ACTION_LEADS) {
             Some(Furniture::CallToAction)
+        } else if blurb() && starts_with_lead(&b.text, AD_LEADS) {
+            Some(Furniture::Advertisement)
         } else if words() <= MAX_CREDIT_WORDS && starts_with_lead(&b.text, CREDIT_LEADS) {
             Some(Furniture::Credit)
         } else if i >= tail_start && words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, CLOSING_LEADS) {
@@ -550,5 +597,19 @@ mod tests {
         let kept: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(kept, ["Council weighs a new bridge", PROSE, "www.council.example/minutes", "Download the report"]);
         assert_eq!(removed.len(), 2);
+    }
+
+    #[test]
+    fn ad_labels_with_their_pitch_and_interface_text_go_and_sentences_about_reports_stay() {
+        let got = kept(&[
+            PROSE,
+            "ANZEIGE - Heute mal ausgehen? Wie wäre es mit dem Café am Markt:",
+            "Anzeige gegen den Fahrer wurde noch am Abend erstattet, sagte die Polizei.",
+            "Externer Inhalt",
+            "Sie sind aktuell nicht eingeloggt.",
+            "Zum Weiterlesen: Die Geschichte der Brücke",
+            PROSE,
+        ]);
+        assert_eq!(got, [PROSE, "Anzeige gegen den Fahrer wurde noch am Abend erstattet, sagte die Polizei.", PROSE]);
     }
 }
