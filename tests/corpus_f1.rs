@@ -101,6 +101,12 @@ fn corpus_token_f1_against_readability_expected_output() {
     assert!(at_095 >= PAGES_AT_095_FLOOR, "{at_095} pages at F1 >= 0.95, floor {PAGES_AT_095_FLOOR}");
 }
 
+/// The article's HTML for corpus page `name`.
+fn corpus_article_html(name: &str) -> String {
+    let source = std::fs::read(common::corpus_dir().join(name).join("source.html")).unwrap();
+    lectern::to_html(&lectern::extract_bytes(&source, Some(common::CORPUS_URL)).unwrap())
+}
+
 /// Corpus pages whose article carries pictures, and how many of them the article keeps at least
 /// (figures, and images within paragraphs, lists and tables). Readability.js keeps 13 on guardian-1 and 44 on
 /// wikipedia-2 (the rest there are the infobox's flags and a gallery).
@@ -108,11 +114,8 @@ const PICTURES_KEPT: &[(&str, usize)] = &[("guardian-1", 13), ("wikipedia-2", 36
 
 #[test]
 fn corpus_pages_keep_their_pictures() {
-    let dir = common::corpus_dir();
     for &(name, floor) in PICTURES_KEPT {
-        let source = std::fs::read(dir.join(name).join("source.html")).unwrap();
-        let article = lectern::extract_bytes(&source, Some(common::CORPUS_URL)).unwrap();
-        let kept = lectern::to_html(&article).matches("<img ").count();
+        let kept = corpus_article_html(name).matches("<img ").count();
         assert!(kept >= floor, "{name}: {kept} pictures kept, at least {floor} expected");
     }
 }
@@ -123,11 +126,8 @@ const FORMULAS_KEPT: &[(&str, usize)] = &[("mathjax", 13)];
 
 #[test]
 fn corpus_pages_keep_their_formulas_as_mathml() {
-    let dir = common::corpus_dir();
     for &(name, want) in FORMULAS_KEPT {
-        let source = std::fs::read(dir.join(name).join("source.html")).unwrap();
-        let article = lectern::extract_bytes(&source, Some(common::CORPUS_URL)).unwrap();
-        let kept = lectern::to_html(&article).matches("<math").count();
+        let kept = corpus_article_html(name).matches("<math").count();
         assert_eq!(kept, want, "{name}: {kept} formulas kept as MathML, {want} expected");
     }
 }
