@@ -131,3 +131,15 @@ fn corpus_pages_keep_their_formulas_as_mathml() {
         assert_eq!(kept, want, "{name}: {kept} formulas kept as MathML, {want} expected");
     }
 }
+
+/// Corpus pages whose article carries videos, and how many link cards the HTML keeps for them
+/// (Readability.js keeps embedded-videos' 5 frames).
+const VIDEOS_KEPT: &[(&str, usize)] = &[("embedded-videos", 5)];
+
+#[test]
+fn corpus_pages_keep_their_videos_as_link_cards() {
+    for &(name, want) in VIDEOS_KEPT {
+        let kept = corpus_article_html(name).matches("class=\"lectern-embed\"").count();
+        assert_eq!(kept, want, "{name}: {kept} video cards, {want} expected");
+    }
+}

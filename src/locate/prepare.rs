@@ -31,6 +31,10 @@ const MIN_STANDFIRST_CHARS: usize = 80;
 /// ... and less than this share of it is link text.
 const MAX_STANDFIRST_LINK_SHARE: f64 = 0.5;
 
+/// A <div> around one paragraph is unwrapped only when less than this share of the paragraph is
+/// links (Readability.js's figure for the same step).
+const MAX_LONE_PARAGRAPH_LINK_SHARE: f64 = 0.25;
+
 /// What the pass found.
 pub(super) struct Prepared {
     /// The first byline on the page, for the article's metadata.
@@ -86,6 +90,14 @@ pub(super) fn prepare(doc: &mut Document, body: NodeId, flags: Flags, removed: &
             found.to_score.push(id);
         }
         if &*tag == "div" {
+            if let Some(p) = lone_paragraph(doc, id) {
+                // A <div> around one paragraph and nothing else is that paragraph: its parent is
+                // the container the paragraph's score belongs to (as Readability.js has it).
+                doc.insert_before(id, p);
+                doc.detach(id);
+                next = Some(p);
+                continue;
+            }
             if !facts.has_block_descendant(id) {
                 // A <div> holding only text is a paragraph: name it so, for scoring, for the
                 // sibling check and for the assembler.
@@ -183,14 +195,34 @@ fn is_story_header(doc: &Document, id: NodeId, class_id: &str) -> bool {
 /// Whether paragraph `p` reads as prose: at least [`MIN_STANDFIRST_CHARS`] of text, most of it
 /// outside links (a menu's entries and a teaser's headline are links).
 fn is_prose(doc: &Document, p: NodeId) -> bool {
-    let text = doc.collapsed_text(p);
-    let chars = text.chars().count();
-    if chars < MIN_STANDFIRST_CHARS {
-        return false;
+    let (chars, linked) = text_and_link_chars(doc, p);
+    chars >= MIN_STANDFIRST_CHARS && (linked as f64) < chars as f64 * MAX_STANDFIRST_LINK_SHARE
+}
+
+/// The one `<p>` that `div` holds, when it holds nothing else (no other element, no text) and
+/// little of it is links: a wrapper a theme put around a paragraph. A teaser's linked headline
+/// in a <div> of its own stays a <div>, and so does a wrapper whose class or id says something
+/// later passes read (an author box, a share bar, a class that weighs for or against it).
+fn lone_paragraph(doc: &Document, div: NodeId) -> Option<NodeId> {
+    let class_id = class_and_id(doc, div);
+    if class_weight(doc, div) != 0.0 || in_article_furniture(&class_id).is_some() || SHARE_WORDS.found_in(&class_id) {
+        return None;
     }
-    let linked: usize =
-        doc.descendants(p).filter(|&a| doc.is_tag(a, "a")).map(|a| doc.collapsed_text(a).chars().count()).sum();
-    (linked as f64) < chars as f64 * MAX_STANDFIRST_LINK_SHARE
+    let mut children = doc.children(div).filter(|&c| !is_whitespace_node(doc, c));
+    let (Some(p), None) = (children.next(), children.next()) else { return None };
+    if !doc.is_tag(p, "p") {
+        return None;
+    }
+    let (chars, linked) = text_and_link_chars(doc, p);
+    ((linked as f64) < chars as f64 * MAX_LONE_PARAGRAPH_LINK_SHARE).then_some(p)
+}
+
+/// Characters of `id`'s text, and of the text inside its links, whitespace collapsed.
+fn text_and_link_chars(doc: &Document, id: NodeId) -> (usize, usize) {
+    let chars = doc.collapsed_text(id).chars().count();
+    let linked =
+        doc.descendants(id).filter(|&a| doc.is_tag(a, "a")).map(|a| doc.collapsed_text(a).chars().count()).sum();
+    (chars, linked)
 }
 
 /// Whether nothing a reader sees follows `id` up to the end of the body (whitespace, comments,
@@ -413,6 +445,20 @@ mod tests {
             .collect();
         assert_eq!(wrapped, ["Loose text"]);
         assert!(found.to_score.contains(&a));
+    }
+
+    #[test]
+    fn a_div_around_one_paragraph_is_that_paragraph_and_a_linked_one_stays_wrapped() {
+        let (doc, found, _) = prepared(
+            "<body><article id=a><div id=w> <p id=p>A paragraph of the story, long enough.</p> </div><div id=t><p><a href=/x>A teaser headline</a></p></div><div id=b class=c-letters-cta><p>Write to us about rivers.</p></div></article></body>",
+        );
+        let by_id = |v: &str| doc.descendants(doc.root()).find(|&n| doc.attr(n, "id") == Some(v));
+        let p = by_id("p").unwrap();
+        assert_eq!(doc.parent(p), by_id("a"), "the paragraph stands in the article");
+        assert!(by_id("w").is_none(), "its wrapper is gone");
+        assert!(by_id("t").is_some(), "the teaser's wrapper stays");
+        assert!(by_id("b").is_some(), "so does a wrapper whose class names it");
+        assert!(found.to_score.contains(&p));
     }
 
     #[test]
