@@ -132,32 +132,39 @@ pub const SPEECH_VERBS: &[&str] = &[
     "recalling", "joking", "stressing", "suggesting", "tweeting", "posting", "announcing", "acknowledging",
     "conceding", "complaining", "accusing", "blaming", "praising", "charging", "reads", "issued", "interjected",
     "interrupted", "pressed", "reacted", "elaborated", "clarified", "echoed",
+    // Recalling, answering, repeating and concluding introduce words as often as saying does
+    // ("“…,” remembered Roy Vance", "declares Ana Lee", "“…,” the paper reported").
+    "remembered", "remembers", "declares", "answered", "answers", "concludes", "repeated", "repeats", "fumed",
+    "reported", "reports",
     // French (participles after "a"/"ont", and present forms)
     "déclaré", "déclare", "dit", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "souligné",
     "souligne", "estimé", "estime", "indiqué", "indique", "assuré", "assure", "précisé", "précise", "confié", "lancé",
     "prévenu", "martelé", "regretté", "regrette", "qualifié", "qualifie", "répondu", "lâché", "lâche", "confie",
     "ironise", "ironisé", "glisse", "glissé", "dénoncé", "dénonce", "reconnu", "reconnaît", "insisté", "raconté",
     "raconte", "écrit", "répond", "poursuivi", "poursuit", "promis", "averti", "annoncé", "déploré", "résumé",
-    "résume", "témoigne", "témoigné", // German
+    "résume", "témoigne", "témoigné", "rappelé", "rappelle", "répété", "répète", "conclu", "conclut", "répliqué",
+    "rétorqué", // German
     "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "warnte", "warnt", "meinte", "meint", "schrieb",
     "schreibt", "fügte", "ergänzte", "nannte", "nennt", "bezeichnete", "bezeichnet", "mahnte", "mahnt", "ergänzt",
     "kritisierte", "kritisiert", "sprach", "spricht", "berichtete", "berichtet", "versprach", "räumte", "forderte",
-    "fordert", "klagte", "klagt", "befürchtet", "befürchtete", "bestätigte", "antwortete", // Spanish
+    "fordert", "klagte", "klagt", "befürchtet", "befürchtete", "bestätigte", "antwortete", "erinnerte",
+    "wiederholte", "entgegnete", // Spanish
     "dijo", "dice", "afirmó", "afirma", "declaró", "declara", "señaló", "señala", "explicó", "explica", "añadió",
     "añade", "aseguró", "asegura", "advirtió", "advierte", "indicó", "indica", "sostuvo", "sostiene", "comentó",
     "comenta", "subrayó", "subraya", "escribió", "escribe", "lamentó", "lamenta", "reconoció", "recordó", "insistió",
     "prometió", "denunció", "relató", "resumió", "agregó", "agrega", "contó", "cuenta", "respondió", "responde",
-    "contestó", "calificó", "califica", // Persian and Dari
+    "contestó", "calificó", "califica", "repitió", "concluyó", "replicó", // Persian and Dari
     "گفت", "گفته", "می‌گوید", "میگوید", "افزود", "نوشت", "گفتند", "می‌گویند", "تأکید", "تاکید", "اظهار", "خاطرنشان",
     // Arabic
     "قال", "قالت", "وقال", "وقالت", "أضاف", "أضافت", "وأضاف", "وأضافت", "أكد", "أكدت", "صرح", "صرحت", "أوضح", "أوضحت",
     "تابع", "تابعت", // Portuguese
     "disse", "diz", "afirmou", "declarou", "acrescentou", "explicou", "contou", "escreveu", "ressaltou", "destacou",
-    "alertou", "garantiu", "respondeu", // Italian
+    "alertou", "garantiu", "respondeu", "lembrou", "repetiu", "concluiu", // Italian
     "detto", "dichiarato", "affermato", "aggiunto", "spiegato", "sottolineato", "scritto", "risposto", "ribadito",
-    "precisato", "spiega", "aggiunge", // Russian
+    "precisato", "spiega", "aggiunge", "ricordato", "ripetuto", "concluso", "replicato", // Russian
     "сказал", "сказала", "заявил", "заявила", "добавил", "добавила", "отметил", "отметила", "пояснил", "пояснила",
     "написал", "написала", "подчеркнул", "подчеркнула", "ответил", "ответила", "говорит",
+    "напомнил", "напомнила", "повторил", "повторила",
 ];
 
 /// Nouns for works, programmes, publications and named groups: a quotation right after one is the
