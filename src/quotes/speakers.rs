@@ -761,7 +761,9 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
                 if let Some((s @ Subject::Person { .. }, start)) =
                     (last >= 0).then(|| run_backward(tokens, last as usize)).flatten()
                 {
-                    if start == open + 1 {
+                    // "Ann Lee, a salesman from Sumter, South Carolina, says": a place between the
+                    // commas ends a description; the subject is further left.
+                    if start == open + 1 && person_may_speak(&s) {
                         return Some(s);
                     }
                 }
@@ -780,6 +782,11 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
             if k >= 0 && is_preposition(&tokens[k as usize].lower) {
                 return subject_before_from(tokens, k as usize);
             }
+            // "Stacy Baker of Columbia, South Carolina says": a place after a comma right before
+            // the verb ends the subject's "of …" phrase; the subject is before it.
+            if !person_may_speak(&s) && start > 0 && tokens[start - 1].text == "," {
+                return subject_before_from(tokens, start - 1);
+            }
             return Some(s);
         }
         if t.word && !t.cap() && is_article(&tokens[(j as usize).saturating_sub(1)]) && is_role_word(&t.lower) {
@@ -788,6 +795,12 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
         return None;
     }
     None
+}
+
+/// Whether a subject read as a name may be a speaker: anything but a name that [`may_speak`]
+/// rules out (a place).
+fn person_may_speak(s: &Subject) -> bool {
+    !matches!(s, Subject::Person { name, .. } if !may_speak(name))
 }
 
 /// Keep looking left past a prepositional phrase for the real subject, within a few words.
@@ -945,7 +958,7 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
             (rest_is_empty && !is_participle(t)).then_some(Subject::Pronoun(None))
         });
     }
-    if let Some(s) = named_then_described(tokens, i) {
+    if let Some((s, _)) = named_then_described(tokens, i) {
         return Some(s);
     }
     // Subject then verb: "Khan reiterated", "the minister added", "ward sister Helen Achterberg
@@ -981,8 +994,9 @@ fn ends_clause(tokens: &[Token], k: usize) -> bool {
 
 /// "“…,” Steve Rosenthal, a former political director of the union and organizer, wrote": a name
 /// right after the quotation, then its description between commas (however long), then the
-/// reporting verb. The name is the subject; whatever the description names is not.
-fn named_then_described(tokens: &[Token], i: usize) -> Option<Subject> {
+/// reporting verb. The name is the subject (returned with the verb's index); whatever the
+/// description names is not.
+fn named_then_described(tokens: &[Token], i: usize) -> Option<(Subject, usize)> {
     let Some(Subject::Person { name, role }) = run_forward(tokens, i) else { return None };
     let comma = (i..tokens.len()).find(|&k| !(is_name_word(&tokens[k]) || is_role(&tokens[k])))?;
     if tokens[comma].text != "," {
@@ -994,7 +1008,7 @@ fn named_then_described(tokens: &[Token], i: usize) -> Option<Subject> {
     while before_verb > comma && is_aux(&tokens[before_verb]) {
         before_verb -= 1;
     }
-    (before_verb > comma && tokens[before_verb].text == ",").then_some(Subject::Person { name, role })
+    (before_verb > comma && tokens[before_verb].text == ",").then_some((Subject::Person { name, role }, verb))
 }
 
 /// "“…,” like the recent volatility of markets, said Richard Curtin, the chief economist": after
@@ -1058,6 +1072,12 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
         }
     }
     out.extend(according_to(tokens));
+    // "Dean Osei, a salesman from Sumter, South Carolina, says …": the name that opens the
+    // sentence, then its description between commas (however many), then the verb nearest the
+    // quotation (an earlier one has a clause of its own: "Lee, the nominee, issued a statement
+    // after Trump told …").
+    let last_verb = tokens.iter().rposition(is_verb);
+    out.extend(named_then_described(tokens, 0).filter(|&(_, v)| Some(v) == last_verb).map(|(s, _)| s));
     // Subjects of reporting verbs, latest verb first; then verb-first clauses ("sprach Landrat
     // Tessmer von einem").
     for v in (0..tokens.len()).rev() {
