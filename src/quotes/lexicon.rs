@@ -373,6 +373,9 @@ pub const NOT_NAMES: &[&str] = &[
 pub const PREPOSITIONS: &[&str] = &[
     "by", "in", "of", "from", "to", "at", "with", "for", "on", "about", "into", "near", "than", "via", "against",
     "between", "von", "mit", "bei", "nach", "de", "du", "à", "avec", "par", "en", "con", "por", "para", "a",
+    // An opening phrase ("Interrogé sur le retard, …", "Befragt über …", "Preguntado sobre …")
+    // is told from a subject by its preposition.
+    "sur", "pour", "dans", "sous", "über", "aus", "zu", "sobre", "entre", "desde", "em", "su", "per",
 ];
 
 /// Words that link two role words into one role ("Secretary of State", "Minister for Health"):

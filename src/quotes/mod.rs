@@ -500,7 +500,7 @@ impl Reader<'_> {
         let pc: Vec<char> = self.blocks[prev].text.chars().collect();
         let last_sentence = sentence_start(&pc, pc.len().saturating_sub(1), 0);
         let tokens = speakers::tokenize(&self.blocks[prev].text, last_sentence, usize::MAX);
-        speakers::sentence_subject(&tokens).and_then(|s| self.people.resolve(&s))
+        speakers::sentence_subjects(&tokens).iter().find_map(|s| self.people.resolve(s))
     }
 
     /// The speaker the quotation's own sentence names, by the rules of its script.

@@ -493,12 +493,47 @@ fn role_link(before: &Token, link: &Token, after: &Token) -> bool {
 
 /// The subject of a participle clause (", saying …", ", writing …"): the sentence's own subject,
 /// past an opening phrase up to its comma ("On Sunday, the senator …"). A name that owns what
-/// follows it ("Ann Lee’s spokesman") is not the subject.
-fn main_subject(tokens: &[Token]) -> Option<Subject> {
+/// follows it ("Ann Lee’s spokesman") is not the subject. After an opening phrase that starts
+/// with a capitalised word ("Speaking at a town hall in Salem, New Hampshire, Trump …", "Hours
+/// later, Trump …"), the words after each of its commas are candidates too, in order: the caller
+/// takes the first that names someone who can speak.
+fn main_subjects(tokens: &[Token]) -> Vec<Subject> {
     let mut i = 0;
-    if tokens.first().is_some_and(|t| t.word && (is_preposition(&t.lower) || is_not_name(&t.lower)) && !is_article(t)) {
-        i = tokens.iter().position(|t| t.text == ",")? + 1;
+    let skipped =
+        tokens.first().is_some_and(|t| t.word && (is_preposition(&t.lower) || is_not_name(&t.lower)) && !is_article(t));
+    if skipped {
+        let Some(comma) = tokens.iter().position(|t| t.text == ",") else { return Vec::new() };
+        i = comma + 1;
     }
+    let mut out: Vec<Subject> = subject_at(tokens, i).into_iter().collect();
+    if skipped || opening_phrase(tokens) {
+        let commas = (i..tokens.len()).filter(|&k| tokens[k].text == ",").take(MAX_OPENING_PHRASE_COMMAS);
+        out.extend(commas.filter_map(|k| subject_at(tokens, k + 1)));
+    }
+    out
+}
+
+/// An opening phrase can hold this many commas ("Speaking in Salem, New Hampshire, on Monday,").
+const MAX_OPENING_PHRASE_COMMAS: usize = 3;
+
+/// Whether the sentence opens with a phrase rather than its subject: one capitalised word, then a
+/// preposition, conjunction, auxiliary or word of time ("Speaking at", "Asked whether", "Hours
+/// later", "Reached by phone").
+fn opening_phrase(tokens: &[Token]) -> bool {
+    let [first, next, ..] = tokens else { return false };
+    first.cap()
+        && next.word
+        && !next.cap()
+        && (is_preposition(&next.lower)
+            || is_complementiser(&next.lower)
+            || is_subordinator(&next.lower)
+            || is_aux(next)
+            || is_time_word(&next.lower))
+}
+
+/// The subject that starts at token `i`: a pronoun, a name (one word alone only as a
+/// [`Subject::Weak`] name), a role.
+fn subject_at(tokens: &[Token], i: usize) -> Option<Subject> {
     let t = tokens.get(i)?;
     if let Some(g) = pronoun(t) {
         return Some(Subject::Pronoun(g));
@@ -518,9 +553,10 @@ fn main_subject(tokens: &[Token]) -> Option<Subject> {
     }
 }
 
-/// The subject of a sentence (its tokens), past an opening phrase: a pronoun, a name, a role.
-pub fn sentence_subject(tokens: &[Token]) -> Option<Subject> {
-    main_subject(tokens)
+/// Candidates for the subject of a sentence (its tokens), past an opening phrase: pronouns,
+/// names, roles, best first.
+pub fn sentence_subjects(tokens: &[Token]) -> Vec<Subject> {
+    main_subjects(tokens)
 }
 
 /// A reporting verb in a participle clause ("…, saying", "…, writing"): its subject is the
@@ -1083,7 +1119,7 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     for v in (0..tokens.len()).rev() {
         if is_verb(&tokens[v]) {
             if v > 0 && tokens[v - 1].text == "," && is_participle(&tokens[v]) {
-                out.extend(main_subject(&tokens[..v - 1]));
+                out.extend(main_subjects(&tokens[..v - 1]));
             }
             out.extend(subject_before(tokens, v));
         }
@@ -1099,7 +1135,7 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     }
     // "Rubio fired back forcefully: “…”": before a colon, the sentence's subject.
     if tokens.last().is_some_and(|t| t.text == ":") {
-        out.extend(main_subject(&tokens[..tokens.len() - 1]).filter(|s| !matches!(s, Subject::Weak(_))));
+        out.extend(main_subjects(&tokens[..tokens.len() - 1]).into_iter().filter(|s| !matches!(s, Subject::Weak(_))));
     }
     // Colon-introduced or embedded quotations with no reporting verb: the sentence's subject,
     // the first name not governed by a preposition ("The inquiry chair, retired judge Ifeoma
