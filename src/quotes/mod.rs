@@ -513,8 +513,16 @@ impl Reader<'_> {
             .find(|t| !t.word && is_opening_mark(t.text))
             .map(|t| t.start)
             .unwrap_or(end);
-        let after = token_range(tokens, span.end, end.min(next_quote).max(span.end));
         let before = token_range(tokens, start, span.open);
+        // "Bush called Trump “unhinged.” Sen. Rubio called …": a quotation inside a sentence that
+        // ends with the sentence's stop, then a capitalised word, is followed by the next
+        // sentence, whose subject said something else.
+        let ends_sentence = !span.runs_on
+            && chars[span.open..span.end - 1].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|&c| is_terminator(c))
+            && before.iter().any(|t| t.word)
+            && token_range(tokens, span.end, end).first().is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase));
+        let after =
+            if ends_sentence { &[][..] } else { token_range(tokens, span.end, end.min(next_quote).max(span.end)) };
         let candidates: Vec<Subject> = if around.cjk {
             speakers::cjk_speaker(&chars[start..span.open], &chars[span.end..])
                 .or_else(|| cjk_block_speaker(&chars[..span.open]))
