@@ -760,6 +760,34 @@ fn is_title(around: &Around, text: &str) -> bool {
     if governed && capitalised_name(text) && (title_case(text) || (possessed && lexical_words(text) == 1)) {
         return true;
     }
+    let words: Vec<&Token> = before.iter().filter(|t| t.word).collect();
+    // A title starts with a capital where the script has them: "called the program “worse than
+    // amnesty”" quotes words about it.
+    let starts_capital = text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| !c.is_lowercase());
+    if let Some(last) = words.last() {
+        // "the film “Salt and Iron”"; after a comma ("his new book, “Doomed to Succeed,” and in
+        // an interview, Ross said") only a name, since "told the TV show, “Shaming is wrong.”"
+        // reports words to it.
+        let adjacent = before.last().is_some_and(|t| t.word)
+            || (before.last().is_some_and(|t| t.text == ",") && capitalised_name(text));
+        if adjacent && starts_capital && lexicon::is_title_noun(&last.lower) {
+            return true;
+        }
+    }
+    // In a headline written in title case ("Senator Calls Plan “A Real Risk”"), title case
+    // says nothing.
+    let outside_words: Vec<&str> = before.iter().chain(after.iter()).filter(|t| t.word).map(|t| t.text).collect();
+    let headline = title_case(&outside_words.join(" "));
+    // "the “Today” show", "George “Jay” Keyworth": a capitalised name right before a noun for a
+    // work, or between the words of a person's name (a nickname), with no punctuation of its own.
+    let next = after.first().filter(|t| t.start == span.end + 1 || t.start == span.end);
+    let nickname = !headline
+        && next.is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase))
+        && before.last().is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase));
+    let before_title_noun = next.is_some_and(|t| is_lower_word(t) && lexicon::is_title_noun(&t.lower));
+    if bare == text.trim_end() && capitalised_name(text) && (nickname || before_title_noun) {
+        return true;
+    }
     // "“Thank You, Iowa,” she said": a reporting verb right after the quotation's clause.
     let clause_after = after.iter().take_while(|t| !matches!(t.text, "." | ";" | "!" | "?" | "“" | "„" | "«"));
     if bare.len() < text.trim_end().len()
@@ -767,16 +795,6 @@ fn is_title(around: &Around, text: &str) -> bool {
         && clause_after.clone().any(is_reporting_verb)
     {
         return false;
-    }
-    let words: Vec<&Token> = before.iter().filter(|t| t.word).collect();
-    if let Some(last) = words.last() {
-        // "the film “Salt and Iron”"; after a comma ("her film, “Trainwreck”") only a name, since
-        // "told the TV show, “Shaming is wrong.”" reports words to it.
-        let adjacent = before.last().is_some_and(|t| t.word)
-            || (before.last().is_some_and(|t| t.text == ",") && capitalised_name(text));
-        if adjacent && lexicon::is_title_noun(&last.lower) {
-            return true;
-        }
     }
     let ends_with = |phrase: &[&str]| {
         phrase.len() <= words.len()
@@ -792,10 +810,7 @@ fn is_title(around: &Around, text: &str) -> bool {
     if named && capitalised_name(text) {
         return true;
     }
-    // In a headline written in title case ("Senator Calls Plan “A Real Risk”"), title case
-    // says nothing.
-    let outside_words: Vec<&str> = before.iter().chain(after.iter()).filter(|t| t.word).map(|t| t.text).collect();
-    if !title_case(text) || title_case(&outside_words.join(" ")) {
+    if !title_case(text) || headline {
         return false;
     }
     governed || !before.iter().chain(after.iter()).any(is_reporting_verb)
