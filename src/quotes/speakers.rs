@@ -1114,17 +1114,18 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     // after Trump told …").
     let last_verb = tokens.iter().rposition(is_verb);
     out.extend(named_then_described(tokens, 0).filter(|&(_, v)| Some(v) == last_verb).map(|(s, _)| s));
+    let main_clause = main_clause_start(tokens);
     // Subjects of reporting verbs, latest verb first; then verb-first clauses ("sprach Landrat
     // Tessmer von einem").
-    for v in (0..tokens.len()).rev() {
+    for v in (main_clause..tokens.len()).rev() {
         if is_verb(&tokens[v]) {
             if v > 0 && tokens[v - 1].text == "," && is_participle(&tokens[v]) {
-                out.extend(main_subjects(&tokens[..v - 1]));
+                out.extend(main_subjects(&tokens[main_clause..v - 1]));
             }
             out.extend(subject_before(tokens, v));
         }
     }
-    for v in (0..tokens.len()).rev() {
+    for v in (main_clause..tokens.len()).rev() {
         if is_verb(&tokens[v]) && !is_object_verb(&tokens[v].lower) && !starts_reported_clause(tokens, v + 1) {
             if let Some(s) = subject_after(tokens, v + 1) {
                 if matches!(s, Subject::Person { .. }) {
@@ -1135,13 +1136,14 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     }
     // "Rubio fired back forcefully: “…”": before a colon, the sentence's subject.
     if tokens.last().is_some_and(|t| t.text == ":") {
-        out.extend(main_subjects(&tokens[..tokens.len() - 1]).into_iter().filter(|s| !matches!(s, Subject::Weak(_))));
+        let clause = &tokens[main_clause..tokens.len() - 1];
+        out.extend(main_subjects(clause).into_iter().filter(|s| !matches!(s, Subject::Weak(_))));
     }
     // Colon-introduced or embedded quotations with no reporting verb: the sentence's subject,
     // the first name not governed by a preposition ("The inquiry chair, retired judge Ifeoma
     // Castellano, adjourned the session with a short reminder: “…”").
     if out.is_empty() {
-        let mut i = 0;
+        let mut i = main_clause;
         while i < tokens.len() {
             if is_name_word(&tokens[i]) {
                 let mut k = i as isize - 1;
@@ -1164,6 +1166,27 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
         }
     }
     out
+}
+
+/// Where the main clause starts after a subordinate clause that opens the sentence ("When Trump
+/// suggested that …, Rubio fired back:"), whose verbs are about other words: after the first
+/// comma that a subject (a name or pronoun, past an article and description) follows. Otherwise 0: a comma
+/// before anything else may end an apposition inside the clause ("While Ryan, the speaker,
+/// laid out …").
+fn main_clause_start(tokens: &[Token]) -> usize {
+    if !tokens.first().is_some_and(opens_subordinate_clause) {
+        return 0;
+    }
+    let inner = &tokens[..tokens.len().saturating_sub(1)];
+    // Past an article and a few words of description ("la maire Anne Roux").
+    let subject_at = |k: usize| {
+        let mut rest = inner[k..].iter().skip_while(|t| is_article(t)).peekable();
+        for _ in 0..MAX_DESCRIPTOR_WORDS {
+            rest.next_if(|t| is_role(t) || (is_descriptor(t) && !is_participle(t)));
+        }
+        rest.next().is_some_and(|t| is_name_word(t) || pronoun(t).is_some())
+    };
+    (1..inner.len()).find(|&k| inner[k - 1].text == "," && subject_at(k)).unwrap_or(0)
 }
 
 fn uncased_words<'a>(tokens: &[Token<'a>]) -> Vec<&'a str> {
