@@ -36,6 +36,7 @@ word_set!(is_naming_verb, NAMING_VERBS);
 word_set!(is_time_word, TIME_WORDS);
 word_set!(is_object_verb, OBJECT_VERBS);
 word_set!(is_clause_conjunction, CLAUSE_CONJUNCTIONS);
+word_set!(is_list_conjunction, LIST_CONJUNCTIONS);
 word_set!(is_time_lead, TIME_LEADS);
 word_set!(is_complementiser, COMPLEMENTISERS);
 word_set!(is_relative_pronoun, RELATIVE_PRONOUNS);
@@ -265,6 +266,11 @@ pub const OBJECT_VERBS: &[&str] = &[
 /// next words, not the quotation before.
 pub const CLAUSE_CONJUNCTIONS: &[&str] =
     &["and", "but", "while", "whereas", "although", "though", "und", "aber", "et", "mais", "y", "pero", "e", "ma"];
+
+/// Conjunctions that join the items of a list: between two quotations ("“X” and “Y,” Dean
+/// said", "« X » et « Y », a dit Roux") they make them one speaker's words.
+pub const LIST_CONJUNCTIONS: &[&str] =
+    &["and", "or", "und", "oder", "et", "ou", "y", "o", "e", "ed", "и", "или", "و", "או"];
 
 /// Words that open a reported clause ("said that Trump …", "sagte, dass …"): a name after one is
 /// that clause's subject, not the speaker's.

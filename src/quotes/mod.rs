@@ -425,6 +425,7 @@ impl Reader<'_> {
         // Mayor”, said: “…”").
         let mut floor = 0usize;
         let mut last_speaker: Option<usize> = None;
+        let first_found = self.found.len();
         for (k, &span) in spans.iter().enumerate() {
             // Register who is named between the previous quotation and this one.
             register_mentions_order(&mut self.people, token_range(&p.tokens, prev_end, span.open));
@@ -464,7 +465,24 @@ impl Reader<'_> {
                 floor = span.end;
             }
         }
+        self.share_listed_speakers(first_found, &p.tokens);
         prev_end
+    }
+
+    /// Quotations listed in one sentence ("Guns are “a crisis” and “a plague,” Dean said"): one
+    /// with no speaker of its own, followed by nothing but a comma or a list conjunction and then
+    /// the next one, has that one's speaker. `found[from..]` are the block's quotations.
+    fn share_listed_speakers(&mut self, from: usize, tokens: &[Token]) {
+        for k in (from..self.found.len().saturating_sub(1)).rev() {
+            let (this, next) = (&self.found[k], &self.found[k + 1]);
+            if this.speaker.is_some() || !this.kind.is_speech() || !next.kind.is_speech() || this.span.runs_on {
+                continue;
+            }
+            let between = token_range(tokens, this.span.end, next.span.open);
+            if between.iter().all(|t| t.text == "," || (t.word && lexicon::is_list_conjunction(&t.lower))) {
+                self.found[k].speaker = next.speaker;
+            }
+        }
     }
 
     /// Who said the quotation: the words around it in its sentence; else whoever spoke last in

@@ -957,8 +957,12 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
             }
         }
     }
+    // Punctuation, and closing marks of a quotation nested at the end of this one ("… on ‘Fox
+    // and Friends,’” said Vietor), before the attribution.
     let mut i = 0;
-    while i < tokens.len() && !tokens[i].word && matches!(tokens[i].text, "," | "—" | "–" | "-" | ";" | ":" | "،" | "(")
+    while i < tokens.len()
+        && !tokens[i].word
+        && matches!(tokens[i].text, "," | "—" | "–" | "-" | ";" | ":" | "،" | "(" | "'" | "’" | "\"" | "”" | "»" | "›")
     {
         i += 1;
     }
