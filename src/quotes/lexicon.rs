@@ -37,6 +37,7 @@ word_set!(is_time_word, TIME_WORDS);
 word_set!(is_object_verb, OBJECT_VERBS);
 word_set!(is_clause_conjunction, CLAUSE_CONJUNCTIONS);
 word_set!(is_list_conjunction, LIST_CONJUNCTIONS);
+word_set!(is_absolute_with, ABSOLUTE_WITH);
 word_set!(is_time_lead, TIME_LEADS);
 word_set!(is_complementiser, COMPLEMENTISERS);
 word_set!(is_relative_pronoun, RELATIVE_PRONOUNS);
@@ -266,6 +267,10 @@ pub const OBJECT_VERBS: &[&str] = &[
 /// next words, not the quotation before.
 pub const CLAUSE_CONJUNCTIONS: &[&str] =
     &["and", "but", "while", "whereas", "although", "though", "und", "aber", "et", "mais", "y", "pero", "e", "ma"];
+
+/// Prepositions whose object is the subject of a participle after it ("with McCain calling it
+/// …"), an absolute construction: English has it, the other languages listed use a clause.
+pub const ABSOLUTE_WITH: &[&str] = &["with"];
 
 /// Conjunctions that join the items of a list: between two quotations ("“X” and “Y,” Dean
 /// said", "« X » et « Y », a dit Roux") they make them one speaker's words.

@@ -816,6 +816,10 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
                 k -= 1;
             }
             if k >= 0 && is_preposition(&tokens[k as usize].lower) {
+                // "with Sen. John McCain calling it …": the subject of a participle after "with".
+                if is_participle(&tokens[verb]) && is_absolute_with(&tokens[k as usize].lower) {
+                    return Some(s);
+                }
                 return subject_before_from(tokens, k as usize);
             }
             // "Stacy Baker of Columbia, South Carolina says": a place after a comma right before
@@ -828,7 +832,33 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
         if t.word && !t.cap() && is_article(&tokens[(j as usize).saturating_sub(1)]) && is_role_word(&t.lower) {
             return Some(Subject::Role(t.text.to_string()));
         }
-        return None;
+        return subject_before_phrase(tokens, j as usize);
+    }
+    None
+}
+
+/// "Trump in his announcement speech called …": a subject, then a phrase its preposition opens,
+/// then the verb. Looking left from `j` (the phrase's last word) within a few words, no comma,
+/// stop or reporting verb between, for a preposition right after a name that opens its clause.
+fn subject_before_phrase(tokens: &[Token], j: usize) -> Option<Subject> {
+    let lo = j.saturating_sub(MAX_PREPOSITIONAL_PHRASE_TOKENS);
+    let mut k = j;
+    while k > lo {
+        let t = &tokens[k];
+        if !t.word || is_verb(t) || t.cap() {
+            return None;
+        }
+        if is_preposition(&t.lower) && tokens[k - 1].cap() {
+            let (s, start) = run_backward(tokens, k - 1)?;
+            // The name opens its clause (past an article): after a verb or preposition
+            // ("scolded Romney for suggesting …", "told CNN in an interview") it is an object.
+            let before = tokens[..start].iter().rev().find(|t| !is_article(t));
+            let opens_clause = before.is_none_or(|w| {
+                !w.word || is_subordinator(&w.lower) || is_clause_conjunction(&w.lower) || is_complementiser(&w.lower)
+            });
+            return (matches!(s, Subject::Person { .. }) && opens_clause).then_some(s);
+        }
+        k -= 1;
     }
     None
 }
