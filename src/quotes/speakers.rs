@@ -469,9 +469,25 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     if !name.first().is_some_and(|t| t.cap()) || !name.last().is_some_and(|t| t.cap()) {
         return None;
     }
+    // "New York City Public Advocate Trish James", "United Auto Workers Secretary-Treasurer Gary
+    // Casteel": a long run that reads as a place (by its first word) is a place or organisation,
+    // then an office, then the person: the last two words.
+    let (role, name) = if name.len() >= MIN_WORDS_FOR_EMBEDDED_PERSON && !may_speak(&join_words(name, |w| w)) {
+        let cut = role.len() + name.len() - PERSON_NAME_WORDS;
+        (&seq[..cut], &seq[cut..])
+    } else {
+        (role, name)
+    };
     let name_text = join_words(name, |w| w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s"));
     Some(Subject::Person { name: name_text, role: (!role.is_empty()).then(|| join_words(role, |w| w)) })
 }
+
+/// A run of capitalised words this long that reads as a place holds a person's name at its end
+/// (places and organisations named after one run to four words: "New York Stock Exchange").
+const MIN_WORDS_FOR_EMBEDDED_PERSON: usize = 5;
+
+/// A person's name at the end of such a run: first name and surname.
+const PERSON_NAME_WORDS: usize = 2;
 
 /// The tokens' texts, each passed through `word`, separated by single spaces.
 fn join_words(tokens: &[&Token], word: fn(&str) -> &str) -> String {
