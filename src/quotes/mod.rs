@@ -382,6 +382,9 @@ struct Around<'a, 't> {
     prev_end: usize,
     /// Start of the quotation's sentence.
     sentence_start: usize,
+    /// Where the next quotation that may be speech starts (the block's end if none): the words
+    /// after this one are read up to it.
+    next_quote: usize,
     cjk: bool,
 }
 
@@ -438,7 +441,14 @@ impl Reader<'_> {
                 continue;
             }
             let sentence_start = sentence_start(chars, span.open, floor);
-            let around = Around { block: bi, chars, tokens: &p.tokens, span, prev_end: floor, sentence_start, cjk };
+            // A short quotation inside the attribution ("Bill Eastland, wearing “Ted Cruz” pins,
+            // said") is a name or label, not the next speaker's words.
+            let next_quote = spans[k + 1..]
+                .iter()
+                .find(|s| lexical_words(&chars[s.open..s.end].iter().collect::<String>()) > MAX_SCARE_WORDS)
+                .map_or(chars.len(), |s| s.open);
+            let around =
+                Around { block: bi, chars, tokens: &p.tokens, span, prev_end: floor, sentence_start, next_quote, cjk };
             let speaker = self.speaker(&around, last_speaker);
             let kind =
                 if is_title(&around, &text) { QuoteKind::Title } else { quote_kind(&around, &text, speaker.is_some()) };
@@ -526,11 +536,7 @@ impl Reader<'_> {
         let Around { chars, tokens, span, sentence_start: start, .. } = *around;
         let end = sentence_end(chars, span.end, chars.len());
         // The words after the quotation stop at the next one.
-        let next_quote = token_range(tokens, span.end, usize::MAX)
-            .iter()
-            .find(|t| !t.word && is_opening_mark(t.text))
-            .map(|t| t.start)
-            .unwrap_or(end);
+        let next_quote = around.next_quote;
         let before = token_range(tokens, start, span.open);
         // "Bush called Trump “unhinged.” Sen. Rubio called …": a quotation inside a sentence that
         // ends with the sentence's stop, then a capitalised word, is followed by the next
@@ -662,10 +668,6 @@ fn token_range<'t, 'a>(tokens: &'t [Token<'a>], from: usize, to: usize) -> &'t [
     let lo = tokens.partition_point(|t| t.start < from);
     let hi = tokens.partition_point(|t| t.start < to);
     &tokens[lo..hi.max(lo)]
-}
-
-fn is_opening_mark(s: &str) -> bool {
-    matches!(s, "“" | "„" | "«" | "「" | "『" | "‹" | "\"")
 }
 
 /// Register mentions while reading (recency only; genders came from the census).
