@@ -429,6 +429,15 @@ impl Reader<'_> {
         let mut floor = 0usize;
         let mut last_speaker: Option<usize> = None;
         let first_found = self.found.len();
+        // For each quotation, where the next one that may be speech starts: a short quotation
+        // inside the attribution ("Bill Eastland, wearing “Ted Cruz” pins, said") is a name or
+        // label, not the next speaker's words. One pass from the end.
+        let mut next_long = vec![chars.len(); spans.len()];
+        for k in (0..spans.len().saturating_sub(1)).rev() {
+            let s = spans[k + 1];
+            let long = lexical_words(&chars[s.open..s.end].iter().collect::<String>()) > MAX_SCARE_WORDS;
+            next_long[k] = if long { s.open } else { next_long[k + 1] };
+        }
         for (k, &span) in spans.iter().enumerate() {
             // Register who is named between the previous quotation and this one.
             register_mentions_order(&mut self.people, token_range(&p.tokens, prev_end, span.open));
@@ -441,12 +450,7 @@ impl Reader<'_> {
                 continue;
             }
             let sentence_start = sentence_start(chars, span.open, floor);
-            // A short quotation inside the attribution ("Bill Eastland, wearing “Ted Cruz” pins,
-            // said") is a name or label, not the next speaker's words.
-            let next_quote = spans[k + 1..]
-                .iter()
-                .find(|s| lexical_words(&chars[s.open..s.end].iter().collect::<String>()) > MAX_SCARE_WORDS)
-                .map_or(chars.len(), |s| s.open);
+            let next_quote = next_long[k];
             let around =
                 Around { block: bi, chars, tokens: &p.tokens, span, prev_end: floor, sentence_start, next_quote, cjk };
             let speaker = self.speaker(&around, last_speaker);
