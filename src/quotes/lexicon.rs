@@ -36,6 +36,8 @@ word_set!(is_naming_verb, NAMING_VERBS);
 word_set!(is_time_word, TIME_WORDS);
 word_set!(is_object_verb, OBJECT_VERBS);
 word_set!(is_clause_conjunction, CLAUSE_CONJUNCTIONS);
+word_set!(is_list_conjunction, LIST_CONJUNCTIONS);
+word_set!(is_absolute_with, ABSOLUTE_WITH);
 word_set!(is_time_lead, TIME_LEADS);
 word_set!(is_complementiser, COMPLEMENTISERS);
 word_set!(is_relative_pronoun, RELATIVE_PRONOUNS);
@@ -132,32 +134,39 @@ pub const SPEECH_VERBS: &[&str] = &[
     "recalling", "joking", "stressing", "suggesting", "tweeting", "posting", "announcing", "acknowledging",
     "conceding", "complaining", "accusing", "blaming", "praising", "charging", "reads", "issued", "interjected",
     "interrupted", "pressed", "reacted", "elaborated", "clarified", "echoed",
+    // Recalling, answering, repeating and concluding introduce words as often as saying does
+    // ("“…,” remembered Roy Vance", "declares Ana Lee", "“…,” the paper reported").
+    "remembered", "remembers", "declares", "answered", "answers", "concludes", "repeated", "repeats", "fumed",
+    "reported", "reports",
     // French (participles after "a"/"ont", and present forms)
     "déclaré", "déclare", "dit", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "souligné",
     "souligne", "estimé", "estime", "indiqué", "indique", "assuré", "assure", "précisé", "précise", "confié", "lancé",
     "prévenu", "martelé", "regretté", "regrette", "qualifié", "qualifie", "répondu", "lâché", "lâche", "confie",
     "ironise", "ironisé", "glisse", "glissé", "dénoncé", "dénonce", "reconnu", "reconnaît", "insisté", "raconté",
     "raconte", "écrit", "répond", "poursuivi", "poursuit", "promis", "averti", "annoncé", "déploré", "résumé",
-    "résume", "témoigne", "témoigné", // German
+    "résume", "témoigne", "témoigné", "rappelé", "rappelle", "répété", "répète", "conclu", "conclut", "répliqué",
+    "rétorqué", // German
     "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "warnte", "warnt", "meinte", "meint", "schrieb",
     "schreibt", "fügte", "ergänzte", "nannte", "nennt", "bezeichnete", "bezeichnet", "mahnte", "mahnt", "ergänzt",
     "kritisierte", "kritisiert", "sprach", "spricht", "berichtete", "berichtet", "versprach", "räumte", "forderte",
-    "fordert", "klagte", "klagt", "befürchtet", "befürchtete", "bestätigte", "antwortete", // Spanish
+    "fordert", "klagte", "klagt", "befürchtet", "befürchtete", "bestätigte", "antwortete", "erinnerte",
+    "wiederholte", "entgegnete", // Spanish
     "dijo", "dice", "afirmó", "afirma", "declaró", "declara", "señaló", "señala", "explicó", "explica", "añadió",
     "añade", "aseguró", "asegura", "advirtió", "advierte", "indicó", "indica", "sostuvo", "sostiene", "comentó",
     "comenta", "subrayó", "subraya", "escribió", "escribe", "lamentó", "lamenta", "reconoció", "recordó", "insistió",
     "prometió", "denunció", "relató", "resumió", "agregó", "agrega", "contó", "cuenta", "respondió", "responde",
-    "contestó", "calificó", "califica", // Persian and Dari
+    "contestó", "calificó", "califica", "repitió", "concluyó", "replicó", // Persian and Dari
     "گفت", "گفته", "می‌گوید", "میگوید", "افزود", "نوشت", "گفتند", "می‌گویند", "تأکید", "تاکید", "اظهار", "خاطرنشان",
     // Arabic
     "قال", "قالت", "وقال", "وقالت", "أضاف", "أضافت", "وأضاف", "وأضافت", "أكد", "أكدت", "صرح", "صرحت", "أوضح", "أوضحت",
     "تابع", "تابعت", // Portuguese
     "disse", "diz", "afirmou", "declarou", "acrescentou", "explicou", "contou", "escreveu", "ressaltou", "destacou",
-    "alertou", "garantiu", "respondeu", // Italian
+    "alertou", "garantiu", "respondeu", "lembrou", "repetiu", "concluiu", // Italian
     "detto", "dichiarato", "affermato", "aggiunto", "spiegato", "sottolineato", "scritto", "risposto", "ribadito",
-    "precisato", "spiega", "aggiunge", // Russian
+    "precisato", "spiega", "aggiunge", "ricordato", "ripetuto", "concluso", "replicato", // Russian
     "сказал", "сказала", "заявил", "заявила", "добавил", "добавила", "отметил", "отметила", "пояснил", "пояснила",
     "написал", "написала", "подчеркнул", "подчеркнула", "ответил", "ответила", "говорит",
+    "напомнил", "напомнила", "повторил", "повторила",
 ];
 
 /// Nouns for works, programmes, publications and named groups: a quotation right after one is the
@@ -258,6 +267,15 @@ pub const OBJECT_VERBS: &[&str] = &[
 /// next words, not the quotation before.
 pub const CLAUSE_CONJUNCTIONS: &[&str] =
     &["and", "but", "while", "whereas", "although", "though", "und", "aber", "et", "mais", "y", "pero", "e", "ma"];
+
+/// Prepositions whose object is the subject of a participle after it ("with McCain calling it
+/// …"), an absolute construction: English has it, the other languages listed use a clause.
+pub const ABSOLUTE_WITH: &[&str] = &["with"];
+
+/// Conjunctions that join the items of a list: between two quotations ("“X” and “Y,” Dean
+/// said", "« X » et « Y », a dit Roux") they make them one speaker's words.
+pub const LIST_CONJUNCTIONS: &[&str] =
+    &["and", "or", "und", "oder", "et", "ou", "y", "o", "e", "ed", "и", "или", "و", "או"];
 
 /// Words that open a reported clause ("said that Trump …", "sagte, dass …"): a name after one is
 /// that clause's subject, not the speaker's.
@@ -366,6 +384,9 @@ pub const NOT_NAMES: &[&str] = &[
 pub const PREPOSITIONS: &[&str] = &[
     "by", "in", "of", "from", "to", "at", "with", "for", "on", "about", "into", "near", "than", "via", "against",
     "between", "von", "mit", "bei", "nach", "de", "du", "à", "avec", "par", "en", "con", "por", "para", "a",
+    // An opening phrase ("Interrogé sur le retard, …", "Befragt über …", "Preguntado sobre …")
+    // is told from a subject by its preposition.
+    "sur", "pour", "dans", "sous", "über", "aus", "zu", "sobre", "entre", "desde", "em", "su", "per",
 ];
 
 /// Words that link two role words into one role ("Secretary of State", "Minister for Health"):

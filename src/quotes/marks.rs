@@ -163,6 +163,7 @@ pub fn spans_with(chars: &[char], carried: Option<Family>) -> Vec<Span> {
                 if stack.last().is_some_and(|(f, _)| *f == family)
                     && family == Family::Double
                     && !nested_in_same_marks(&chars[i + 1..], style)
+                    && !stack.last().is_some_and(|&(_, open)| mixed_typography(chars, open, c))
                 {
                     stack.pop();
                 }
@@ -189,6 +190,14 @@ pub fn spans_with(chars: &[char], carried: Option<Family>) -> Vec<Span> {
         }
     }
     found
+}
+
+/// Whether the double mark `c` and the open one at `open` are typed differently, one straight and
+/// one curly ("The department isn’t about “Equal Justice” anymore."): a quotation pasted
+/// into another keeps its own marks, so a second opener typed differently is nested, not a
+/// restart after a lost closer.
+fn mixed_typography(chars: &[char], open: usize, c: char) -> bool {
+    open != CARRIED && (chars[open] == '"') != (c == '"')
 }
 
 /// Whether, after a second double opener, two double closers come before any further double
@@ -257,6 +266,9 @@ mod tests {
         assert_eq!(texts("an “expedited review“ of the pipes, “Soon.“"), ["expedited review", "Soon."]);
         // A lost closer: the second opener starts afresh.
         assert_eq!(texts("“Lost one. “Found one,” he said."), ["Found one,"]);
+        // Straight marks around curly ones, or the other way round: nested.
+        assert_eq!(texts("\"It isn’t about “Equal Justice” now.\" Then"), ["It isn’t about “Equal Justice” now."]);
+        assert_eq!(texts("“He told me \"never\" again,” she said."), ["He told me \"never\" again,"]);
     }
 
     #[test]

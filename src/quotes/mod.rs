@@ -383,6 +383,9 @@ struct Around<'a, 't> {
     prev_end: usize,
     /// Start of the quotation's sentence.
     sentence_start: usize,
+    /// Where the next quotation that may be speech starts (the block's end if none): the words
+    /// after this one are read up to it.
+    next_quote: usize,
     cjk: bool,
 }
 
@@ -426,6 +429,16 @@ impl Reader<'_> {
         // Mayor”, said: “…”").
         let mut floor = 0usize;
         let mut last_speaker: Option<usize> = None;
+        let first_found = self.found.len();
+        // For each quotation, where the next one that may be speech starts: a short quotation
+        // inside the attribution ("Bill Eastland, wearing “Ted Cruz” pins, said") is a name or
+        // label, not the next speaker's words. One pass from the end.
+        let mut next_long = vec![chars.len(); spans.len()];
+        for k in (0..spans.len().saturating_sub(1)).rev() {
+            let s = spans[k + 1];
+            let long = lexical_words(&chars[s.open..s.end].iter().collect::<String>()) > MAX_SCARE_WORDS;
+            next_long[k] = if long { s.open } else { next_long[k + 1] };
+        }
         for (k, &span) in spans.iter().enumerate() {
             // Register who is named between the previous quotation and this one.
             register_mentions_order(&mut self.people, token_range(&p.tokens, prev_end, span.open));
@@ -438,7 +451,9 @@ impl Reader<'_> {
                 continue;
             }
             let sentence_start = sentence_start(chars, span.open, floor);
-            let around = Around { block: bi, chars, tokens: &p.tokens, span, prev_end: floor, sentence_start, cjk };
+            let next_quote = next_long[k];
+            let around =
+                Around { block: bi, chars, tokens: &p.tokens, span, prev_end: floor, sentence_start, next_quote, cjk };
             let speaker = self.speaker(&around, last_speaker);
             let kind =
                 if is_title(&around, &text) { QuoteKind::Title } else { quote_kind(&around, &text, speaker.is_some()) };
@@ -465,7 +480,24 @@ impl Reader<'_> {
                 floor = span.end;
             }
         }
+        self.share_listed_speakers(first_found, &p.tokens);
         prev_end
+    }
+
+    /// Quotations listed in one sentence ("Guns are “a crisis” and “a plague,” Dean said"): one
+    /// with no speaker of its own, followed by nothing but a comma or a list conjunction and then
+    /// the next one, has that one's speaker. `found[from..]` are the block's quotations.
+    fn share_listed_speakers(&mut self, from: usize, tokens: &[Token]) {
+        for k in (from..self.found.len().saturating_sub(1)).rev() {
+            let (this, next) = (&self.found[k], &self.found[k + 1]);
+            if this.speaker.is_some() || !this.kind.is_speech() || !next.kind.is_speech() || this.span.runs_on {
+                continue;
+            }
+            let between = token_range(tokens, this.span.end, next.span.open);
+            if between.iter().all(|t| t.text == "," || (t.word && lexicon::is_list_conjunction(&t.lower))) {
+                self.found[k].speaker = next.speaker;
+            }
+        }
     }
 
     /// Who said the quotation: the words around it in its sentence; else whoever spoke last in
@@ -501,7 +533,7 @@ impl Reader<'_> {
         let pc: Vec<char> = self.blocks[prev].text.chars().collect();
         let last_sentence = sentence_start(&pc, pc.len().saturating_sub(1), 0);
         let tokens = speakers::tokenize(&self.blocks[prev].text, last_sentence, usize::MAX);
-        speakers::sentence_subject(&tokens).and_then(|s| self.people.resolve(&s))
+        speakers::sentence_subjects(&tokens).iter().find_map(|s| self.people.resolve(s))
     }
 
     /// The speaker the quotation's own sentence names, by the rules of its script.
@@ -509,13 +541,17 @@ impl Reader<'_> {
         let Around { chars, tokens, span, sentence_start: start, .. } = *around;
         let end = sentence_end(chars, span.end, chars.len());
         // The words after the quotation stop at the next one.
-        let next_quote = token_range(tokens, span.end, usize::MAX)
-            .iter()
-            .find(|t| !t.word && is_opening_mark(t.text))
-            .map(|t| t.start)
-            .unwrap_or(end);
-        let after = token_range(tokens, span.end, end.min(next_quote).max(span.end));
+        let next_quote = around.next_quote;
         let before = token_range(tokens, start, span.open);
+        // "Bush called Trump “unhinged.” Sen. Rubio called …": a quotation inside a sentence that
+        // ends with the sentence's stop, then a capitalised word, is followed by the next
+        // sentence, whose subject said something else.
+        let ends_sentence = !span.runs_on
+            && chars[span.open..span.end - 1].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|&c| is_terminator(c))
+            && before.iter().any(|t| t.word)
+            && token_range(tokens, span.end, end).first().is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase));
+        let after =
+            if ends_sentence { &[][..] } else { token_range(tokens, span.end, end.min(next_quote).max(span.end)) };
         let candidates: Vec<Subject> = if around.cjk {
             speakers::cjk_speaker(&chars[start..span.open], &chars[span.end..])
                 .or_else(|| cjk_block_speaker(&chars[..span.open]))
@@ -639,10 +675,6 @@ fn token_range<'t, 'a>(tokens: &'t [Token<'a>], from: usize, to: usize) -> &'t [
     &tokens[lo..hi.max(lo)]
 }
 
-fn is_opening_mark(s: &str) -> bool {
-    matches!(s, "“" | "„" | "«" | "「" | "『" | "‹" | "\"")
-}
-
 /// Register mentions while reading (recency only; genders came from the census).
 fn register_mentions_order(people: &mut People, tokens: &[Token]) {
     register_mentions(people, tokens, false);
@@ -753,6 +785,34 @@ fn is_title(around: &Around, text: &str) -> bool {
     if governed && capitalised_name(text) && (title_case(text) || (possessed && lexical_words(text) == 1)) {
         return true;
     }
+    let words: Vec<&Token> = before.iter().filter(|t| t.word).collect();
+    // A title starts with a capital where the script has them: "called the program “worse than
+    // amnesty”" quotes words about it.
+    let starts_capital = text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| !c.is_lowercase());
+    if let Some(last) = words.last() {
+        // "the film “Salt and Iron”"; after a comma ("his new book, “Doomed to Succeed,” and in
+        // an interview, Ross said") only a name, since "told the TV show, “Shaming is wrong.”"
+        // reports words to it.
+        let adjacent = before.last().is_some_and(|t| t.word)
+            || (before.last().is_some_and(|t| t.text == ",") && capitalised_name(text));
+        if adjacent && starts_capital && lexicon::is_title_noun(&last.lower) {
+            return true;
+        }
+    }
+    // In a headline written in title case ("Senator Calls Plan “A Real Risk”"), title case
+    // says nothing.
+    let outside_words: Vec<&str> = before.iter().chain(after.iter()).filter(|t| t.word).map(|t| t.text).collect();
+    let headline = title_case(&outside_words.join(" "));
+    // "the “Today” show", "George “Jay” Keyworth": a capitalised name right before a noun for a
+    // work, or between the words of a person's name (a nickname), with no punctuation of its own.
+    let next = after.first().filter(|t| t.start == span.end + 1 || t.start == span.end);
+    let nickname = !headline
+        && next.is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase))
+        && before.last().is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase));
+    let before_title_noun = next.is_some_and(|t| is_lower_word(t) && lexicon::is_title_noun(&t.lower));
+    if bare == text.trim_end() && capitalised_name(text) && (nickname || before_title_noun) {
+        return true;
+    }
     // "“Thank You, Iowa,” she said": a reporting verb right after the quotation's clause.
     let clause_after = after.iter().take_while(|t| !matches!(t.text, "." | ";" | "!" | "?" | "“" | "„" | "«"));
     if bare.len() < text.trim_end().len()
@@ -760,16 +820,6 @@ fn is_title(around: &Around, text: &str) -> bool {
         && clause_after.clone().any(is_reporting_verb)
     {
         return false;
-    }
-    let words: Vec<&Token> = before.iter().filter(|t| t.word).collect();
-    if let Some(last) = words.last() {
-        // "the film “Salt and Iron”"; after a comma ("her film, “Trainwreck”") only a name, since
-        // "told the TV show, “Shaming is wrong.”" reports words to it.
-        let adjacent = before.last().is_some_and(|t| t.word)
-            || (before.last().is_some_and(|t| t.text == ",") && capitalised_name(text));
-        if adjacent && lexicon::is_title_noun(&last.lower) {
-            return true;
-        }
     }
     let ends_with = |phrase: &[&str]| {
         phrase.len() <= words.len()
@@ -785,10 +835,7 @@ fn is_title(around: &Around, text: &str) -> bool {
     if named && capitalised_name(text) {
         return true;
     }
-    // In a headline written in title case ("Senator Calls Plan “A Real Risk”"), title case
-    // says nothing.
-    let outside_words: Vec<&str> = before.iter().chain(after.iter()).filter(|t| t.word).map(|t| t.text).collect();
-    if !title_case(text) || title_case(&outside_words.join(" ")) {
+    if !title_case(text) || headline {
         return false;
     }
     governed || !before.iter().chain(after.iter()).any(is_reporting_verb)

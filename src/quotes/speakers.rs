@@ -469,9 +469,25 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     if !name.first().is_some_and(|t| t.cap()) || !name.last().is_some_and(|t| t.cap()) {
         return None;
     }
+    // "New York City Public Advocate Trish James", "United Auto Workers Secretary-Treasurer Gary
+    // Casteel": a long run that reads as a place (by its first word) is a place or organisation,
+    // then an office, then the person: the last two words.
+    let (role, name) = if name.len() >= MIN_WORDS_FOR_EMBEDDED_PERSON && !may_speak(&join_words(name, |w| w)) {
+        let cut = role.len() + name.len() - PERSON_NAME_WORDS;
+        (&seq[..cut], &seq[cut..])
+    } else {
+        (role, name)
+    };
     let name_text = join_words(name, |w| w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s"));
     Some(Subject::Person { name: name_text, role: (!role.is_empty()).then(|| join_words(role, |w| w)) })
 }
+
+/// A run of capitalised words this long that reads as a place holds a person's name at its end
+/// (places and organisations named after one run to four words: "New York Stock Exchange").
+const MIN_WORDS_FOR_EMBEDDED_PERSON: usize = 5;
+
+/// A person's name at the end of such a run: first name and surname.
+const PERSON_NAME_WORDS: usize = 2;
 
 /// The tokens' texts, each passed through `word`, separated by single spaces.
 fn join_words(tokens: &[&Token], word: fn(&str) -> &str) -> String {
@@ -493,12 +509,47 @@ fn role_link(before: &Token, link: &Token, after: &Token) -> bool {
 
 /// The subject of a participle clause (", saying …", ", writing …"): the sentence's own subject,
 /// past an opening phrase up to its comma ("On Sunday, the senator …"). A name that owns what
-/// follows it ("Ann Lee’s spokesman") is not the subject.
-fn main_subject(tokens: &[Token]) -> Option<Subject> {
+/// follows it ("Ann Lee’s spokesman") is not the subject. After an opening phrase that starts
+/// with a capitalised word ("Speaking at a town hall in Salem, New Hampshire, Trump …", "Hours
+/// later, Trump …"), the words after each of its commas are candidates too, in order: the caller
+/// takes the first that names someone who can speak.
+fn main_subjects(tokens: &[Token]) -> Vec<Subject> {
     let mut i = 0;
-    if tokens.first().is_some_and(|t| t.word && (is_preposition(&t.lower) || is_not_name(&t.lower)) && !is_article(t)) {
-        i = tokens.iter().position(|t| t.text == ",")? + 1;
+    let skipped =
+        tokens.first().is_some_and(|t| t.word && (is_preposition(&t.lower) || is_not_name(&t.lower)) && !is_article(t));
+    if skipped {
+        let Some(comma) = tokens.iter().position(|t| t.text == ",") else { return Vec::new() };
+        i = comma + 1;
     }
+    let mut out: Vec<Subject> = subject_at(tokens, i).into_iter().collect();
+    if skipped || opening_phrase(tokens) {
+        let commas = (i..tokens.len()).filter(|&k| tokens[k].text == ",").take(MAX_OPENING_PHRASE_COMMAS);
+        out.extend(commas.filter_map(|k| subject_at(tokens, k + 1)));
+    }
+    out
+}
+
+/// An opening phrase can hold this many commas ("Speaking in Salem, New Hampshire, on Monday,").
+const MAX_OPENING_PHRASE_COMMAS: usize = 3;
+
+/// Whether the sentence opens with a phrase rather than its subject: one capitalised word, then a
+/// preposition, conjunction, auxiliary or word of time ("Speaking at", "Asked whether", "Hours
+/// later", "Reached by phone").
+fn opening_phrase(tokens: &[Token]) -> bool {
+    let [first, next, ..] = tokens else { return false };
+    first.cap()
+        && next.word
+        && !next.cap()
+        && (is_preposition(&next.lower)
+            || is_complementiser(&next.lower)
+            || is_subordinator(&next.lower)
+            || is_aux(next)
+            || is_time_word(&next.lower))
+}
+
+/// The subject that starts at token `i`: a pronoun, a name (one word alone only as a
+/// [`Subject::Weak`] name), a role.
+fn subject_at(tokens: &[Token], i: usize) -> Option<Subject> {
     let t = tokens.get(i)?;
     if let Some(g) = pronoun(t) {
         return Some(Subject::Pronoun(g));
@@ -518,9 +569,10 @@ fn main_subject(tokens: &[Token]) -> Option<Subject> {
     }
 }
 
-/// The subject of a sentence (its tokens), past an opening phrase: a pronoun, a name, a role.
-pub fn sentence_subject(tokens: &[Token]) -> Option<Subject> {
-    main_subject(tokens)
+/// Candidates for the subject of a sentence (its tokens), past an opening phrase: pronouns,
+/// names, roles, best first.
+pub fn sentence_subjects(tokens: &[Token]) -> Vec<Subject> {
+    main_subjects(tokens)
 }
 
 /// A reporting verb in a participle clause ("…, saying", "…, writing"): its subject is the
@@ -761,7 +813,9 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
                 if let Some((s @ Subject::Person { .. }, start)) =
                     (last >= 0).then(|| run_backward(tokens, last as usize)).flatten()
                 {
-                    if start == open + 1 {
+                    // "Ann Lee, a salesman from Sumter, South Carolina, says": a place between the
+                    // commas ends a description; the subject is further left.
+                    if start == open + 1 && person_may_speak(&s) {
                         return Some(s);
                     }
                 }
@@ -778,16 +832,57 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
                 k -= 1;
             }
             if k >= 0 && is_preposition(&tokens[k as usize].lower) {
+                // "with Sen. John McCain calling it …": the subject of a participle after "with".
+                if is_participle(&tokens[verb]) && is_absolute_with(&tokens[k as usize].lower) {
+                    return Some(s);
+                }
                 return subject_before_from(tokens, k as usize);
+            }
+            // "Stacy Baker of Columbia, South Carolina says": a place after a comma right before
+            // the verb ends the subject's "of …" phrase; the subject is before it.
+            if !person_may_speak(&s) && start > 0 && tokens[start - 1].text == "," {
+                return subject_before_from(tokens, start - 1);
             }
             return Some(s);
         }
         if t.word && !t.cap() && is_article(&tokens[(j as usize).saturating_sub(1)]) && is_role_word(&t.lower) {
             return Some(Subject::Role(t.text.to_string()));
         }
-        return None;
+        return subject_before_phrase(tokens, j as usize);
     }
     None
+}
+
+/// "Trump in his announcement speech called …": a subject, then a phrase its preposition opens,
+/// then the verb. Looking left from `j` (the phrase's last word) within a few words, no comma,
+/// stop or reporting verb between, for a preposition right after a name that opens its clause.
+fn subject_before_phrase(tokens: &[Token], j: usize) -> Option<Subject> {
+    let lo = j.saturating_sub(MAX_PREPOSITIONAL_PHRASE_TOKENS);
+    let mut k = j;
+    while k > lo {
+        let t = &tokens[k];
+        if !t.word || is_verb(t) || t.cap() {
+            return None;
+        }
+        if is_preposition(&t.lower) && tokens[k - 1].cap() {
+            let (s, start) = run_backward(tokens, k - 1)?;
+            // The name opens its clause (past an article): after a verb or preposition
+            // ("scolded Romney for suggesting …", "told CNN in an interview") it is an object.
+            let before = tokens[..start].iter().rev().find(|t| !is_article(t));
+            let opens_clause = before.is_none_or(|w| {
+                !w.word || is_subordinator(&w.lower) || is_clause_conjunction(&w.lower) || is_complementiser(&w.lower)
+            });
+            return (matches!(s, Subject::Person { .. }) && opens_clause).then_some(s);
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// Whether a subject read as a name may be a speaker: anything but a name that [`may_speak`]
+/// rules out (a place).
+fn person_may_speak(s: &Subject) -> bool {
+    !matches!(s, Subject::Person { name, .. } if !may_speak(name))
 }
 
 /// Keep looking left past a prepositional phrase for the real subject, within a few words.
@@ -908,8 +1003,12 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
             }
         }
     }
+    // Punctuation, and closing marks of a quotation nested at the end of this one ("… on ‘Fox
+    // and Friends,’” said Vietor), before the attribution.
     let mut i = 0;
-    while i < tokens.len() && !tokens[i].word && matches!(tokens[i].text, "," | "—" | "–" | "-" | ";" | ":" | "،" | "(")
+    while i < tokens.len()
+        && !tokens[i].word
+        && matches!(tokens[i].text, "," | "—" | "–" | "-" | ";" | ":" | "،" | "(" | "'" | "’" | "\"" | "”" | "»" | "›")
     {
         i += 1;
     }
@@ -945,7 +1044,7 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
             (rest_is_empty && !is_participle(t)).then_some(Subject::Pronoun(None))
         });
     }
-    if let Some(s) = named_then_described(tokens, i) {
+    if let Some((s, _)) = named_then_described(tokens, i) {
         return Some(s);
     }
     // Subject then verb: "Khan reiterated", "the minister added", "ward sister Helen Achterberg
@@ -981,8 +1080,9 @@ fn ends_clause(tokens: &[Token], k: usize) -> bool {
 
 /// "“…,” Steve Rosenthal, a former political director of the union and organizer, wrote": a name
 /// right after the quotation, then its description between commas (however long), then the
-/// reporting verb. The name is the subject; whatever the description names is not.
-fn named_then_described(tokens: &[Token], i: usize) -> Option<Subject> {
+/// reporting verb. The name is the subject (returned with the verb's index); whatever the
+/// description names is not.
+fn named_then_described(tokens: &[Token], i: usize) -> Option<(Subject, usize)> {
     let Some(Subject::Person { name, role }) = run_forward(tokens, i) else { return None };
     let comma = (i..tokens.len()).find(|&k| !(is_name_word(&tokens[k]) || is_role(&tokens[k])))?;
     if tokens[comma].text != "," {
@@ -994,7 +1094,7 @@ fn named_then_described(tokens: &[Token], i: usize) -> Option<Subject> {
     while before_verb > comma && is_aux(&tokens[before_verb]) {
         before_verb -= 1;
     }
-    (before_verb > comma && tokens[before_verb].text == ",").then_some(Subject::Person { name, role })
+    (before_verb > comma && tokens[before_verb].text == ",").then_some((Subject::Person { name, role }, verb))
 }
 
 /// "“…,” like the recent volatility of markets, said Richard Curtin, the chief economist": after
@@ -1058,17 +1158,24 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
         }
     }
     out.extend(according_to(tokens));
+    // "Dean Osei, a salesman from Sumter, South Carolina, says …": the name that opens the
+    // sentence, then its description between commas (however many), then the verb nearest the
+    // quotation (an earlier one has a clause of its own: "Lee, the nominee, issued a statement
+    // after Trump told …").
+    let last_verb = tokens.iter().rposition(is_verb);
+    out.extend(named_then_described(tokens, 0).filter(|&(_, v)| Some(v) == last_verb).map(|(s, _)| s));
+    let main_clause = main_clause_start(tokens);
     // Subjects of reporting verbs, latest verb first; then verb-first clauses ("sprach Landrat
     // Tessmer von einem").
-    for v in (0..tokens.len()).rev() {
+    for v in (main_clause..tokens.len()).rev() {
         if is_verb(&tokens[v]) {
             if v > 0 && tokens[v - 1].text == "," && is_participle(&tokens[v]) {
-                out.extend(main_subject(&tokens[..v - 1]));
+                out.extend(main_subjects(&tokens[main_clause..v - 1]));
             }
             out.extend(subject_before(tokens, v));
         }
     }
-    for v in (0..tokens.len()).rev() {
+    for v in (main_clause..tokens.len()).rev() {
         if is_verb(&tokens[v]) && !is_object_verb(&tokens[v].lower) && !starts_reported_clause(tokens, v + 1) {
             if let Some(s) = subject_after(tokens, v + 1) {
                 if matches!(s, Subject::Person { .. }) {
@@ -1079,13 +1186,14 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     }
     // "Rubio fired back forcefully: “…”": before a colon, the sentence's subject.
     if tokens.last().is_some_and(|t| t.text == ":") {
-        out.extend(main_subject(&tokens[..tokens.len() - 1]).filter(|s| !matches!(s, Subject::Weak(_))));
+        let clause = &tokens[main_clause..tokens.len() - 1];
+        out.extend(main_subjects(clause).into_iter().filter(|s| !matches!(s, Subject::Weak(_))));
     }
     // Colon-introduced or embedded quotations with no reporting verb: the sentence's subject,
     // the first name not governed by a preposition ("The inquiry chair, retired judge Ifeoma
     // Castellano, adjourned the session with a short reminder: “…”").
     if out.is_empty() {
-        let mut i = 0;
+        let mut i = main_clause;
         while i < tokens.len() {
             if is_name_word(&tokens[i]) {
                 let mut k = i as isize - 1;
@@ -1108,6 +1216,27 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
         }
     }
     out
+}
+
+/// Where the main clause starts after a subordinate clause that opens the sentence ("When Trump
+/// suggested that …, Rubio fired back:"), whose verbs are about other words: after the first
+/// comma that a subject (a name or pronoun, past an article and description) follows. Otherwise 0: a comma
+/// before anything else may end an apposition inside the clause ("While Ryan, the speaker,
+/// laid out …").
+fn main_clause_start(tokens: &[Token]) -> usize {
+    if !tokens.first().is_some_and(opens_subordinate_clause) {
+        return 0;
+    }
+    let inner = &tokens[..tokens.len().saturating_sub(1)];
+    // Past an article and a few words of description ("la maire Anne Roux").
+    let subject_at = |k: usize| {
+        let mut rest = inner[k..].iter().skip_while(|t| is_article(t)).peekable();
+        for _ in 0..MAX_DESCRIPTOR_WORDS {
+            rest.next_if(|t| is_role(t) || (is_descriptor(t) && !is_participle(t)));
+        }
+        rest.next().is_some_and(|t| is_name_word(t) || pronoun(t).is_some())
+    };
+    (1..inner.len()).find(|&k| inner[k - 1].text == "," && subject_at(k)).unwrap_or(0)
 }
 
 fn uncased_words<'a>(tokens: &[Token<'a>]) -> Vec<&'a str> {
