@@ -137,8 +137,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     // Recalling, answering, repeating and concluding introduce words as often as saying does
     // ("“…,” remembered Roy Vance", "declares Ana Lee", "“…,” the paper reported").
     "remembered", "remembers", "declares", "answered", "answers", "concludes", "repeated", "repeats", "fumed",
-    "reported", "reports",
-    // French (participles after "a"/"ont", and present forms)
+    "reported", "reports", // French (participles after "a"/"ont", and present forms)
     "déclaré", "déclare", "dit", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "souligné",
     "souligne", "estimé", "estime", "indiqué", "indique", "assuré", "assure", "précisé", "précise", "confié", "lancé",
     "prévenu", "martelé", "regretté", "regrette", "qualifié", "qualifie", "répondu", "lâché", "lâche", "confie",
@@ -149,8 +148,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "warnte", "warnt", "meinte", "meint", "schrieb",
     "schreibt", "fügte", "ergänzte", "nannte", "nennt", "bezeichnete", "bezeichnet", "mahnte", "mahnt", "ergänzt",
     "kritisierte", "kritisiert", "sprach", "spricht", "berichtete", "berichtet", "versprach", "räumte", "forderte",
-    "fordert", "klagte", "klagt", "befürchtet", "befürchtete", "bestätigte", "antwortete", "erinnerte",
-    "wiederholte", "entgegnete", // Spanish
+    "fordert", "klagte", "klagt", "befürchtet", "befürchtete", "bestätigte", "antwortete", "erinnerte", "wiederholte",
+    "entgegnete", // Spanish
     "dijo", "dice", "afirmó", "afirma", "declaró", "declara", "señaló", "señala", "explicó", "explica", "añadió",
     "añade", "aseguró", "asegura", "advirtió", "advierte", "indicó", "indica", "sostuvo", "sostiene", "comentó",
     "comenta", "subrayó", "subraya", "escribió", "escribe", "lamentó", "lamenta", "reconoció", "recordó", "insistió",
@@ -165,8 +164,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "detto", "dichiarato", "affermato", "aggiunto", "spiegato", "sottolineato", "scritto", "risposto", "ribadito",
     "precisato", "spiega", "aggiunge", "ricordato", "ripetuto", "concluso", "replicato", // Russian
     "сказал", "сказала", "заявил", "заявила", "добавил", "добавила", "отметил", "отметила", "пояснил", "пояснила",
-    "написал", "написала", "подчеркнул", "подчеркнула", "ответил", "ответила", "говорит",
-    "напомнил", "напомнила", "повторил", "повторила",
+    "написал", "написала", "подчеркнул", "подчеркнула", "ответил", "ответила", "говорит", "напомнил", "напомнила",
+    "повторил", "повторила",
 ];
 
 /// Nouns for works, programmes, publications and named groups: a quotation right after one is the

@@ -547,9 +547,15 @@ impl Reader<'_> {
         // ends with the sentence's stop, then a capitalised word, is followed by the next
         // sentence, whose subject said something else.
         let ends_sentence = !span.runs_on
-            && chars[span.open..span.end - 1].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|&c| is_terminator(c))
+            && chars[span.open..span.end - 1]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|&c| is_terminator(c))
             && before.iter().any(|t| t.word)
-            && token_range(tokens, span.end, end).first().is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase));
+            && token_range(tokens, span.end, end)
+                .first()
+                .is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase));
         let after =
             if ends_sentence { &[][..] } else { token_range(tokens, span.end, end.min(next_quote).max(span.end)) };
         let candidates: Vec<Subject> = if around.cjk {
