@@ -125,8 +125,10 @@ fn inlines(content: &[Inline]) -> String {
             // Markdown has no anchors of its own; links keep their addresses.
             Inline::Anchor { .. } => {}
             // TeX between dollar signs, as Markdown with mathematics writes it; other formulas as
-            // their text.
-            Inline::Math(math) if math.tex => {
+            // their text. The TeX is the page's and goes in unescaped (escaping would change it),
+            // so only TeX with nothing a renderer without mathematics acts on: no tag, link,
+            // code span, table cell or dollar that would end the formula early.
+            Inline::Math(math) if math.tex && !math.text.contains(MARKDOWN_ACTIVE_IN_TEX) => {
                 let fence = if math.block { "$$" } else { "$" };
                 out.push_str(&format!("{fence}{}{fence}", math.text));
             }
@@ -210,6 +212,10 @@ fn wrap(out: &mut String, marker: &str, children: &[Inline]) {
 /// spaces: a line break inside text (the assembler collapses them, but the renderer does not rely
 /// on it) could end a paragraph inside a link or code span and leave its rest as raw HTML. Line
 /// breaks the article means are `Inline::Break`s, written apart.
+/// Characters that, in TeX written between dollar signs, a CommonMark renderer would read as
+/// markup: raw HTML, link brackets, code spans, table cells, the end of the formula, a new line.
+const MARKDOWN_ACTIVE_IN_TEX: &[char] = &['<', '>', '[', ']', '`', '|', '$', '\n', '\r'];
+
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut run = 0;
