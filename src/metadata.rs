@@ -229,8 +229,6 @@ fn is_language_tag(tag: &str) -> bool {
         && tag.split('-').all(|sub| (1..=8).contains(&sub.len()) && sub.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// The headline part of a `<title>` such as "Headline | Site": the longest side of a separator,
-/// unless it is too short to be a headline.
 /// Words after which a byline holds a date, not a name: "Updated Jul 24, 2018", "Published …".
 const BYLINE_DATE_WORDS: &[&str] = &["updated", "published", "posted", "modified", "last", "atualizado", "publié"];
 
@@ -277,6 +275,8 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     name.chars().any(char::is_alphabetic).then(|| name.to_string())
 }
 
+/// The headline part of a `<title>` such as "Headline | Site": the longest side of a separator,
+/// unless it is too short to be a headline.
 pub fn headline_from_title_tag(title: &str) -> String {
     for sep in TITLE_SEPARATORS {
         if let Some(pos) = title.rfind(sep) {

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use crate::model::{inline_text, Block, BlockKind, Embed, EmbedMedia, Image, Inline, ListItem, TableCell};
-use crate::parse::elements::is_block_tag;
+use crate::parse::elements::{is_block_tag, EMBED_TAGS};
 use crate::parse::figures::{captioned_image, Captioned};
 use crate::parse::{Document, NodeData, NodeId};
 use crate::text::collapse_whitespace;
@@ -43,10 +43,6 @@ pub struct Assembler<'a> {
     /// around a heading): the next block with inline content starts with them.
     pending_anchors: Vec<Inline>,
 }
-
-/// Players and frames the finder kept: each becomes a link card of its own, a block even inside a
-/// paragraph.
-const EMBED_TAGS: &[&str] = &["iframe", "video", "audio", "embed"];
 
 /// Hosts whose frames are video players, by the end of their name: a frame from one of them is
 /// called a video on its card (any other frame is "embedded content").

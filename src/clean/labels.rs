@@ -5,6 +5,7 @@
 //! stood.
 
 use crate::model::{Block, BlockKind, Furniture, Inline, Reason, Removal};
+use crate::text::is_cjk;
 use crate::text::normalize::normalize;
 
 /// Whole-block texts (normalised) that are page furniture wherever they stand: ad labels, skip
@@ -480,16 +481,10 @@ fn starts_with_lead(text: &str, leads: &[&str]) -> bool {
         head.strip_prefix(lead).is_some_and(|rest| {
             // A lead ending in a letter must end a word there: "related:" but not "relatedness".
             // Chinese and Japanese put no space between words, so there a lead ends anywhere.
-            let ends_word = |c: char| c.is_alphanumeric() && !written_without_spaces(c);
+            let ends_word = |c: char| c.is_alphanumeric() && !is_cjk(c);
             !lead.ends_with(ends_word) || !rest.starts_with(|c: char| c.is_alphanumeric())
         })
     })
-}
-
-/// Whether `c` belongs to a script written without spaces between words: Han ideographs (Chinese,
-/// Japanese kanji) and the Japanese kana.
-fn written_without_spaces(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use super::signals::*;
 use super::{record_removal, Flags};
 use crate::model::{Furniture, Removal};
-use crate::parse::elements::is_block_tag;
+use crate::parse::elements::{is_block_tag, EMBED_TAGS};
 use crate::parse::{Document, NodeData, NodeId};
 use crate::text::is_blank;
 
@@ -204,13 +204,14 @@ fn is_prose(doc: &Document, p: NodeId) -> bool {
 /// in a <div> of its own stays a <div>, and so does a wrapper whose class or id says something
 /// later passes read (an author box, a share bar, a class that weighs for or against it).
 fn lone_paragraph(doc: &Document, div: NodeId) -> Option<NodeId> {
-    let class_id = class_and_id(doc, div);
-    if class_weight(doc, div) != 0.0 || in_article_furniture(&class_id).is_some() || SHARE_WORDS.found_in(&class_id) {
-        return None;
-    }
+    // Every <div> of the page is asked: the shape first, which costs no copy of its class.
     let mut children = doc.children(div).filter(|&c| !is_whitespace_node(doc, c));
     let (Some(p), None) = (children.next(), children.next()) else { return None };
     if !doc.is_tag(p, "p") {
+        return None;
+    }
+    let class_id = class_and_id(doc, div);
+    if class_weight(doc, div) != 0.0 || in_article_furniture(&class_id).is_some() || SHARE_WORDS.found_in(&class_id) {
         return None;
     }
     let (chars, linked) = text_and_link_chars(doc, p);

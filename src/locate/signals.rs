@@ -119,10 +119,6 @@ pub const NEVER_CONTENT_TAGS: &[&str] = &[
     "label", "option", "nav", "dialog", "source", "track", "map", "area", "frame", "frameset",
 ];
 
-/// Players and frames: kept, without what they hold, when they have an address to link to (the
-/// assembler makes a link card of each), and otherwise removed with an account.
-pub const EMBED_TAGS: &[&str] = &["iframe", "video", "audio", "embed"];
-
 /// The address of player or frame `id`, as the page wrote it: its `src` (or lazy `data-src`), or
 /// for `<video>` and `<audio>` the first `<source>`'s. Only web addresses and relative ones: a
 /// card never links to `javascript:`, `data:` or `about:blank`.
@@ -195,8 +191,9 @@ const FURNITURE_NAMES: &[(&str, Furniture)] = &[
 /// usually rescue an element (`content`, `entry`, `post`) are no help: `author-box--content`,
 /// `entry-meta`, `c-letters-cta`. Matched as whole parts of a class token (between `-`, `_` or
 /// digits, see [`in_article_furniture`]), because they also occur inside ordinary words
-/// (`creditshelf`, `metadata-rich`, `octave`); `_` and `--` count as `-` (`entry__meta`). Only short elements are taken
-/// ([`IN_ARTICLE_FURNITURE_MAX_CHARS`]): a `post-meta` that wraps the story is its container.
+/// (`creditshelf`, `metadata-rich`, `octave`); `_` and `--` count as `-` (`entry__meta`). Only
+/// short elements are taken ([`IN_ARTICLE_FURNITURE_MAX_CHARS`]): a `post-meta` that wraps the
+/// story is its container.
 const IN_ARTICLE_FURNITURE: &[(&str, Furniture)] = &[
     ("author-box", Furniture::AuthorBio),
     ("authorbox", Furniture::AuthorBio),
@@ -253,7 +250,8 @@ pub fn in_article_furniture(class_id: &str) -> Option<Furniture> {
     let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_lowercase());
     class_id.split_whitespace().find_map(|token| {
         // BEM and other conventions join the parts with `__`, `--` or `_`: `entry__meta`.
-        let token = if token.contains('_') || token.contains("--") { dashed(token) } else { token.to_string() };
+        let token: std::borrow::Cow<str> =
+            if token.contains('_') || token.contains("--") { dashed(token).into() } else { token.into() };
         IN_ARTICLE_FURNITURE.iter().find_map(|&(word, furniture)| {
             token
                 .match_indices(word)

@@ -15,6 +15,11 @@ const VOID_ELEMENTS: &[&str] = &[
     "keygen",
 ];
 
+/// Players and frames. The finder keeps them, without what they hold, when they have an address
+/// to link to (and accounts for them otherwise); the assembler makes each a link card, a block of
+/// its own even inside a paragraph.
+pub const EMBED_TAGS: &[&str] = &["iframe", "video", "audio", "embed"];
+
 pub fn is_block_tag(tag: &str) -> bool {
     BLOCK_TAGS.contains(&tag)
 }

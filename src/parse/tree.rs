@@ -41,9 +41,9 @@ pub const READ_ATTRIBUTES: &[&str] = &[
     "data-lazy", "alt", "width", "height",
     // Language and direction; metadata in <meta>, <time> and JSON-LD <script>.
     "lang", "xml:lang", "dir", "name", "property", "content", "http-equiv", "datetime", "type",
-    // The name of a player or frame, for its link card.
-    "title", // How a MathML formula is drawn, and the text that stands for it (src/assemble/math.rs).
-    "alttext", "encoding", "display", "mathvariant", "displaystyle", "linethickness", "accent", "accentunder",
+    // The name of a player or frame, for its link card; how a MathML formula is drawn, and the
+    // text that stands for it (src/assemble/math.rs).
+    "title", "alttext", "encoding", "display", "mathvariant", "displaystyle", "linethickness", "accent", "accentunder",
     "stretchy", "notation", "open", "close", "columnspan", "rowspan",
 ];
 

@@ -507,13 +507,14 @@ fn role_link(before: &Token, link: &Token, after: &Token) -> bool {
     link.word && ROLE_LINKS.contains(&&*link.lower) && before.cap() && is_role(before) && after.cap() && is_role(after)
 }
 
-/// The subject of a participle clause (", saying …", ", writing …"): the sentence's own subject,
-/// past an opening phrase up to its comma ("On Sunday, the senator …"). A name that owns what
+/// Candidates for the subject of a sentence (its tokens), best first — of a participle clause
+/// (", saying …", ", writing …") too: the sentence's own subject, past an opening phrase up to its
+/// comma ("On Sunday, the senator …"). A name that owns what
 /// follows it ("Ann Lee’s spokesman") is not the subject. After an opening phrase that starts
 /// with a capitalised word ("Speaking at a town hall in Salem, New Hampshire, Trump …", "Hours
 /// later, Trump …"), the words after each of its commas are candidates too, in order: the caller
 /// takes the first that names someone who can speak.
-fn main_subjects(tokens: &[Token]) -> Vec<Subject> {
+pub fn sentence_subjects(tokens: &[Token]) -> Vec<Subject> {
     let mut i = 0;
     let skipped =
         tokens.first().is_some_and(|t| t.word && (is_preposition(&t.lower) || is_not_name(&t.lower)) && !is_article(t));
@@ -567,12 +568,6 @@ fn subject_at(tokens: &[Token], i: usize) -> Option<Subject> {
         Subject::Person { name, role: None } if !name.contains(' ') => Some(Subject::Weak(name)),
         s => Some(s),
     }
-}
-
-/// Candidates for the subject of a sentence (its tokens), past an opening phrase: pronouns,
-/// names, roles, best first.
-pub fn sentence_subjects(tokens: &[Token]) -> Vec<Subject> {
-    main_subjects(tokens)
 }
 
 /// A reporting verb in a participle clause ("…, saying", "…, writing"): its subject is the
@@ -1170,7 +1165,7 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     for v in (main_clause..tokens.len()).rev() {
         if is_verb(&tokens[v]) {
             if v > 0 && tokens[v - 1].text == "," && is_participle(&tokens[v]) {
-                out.extend(main_subjects(&tokens[main_clause..v - 1]));
+                out.extend(sentence_subjects(&tokens[main_clause..v - 1]));
             }
             out.extend(subject_before(tokens, v));
         }
@@ -1187,7 +1182,7 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     // "Rubio fired back forcefully: “…”": before a colon, the sentence's subject.
     if tokens.last().is_some_and(|t| t.text == ":") {
         let clause = &tokens[main_clause..tokens.len() - 1];
-        out.extend(main_subjects(clause).into_iter().filter(|s| !matches!(s, Subject::Weak(_))));
+        out.extend(sentence_subjects(clause).into_iter().filter(|s| !matches!(s, Subject::Weak(_))));
     }
     // Colon-introduced or embedded quotations with no reporting verb: the sentence's subject,
     // the first name not governed by a preposition ("The inquiry chair, retired judge Ifeoma
