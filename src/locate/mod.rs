@@ -65,6 +65,22 @@ pub struct Located {
     pub removed: Vec<Removal>,
     /// Characters of article text, whitespace collapsed.
     pub text_chars: usize,
+    /// Whether the page itself names the article's container furniture (see
+    /// [`in_named_furniture`]): what a relaxed attempt finds in a sidebar or an author box.
+    in_furniture: bool,
+}
+
+impl Located {
+    /// Whether this attempt's result should replace `best`, an earlier one. Text that the page
+    /// names furniture loses to text it does not, however long (a retry that stops weighing class
+    /// names finds the sidebar's "about this blog" longer than a two-paragraph post); otherwise the
+    /// longer wins, as more of the story is the point of a retry.
+    fn beats(&self, best: &Located) -> bool {
+        if self.in_furniture != best.in_furniture && self.text_chars > 0 && best.text_chars > 0 {
+            return !self.in_furniture;
+        }
+        self.text_chars > best.text_chars
+    }
 }
 
 /// Find the article in `page`. Returns `None` when the page has no body text at all.
@@ -82,10 +98,10 @@ pub fn locate(page: Document, fresh: &dyn Fn() -> Document, title: &str) -> Opti
     loop {
         // Without a body no attempt finds anything.
         let found = attempt(doc, flags, &norm_title, &mut texts)?;
-        if found.text_chars >= MIN_ARTICLE_CHARS {
+        if found.text_chars >= MIN_ARTICLE_CHARS && best.as_ref().is_none_or(|b| found.beats(b)) {
             return Some(found);
         }
-        if best.as_ref().is_none_or(|b| found.text_chars > b.text_chars) {
+        if best.as_ref().is_none_or(|b| found.beats(b)) {
             best = Some(found);
         }
         match flags.relax() {
@@ -108,7 +124,19 @@ fn attempt(mut doc: Document, flags: Flags, norm_title: &str, texts: &mut TextMe
     let nodes = score::select(&doc, body, &scores, &metrics, flags);
     prune::prune(&mut doc, &nodes, flags, norm_title, &metrics, texts, &mut removed);
     let text_chars = nodes.iter().map(|&n| measure::subtree_chars(&doc, n, texts)).sum();
-    Some(Located { doc, nodes, byline: prepared.byline, removed, text_chars })
+    let in_furniture = !nodes.is_empty() && nodes.iter().all(|&n| in_named_furniture(&doc, n));
+    Some(Located { doc, nodes, byline: prepared.byline, removed, text_chars, in_furniture })
+}
+
+/// Whether `id` or a container around it is named furniture by the page: an `<aside>` or a
+/// complementary region (a sidebar's widgets), or a box whose class names what themes put beside
+/// a story (an author box, a newsletter box; [`signals::in_article_furniture`]).
+fn in_named_furniture(doc: &Document, id: NodeId) -> bool {
+    std::iter::once(id).chain(doc.ancestors(id)).take_while(|&a| doc.tag(a).is_some_and(|t| &**t != "body")).any(|a| {
+        doc.is_tag(a, "aside")
+            || doc.attr(a, "role") == Some("complementary")
+            || signals::in_article_furniture(&signals::class_and_id(doc, a)).is_some()
+    })
 }
 
 /// Record the text of `id`, about to be taken out for `reason` (nothing when it holds no text:
@@ -117,5 +145,44 @@ fn record_removal(doc: &Document, id: NodeId, reason: Reason, removed: &mut Vec<
     let text = doc.collapsed_text(id);
     if !text.is_empty() {
         removed.push(Removal { reason, text, position: None });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The article's text as the library finds it in `html`.
+    fn article_text(html: &str) -> String {
+        let article = crate::extract(html, None).expect("an article");
+        article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn a_short_post_beats_the_longer_sidebar_text_a_relaxed_attempt_finds() {
+        // Too short for the first attempt, whose retries stop weighing class names and so find
+        // the sidebar's "about this blog" widget longer than the post.
+        let about = "This is the personal blog of a photographer in Hamburg, with notes, pictures, \
+                     travel stories, and the odd rant about software, cameras, cities and trains.";
+        let html = format!(
+            "<body><main class=site-main><article class=post><h1>Charging stations</h1>\
+             <div class=entry-content><p>I would invest in smart, cheap charging stations for electric cars.</p>\
+             <p>I wonder why nobody sells them with service around them yet.</p></div></article></main>\
+             <aside class=widget-area><div class=widget><div class=textwidget><p>{about}</p><p>{about}</p></div></div></aside></body>"
+        );
+        let text = article_text(&html);
+        assert!(text.contains("smart, cheap charging stations"), "{text}");
+        assert!(!text.contains("personal blog"), "{text}");
+    }
+
+    #[test]
+    fn a_relaxed_attempt_still_rescues_a_story_the_first_one_removed() {
+        // The story sits in a container whose class reads like furniture ("comment"); the first
+        // attempt strips it and finds only the menu, and the retry's longer story wins.
+        let para = "<p>The council voted on Tuesday, after a long and heated debate, to close the road by the river, which flooded twice last year.</p>";
+        let html = format!(
+            "<body><div class=menu-links><a href=/a>Home</a> <a href=/b>News</a></div>\
+             <div class=comment-free-story>{}</div></body>",
+            para.repeat(5)
+        );
+        assert!(article_text(&html).contains("close the road by the river"));
     }
 }
