@@ -404,6 +404,8 @@ pub enum Shape {
     Form,
     LinkStub,
     MostlyLinks,
+    /// Linked headlines with a teaser line or a picture each: cards for other stories.
+    TeaserGrid,
     /// A short link (or row of links) that the page repeats beside item after item.
     Recurring,
     /// A heading with nothing under it: the next block is a heading of the same or a higher rank,
@@ -484,6 +486,7 @@ impl Shape {
             Shape::Form => "form",
             Shape::LinkStub => "link stub",
             Shape::MostlyLinks => "mostly links",
+            Shape::TeaserGrid => "teasers for other stories",
             Shape::Recurring => "link repeated across the page",
             Shape::EmptySection => "heading with nothing under it",
         }

@@ -67,6 +67,19 @@ const HEADING_BLOCK_DENSITY: f64 = 0.9;
 /// ... or it holds one or two images (a linked figure).
 const MAX_STUB_FIGURE_IMAGES: f64 = 2.0;
 
+/// A block holding at least this many teaser cards (a headline and a link elsewhere: the headline
+/// itself, or a picture or "more" link beside it in the card) and nothing but cards, ...
+const MIN_TEASER_CARDS: usize = 2;
+/// ... with no more than this many characters outside links per card (a teaser sentence or two
+/// and a date; a listicle's sections run longer) ...
+const MAX_TEASER_CHARS_PER_CARD: f64 = 300.0;
+/// ... and under this share of the article's text, is a grid of teasers for other stories. A
+/// short story's grid can hold a third of the text the finder took; a page that is all cards is
+/// an index, not a story with a rail.
+const MAX_TEASER_GRID_SHARE: f64 = 0.8;
+/// A heading this much of whose text is link text is a linked headline.
+const LINKED_HEADLINE_DENSITY: f64 = 0.9;
+
 /// Link density above which a block without positive class words is a link cluster ...
 const MAX_LINK_DENSITY: f64 = 0.2;
 /// ... above which even a block with positive class words is ...
@@ -223,6 +236,8 @@ struct Contents {
     images: usize,
     list_items: usize,
     inputs: usize,
+    /// `<h2>`–`<h6>` headings.
+    subheadings: usize,
     /// Characters inside list items and inside headings.
     list_chars: u32,
     heading_chars: u32,
@@ -241,7 +256,12 @@ impl Contents {
                     c.list_items += 1;
                     c.list_chars += metrics.chars[d.index()];
                 }
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => c.heading_chars += metrics.chars[d.index()],
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    c.heading_chars += metrics.chars[d.index()];
+                    if &**tag != "h1" {
+                        c.subheadings += 1;
+                    }
+                }
                 _ => {}
             }
         }
@@ -249,8 +269,47 @@ impl Contents {
     }
 }
 
+/// Whether every heading in `block` (there are `headings`, at least [`MIN_TEASER_CARDS`]) heads a
+/// teaser card: the largest part of `block` holding that heading and no other also holds the
+/// card's link to another page, which wraps the headline, wraps a picture, or is drawn over the
+/// card with no text of its own. A section of a story has a heading and prose, and its links are
+/// words in that prose or a "learn more" line, none of which makes a card.
+fn all_teaser_cards(doc: &Document, block: NodeId, headings: usize, metrics: &Metrics) -> bool {
+    let heads: Vec<NodeId> = doc.descendants(block).skip(1).filter(|&d| is_subheading(doc, d)).collect();
+    debug_assert_eq!(heads.len(), headings);
+    heads.iter().all(|&h| {
+        let card = doc
+            .ancestors(h)
+            .take_while(|&a| a != block)
+            .take_while(|&a| !heads.iter().any(|&other| other != h && doc.ancestors(other).any(|x| x == a)))
+            .last()
+            .unwrap_or(h);
+        let linked_headline =
+            std::iter::once(card).chain(doc.ancestors(h).take_while(|&a| a != card)).any(|a| doc.is_tag(a, "a"))
+                || metrics.link_density(h) >= LINKED_HEADLINE_DENSITY;
+        linked_headline
+            || doc.descendants(card).any(|d| {
+                doc.is_tag(d, "a")
+                    && doc.attr(d, "href").is_some_and(|href| !href.is_empty() && !href.starts_with('#'))
+                    && (metrics.chars[d.index()] == 0 || doc.descendants(d).any(|x| doc.is_tag(x, "img")))
+            })
+    })
+}
+
+/// `<h2>`–`<h6>`: the headings a card or a section has (`<h1>` is the page's own).
+fn is_subheading(doc: &Document, id: NodeId) -> bool {
+    doc.tag(id).is_some_and(|t| matches!(&**t, "h2" | "h3" | "h4" | "h5" | "h6"))
+}
+
 /// The shape that makes a block look like furniture rather than prose, or `None` to keep it.
-fn furniture_shape(doc: &Document, id: NodeId, tag: &str, metrics: &Metrics, flags: Flags) -> Option<Shape> {
+fn furniture_shape(
+    doc: &Document,
+    id: NodeId,
+    tag: &str,
+    metrics: &Metrics,
+    flags: Flags,
+    article_chars: u32,
+) -> Option<Shape> {
     if tag == "table" && is_data_table(doc, id) {
         return None;
     }
@@ -282,6 +341,15 @@ fn furniture_shape(doc: &Document, id: NodeId, tag: &str, metrics: &Metrics, fla
 
     if images > 1.0 && paragraphs / images < MIN_PARAGRAPHS_PER_IMAGE && !in_figure {
         return Some(Shape::MoreImagesThanText);
+    }
+    if contents.subheadings >= MIN_TEASER_CARDS && !in_figure {
+        let unlinked = chars as f64 - metrics.link_chars[id.index()] as f64;
+        if unlinked / contents.subheadings as f64 <= MAX_TEASER_CHARS_PER_CARD
+            && (chars as f64) < article_chars as f64 * MAX_TEASER_GRID_SHARE
+            && all_teaser_cards(doc, id, contents.subheadings, metrics)
+        {
+            return Some(Shape::TeaserGrid);
+        }
     }
     if !is_list && contents.list_items as f64 - LIST_ITEM_ALLOWANCE > paragraphs {
         return Some(Shape::ListOfLinks);
@@ -327,7 +395,8 @@ fn clean_conditionally(doc: &mut Document, top: NodeId, metrics: &Metrics, flags
             if !doc.ancestors(id).any(|a| a == top) && id != top {
                 continue;
             }
-            let Some(shape) = furniture_shape(doc, id, tag, metrics, flags) else { continue };
+            let article_chars = metrics.chars[top.index()];
+            let Some(shape) = furniture_shape(doc, id, tag, metrics, flags, article_chars) else { continue };
             let named = Some(furniture_named(&class_and_id(doc, id), tag)).filter(|&f| f != Furniture::Other);
             record_removal(doc, id, Reason::Shape { shape, named }, removed);
             if id != top {
@@ -411,6 +480,22 @@ mod tests {
             .collect();
         assert_eq!(shapes, [Shape::LinkStub, Shape::Form, Shape::MoreImagesThanText]);
         assert!(text.contains('9'), "the data table stays: {text}");
+    }
+
+    #[test]
+    fn a_grid_of_teaser_cards_goes_and_sections_with_a_learn_more_link_stay() {
+        // Cards whose link wraps the picture, wraps the headline, or is drawn over the card.
+        let cards = "<div class=grid>\
+            <article><h3>The ferry that runs on batteries</h3><a href=/ferry><img src=f.jpg></a></article>\
+            <article><h3><a href=/bridge>A bridge for bikes only</a></h3><p>Opened on Monday.</p></article>\
+            <article><h3>Trams return to the old town</h3><p>After forty years.</p><a href=/trams></a></article></div>";
+        let sections = "<div class=features>\
+            <section><h3>Sync</h3><p>Your bookmarks, passwords and open tabs on every device you sign in on.</p><a href=/sync>Learn more</a></section>\
+            <section><h3>Privacy</h3><p>Trackers blocked by default, in every window, with no setting to find.</p><a href=/privacy>Learn more</a></section></div>";
+        let (reasons, text) = pruned(&format!("<div id=a>{PROSE}{PROSE}{sections}{cards}</div>"), "");
+        assert_eq!(reasons, [Reason::Shape { shape: Shape::TeaserGrid, named: None }]);
+        assert!(!text.contains("ferry") && !text.contains("bridge") && !text.contains("Trams"), "{text}");
+        assert!(text.contains("Trackers blocked by default"), "{text}");
     }
 
     #[test]

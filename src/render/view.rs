@@ -68,6 +68,7 @@ fn shape_words(shape: Shape) -> &'static str {
         Shape::Form => "Form",
         Shape::LinkStub => "Lone link",
         Shape::MostlyLinks => "Block of links",
+        Shape::TeaserGrid => "Teasers for other stories",
         Shape::Recurring => "Link repeated across the page",
         Shape::EmptySection => "Heading with nothing under it",
     }
