@@ -8,8 +8,9 @@ is a true positive, missing a false negative; a `without` snippet found is a fal
 absent a true negative. Precision, recall and F1 are pooled over all snippets of all pages. A page
 without an article counts all its `with` snippets as missed and its `without` snippets as absent.
 
-The article text is the body blocks of the CLI's JSON (the title line left out, as the figures
-in ORIGIN.md were measured), one block a line. Uses target/release/lectern (build it first).
+The article text is the article's plain text (the `text` of the CLI's JSON, as `--format text`
+gives it: the blocks of prose, pictures and their captions left out) without its title line, as
+the figures in ORIGIN.md were measured. Uses target/release/lectern (build it first).
 
     bench/trafilatura_eval.py                 # P/R/F1 and the pages with a false positive
     bench/trafilatura_eval.py --show fp       # each page's false-positive snippets
@@ -52,7 +53,8 @@ def extract(path, url):
     if run.returncode != 0:
         return None
     article = json.loads(run.stdout)
-    return "\n".join(block["text"] for block in article["blocks"])
+    text, title = article["text"], article["title"]
+    return text[len(title):] if title and text.startswith(title) else text
 
 
 def score_page(base, url, entry):

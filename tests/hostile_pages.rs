@@ -73,6 +73,16 @@ fn check_hostile(html: &str, expect: &Value) -> Result<(), Failed> {
             failures.push(format!("the Markdown lost {paragraph:?}"));
         }
     }
+    // Captions stay with their pictures: in the Markdown, not in the plain text.
+    for caption in expect.get("captions").and_then(Value::as_array).into_iter().flatten() {
+        let caption = caption.as_str().unwrap_or_default();
+        if !markdown_text.contains(caption) {
+            failures.push(format!("the Markdown lost the caption {caption:?}"));
+        }
+        if text.contains(caption) {
+            failures.push(format!("the plain text holds the caption {caption:?}"));
+        }
+    }
     if failures.is_empty() {
         Ok(())
     } else {

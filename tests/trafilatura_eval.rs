@@ -2,7 +2,7 @@
 //! (../shared/corpus/trafilatura-eval beside the Readability corpus, or the folder in
 //! LECTERN_TRAFILATURA; see its ORIGIN.md), scored by trafilatura's own rule. Each of its 990 pages
 //! comes with snippets that must be in the article (`with`) and snippets that must not
-//! (`without`); the article's body text (its blocks, one a line, the title left out) and the
+//! (`without`); the article's plain text ([`lectern::to_text`], the title line left out) and the
 //! snippets are compared with whitespace collapsed. A `with` snippet found is a true positive,
 //! missing a false negative; a `without` snippet found is a false positive. Precision, recall and
 //! F1 are pooled over every snippet of every page, and the test fails below the floors, which are
@@ -52,7 +52,10 @@ fn trafilatura_evaluation_set_by_its_own_rule() {
         let path = if cached.exists() { cached } else { dir.join("eval").join(file) };
         let html = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let text = match lectern::extract_bytes(&html, Some(url)) {
-            Ok(article) => collapsed(&article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n")),
+            Ok(article) => {
+                let text = lectern::to_text(&article);
+                collapsed(text.strip_prefix(article.title.as_str()).unwrap_or(&text))
+            }
             Err(_) => {
                 no_article += 1;
                 String::new()

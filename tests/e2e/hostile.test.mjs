@@ -21,6 +21,9 @@ const check = (html, allowed) => activeMarkup(parsedElements(parseFragment(html)
 
 const collapse = (s) => s.replace(/\s+/g, ' ').trim();
 
+// The text of a parse5 tree, as a reader of the pasted HTML sees it.
+const textOf = (node) => (node.nodeName === '#text' ? node.value : (node.childNodes ?? []).map(textOf).join(' '));
+
 async function hostilePages() {
   const dir = join(root, 'tests/fixtures/hostile');
   const names = (await readdir(dir)).filter((f) => f.endsWith('.expect.json')).map((f) => f.slice(0, -'.expect.json'.length)).sort();
@@ -40,7 +43,7 @@ test('hostile pages: the view and the clipboard hold no active markup and every 
     const built = await view.evaluate(() => document.getElementById('lectern-root').innerHTML);
     assert.deepEqual(check(built, VIEW_ELEMENTS), [], `${name}: active markup in the view`);
     const shown = collapse(await view.locator('.lectern-article').innerText());
-    for (const paragraph of expect.paragraphs) assert.ok(shown.includes(collapse(paragraph)), `${name}: the view shows "${paragraph}"`);
+    for (const paragraph of [...expect.paragraphs, ...(expect.captions ?? [])]) assert.ok(shown.includes(collapse(paragraph)), `${name}: the view shows "${paragraph}"`);
     // The way the page reached the view, where the page pins it (one that blocks the direct one).
     const viaWorker = await view.evaluate(() => performance.getEntriesByName('lectern:page-from-worker').length > 0);
     if (expect.route) assert.equal(viaWorker ? 'service worker' : 'direct', expect.route, `${name}: the page's route to the view`);
@@ -55,6 +58,12 @@ test('hostile pages: the view and the clipboard hold no active markup and every 
     const clip = await read();
     assert.deepEqual(check(clip.html, HTML_ELEMENTS), [], `${name}: active markup in the clipboard's HTML`);
     for (const paragraph of expect.paragraphs) assert.ok(collapse(clip.text).includes(collapse(paragraph)), `${name}: the copied text holds "${paragraph}"`);
+    // A caption stays with its picture: in the copied HTML, not in the plain text.
+    const htmlText = collapse(textOf(parseFragment(clip.html)));
+    for (const caption of expect.captions ?? []) {
+      assert.ok(htmlText.includes(collapse(caption)), `${name}: the copied HTML holds "${caption}"`);
+      assert.ok(!collapse(clip.text).includes(collapse(caption)), `${name}: the copied text leaves out the caption "${caption}"`);
+    }
 
     await view.locator('#copy-markdown').check();
     await view.locator('#copy').click();
