@@ -184,6 +184,10 @@ impl<'a> Assembler<'a> {
             }
             return;
         }
+        if let Some((img, caption)) = picture_with_caption_line(&run) {
+            self.push_block(figure(img, caption));
+            return;
+        }
         self.push_block(Block::new(BlockKind::Paragraph, run));
     }
 
@@ -586,6 +590,43 @@ fn is_layout_table(doc: &Document, table: NodeId) -> bool {
         })
 }
 
+/// A caption typed under a picture in the same paragraph is one line of at most this many words.
+const MAX_CAPTION_LINE_WORDS: usize = 40;
+/// A caption's label ("Abbildung 3:", "Fig. 2:", "Photo:") ends with a colon within this many
+/// words.
+const MAX_CAPTION_LABEL_WORDS: usize = 3;
+
+/// A paragraph that opens with a picture and goes on to one short line about it, marked as a
+/// caption: set in its own style (all of it emphasised, small or lowered) or opened by a label
+/// ("Abbildung 3: …", "Photo: …"). Editors type captions so where they have no caption field;
+/// prose that happens to follow a picture has neither mark and stays a paragraph. An icon (an
+/// SVG) before a bold lead-in ("💡 **Tip:** …") opens a callout box, not a caption.
+fn picture_with_caption_line(run: &[Inline]) -> Option<(Image, Vec<Inline>)> {
+    let (Inline::Image(img), rest) = run.split_first()? else { return None };
+    let path = img.src.split(['?', '#']).next().unwrap_or_default();
+    if path.len() >= 4 && path.as_bytes()[path.len() - 4..].eq_ignore_ascii_case(b".svg") {
+        return None;
+    }
+    let rest: Vec<Inline> = rest.iter().skip_while(|i| matches!(i, Inline::Break)).cloned().collect();
+    let one_line = !rest.is_empty() && !rest.iter().any(|i| matches!(i, Inline::Break | Inline::Image(_)));
+    if !one_line || !images_in(&rest).is_empty() {
+        return None;
+    }
+    let text = inline_text(&rest);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > MAX_CAPTION_LINE_WORDS {
+        return None;
+    }
+    let styled = rest.iter().all(|i| match i {
+        Inline::Emphasis { .. } | Inline::Strong { .. } | Inline::Sub { .. } | Inline::Sup { .. } => true,
+        Inline::Text { text } => text.trim().is_empty(),
+        _ => false,
+    });
+    let bold_lead = matches!(rest.first(), Some(Inline::Strong { .. }));
+    let labelled = !bold_lead && words.iter().take(MAX_CAPTION_LABEL_WORDS).any(|w| w.ends_with(':'));
+    (styled || labelled).then(|| (img.clone(), rest))
+}
+
 fn figure(img: Image, caption: Vec<Inline>) -> Block {
     let mut b = Block::new(BlockKind::Figure, caption);
     b.image = Some(img);
@@ -605,6 +646,25 @@ mod tests {
 
     fn kinds_and_texts(html: &str) -> Vec<(BlockKind, String)> {
         blocks(html).into_iter().map(|b| (b.kind, b.text)).collect()
+    }
+
+    #[test]
+    fn a_caption_line_typed_under_a_picture_makes_a_figure_and_prose_after_a_picture_stays() {
+        let got = kinds_and_texts(
+            "<p><img src=/a.jpg><br><em>Figure 4: the weak layer, two millimetres thick.</em></p>\
+             <p><img src=/b.jpg>Abbildung: Vergleich auf dem Aletschgletscher.</p>\
+             <p><img src=/c.jpg>The snow fell for three days, and on the fourth the pass was closed.</p>\
+             <p><img src=/tip.svg><strong>Tip:</strong> compare offers before you sign anything.</p>",
+        );
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Figure, "Figure 4: the weak layer, two millimetres thick.".into()),
+                (BlockKind::Figure, "Abbildung: Vergleich auf dem Aletschgletscher.".into()),
+                (BlockKind::Paragraph, "The snow fell for three days, and on the fourth the pass was closed.".into()),
+                (BlockKind::Paragraph, "Tip: compare offers before you sign anything.".into()),
+            ]
+        );
     }
 
     #[test]
