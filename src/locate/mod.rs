@@ -174,6 +174,18 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_dateline_that_opens_the_first_sentence_stays_in_it() {
+        let rest = "<p>The hospital reported the loss to the police on Monday, and a spokesman said the boxes had been stored in a corridor, unlocked, since the end of January.</p>";
+        let html = format!(
+            "<body><article><p><span class=dateline>KOBE –</span> A total of 6,000 surgical masks have been lost at a hospital in Kobe, it was learned Tuesday, as the country runs short of them.</p>{}</article></body>",
+            rest.repeat(3)
+        );
+        let article = crate::extract(&html, None).expect("an article");
+        assert!(article.blocks[0].text.starts_with("KOBE – A total of 6,000"), "{}", article.blocks[0].text);
+        assert_eq!(article.byline, None);
+    }
+
+    #[test]
     fn a_relaxed_attempt_still_rescues_a_story_the_first_one_removed() {
         // The story sits in a container whose class reads like furniture ("comment"); the first
         // attempt strips it and finds only the menu, and the retry's longer story wins.

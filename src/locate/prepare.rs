@@ -22,6 +22,10 @@ const MAX_NOSCRIPT_FALLBACK_CHARS: usize = 200;
 /// Bylines longer than this are prose that happens to sit in an "author" box.
 const MAX_BYLINE_CHARS: usize = 100;
 
+/// A paragraph with more text than this around an inline byline or dateline is prose that the
+/// dateline opens (a byline paragraph, "By Ann Lee | May 3", is a line).
+const MIN_PROSE_AROUND_DATELINE_CHARS: usize = 80;
+
 /// Furniture words on an element this close inside a table or code are the table's or the
 /// code's own (a data table's `comment` column, a `menu` identifier in a code sample).
 const FURNITURE_IN_TABLE_OR_CODE_DEPTH: usize = 3;
@@ -145,7 +149,10 @@ fn fate(doc: &mut Document, id: NodeId, tag: &str, flags: Flags, facts: &Facts, 
         unwrap_noscript_image(doc, id);
         return Fate::Drop;
     }
-    if is_byline(doc, id, &class_id) && doc.collapsed_chars_within(id, MAX_BYLINE_CHARS - 1).is_some_and(|n| n > 0) {
+    if is_byline(doc, id, &class_id)
+        && doc.collapsed_chars_within(id, MAX_BYLINE_CHARS - 1).is_some_and(|n| n > 0)
+        && !opens_a_paragraph_of_prose(doc, id, tag, &class_id)
+    {
         // The first byline goes to the article's metadata; later ones are copies of it.
         return match byline {
             None => {
@@ -255,6 +262,21 @@ fn is_byline(doc: &Document, id: NodeId, class_id: &str) -> bool {
     let rel_author = doc.attr(id, "rel") == Some("author");
     let itemprop_author = doc.attr(id, "itemprop").is_some_and(|p| p.contains("author"));
     rel_author || itemprop_author || BYLINE_WORDS.found_in(class_id)
+}
+
+/// Whether `id`, an inline element named a dateline, stands inside a paragraph of prose: the
+/// wire-story dateline that opens the first sentence ("KOBE – A total of …") is the story's
+/// words, not a line above it.
+fn opens_a_paragraph_of_prose(doc: &Document, id: NodeId, tag: &str, class_id: &str) -> bool {
+    // A byline inside a standfirst ("<em class=byline>ANN LEE</em> How is it …") is still the
+    // byline; only a dateline reads as the sentence's first words.
+    if is_block_tag(tag) || !class_id.contains("dateline") {
+        return false;
+    }
+    let Some(paragraph) = doc.ancestors(id).find(|&a| doc.tag(a).is_some_and(|t| is_block_tag(t))) else {
+        return false;
+    };
+    doc.is_tag(paragraph, "p") && doc.collapsed_chars_within(paragraph, MIN_PROSE_AROUND_DATELINE_CHARS).is_none()
 }
 
 fn has_ancestor_tag(doc: &Document, id: NodeId, tag: &str, max_depth: usize) -> bool {
