@@ -413,7 +413,7 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
     let mut kept = Vec::with_capacity(blocks.len());
     let mut removed = Vec::new();
     for (i, b) in blocks.into_iter().enumerate() {
-        let textual = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading);
+        let textual = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading | BlockKind::Quote);
         let words = || b.text.split_whitespace().count();
         let blurb = || words() <= MAX_BLURB_WORDS && b.text.chars().nth(MAX_BLURB_CHARS).is_none();
         let furniture = if !textual {
@@ -514,6 +514,20 @@ mod tests {
             PROSE,
         ]);
         assert_eq!(got, [PROSE, PROSE]);
+    }
+
+    #[test]
+    fn a_read_also_blurb_set_as_a_block_quote_goes_and_a_quoted_sentence_stays() {
+        let quote = |text: &str| Block::new(BlockKind::Quote, vec![Inline::Text { text: text.into() }]);
+        let said = "“We will read more of the report before we vote,” the mayor said.";
+        let (kept, _) = remove_labels(vec![
+            paragraph(PROSE),
+            quote("PUEDES VER: ¿Qué es la Sunedu y para qué sirve?"),
+            quote(said),
+            paragraph(PROSE),
+        ]);
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, [PROSE, said, PROSE]);
     }
 
     #[test]
