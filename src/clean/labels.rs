@@ -420,6 +420,8 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
             None
         } else if words() <= MAX_FURNITURE_PHRASE_WORDS && FURNITURE_PHRASES.contains(&normalize(&b.text).as_str()) {
             Some(Furniture::Label)
+        } else if words() <= MAX_DATE_LINE_WORDS && is_bare_date_or_time(&b.text) {
+            Some(Furniture::Dateline)
         } else if words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, READ_ALSO_LEADS) {
             Some(Furniture::RelatedStories)
         } else if blurb() && starts_with_lead(&b.text, CALL_TO_ACTION_LEADS) {
@@ -470,6 +472,54 @@ fn is_lone_headline_link(b: &Block) -> bool {
 /// Files a story offers for download: a link to one is part of the story, wherever it stands.
 const ATTACHMENT_EXTENSIONS: &[&str] =
     &["pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "odp", "zip", "epub", "mp3"];
+
+/// A block that is only a date and a time ("23.10.2018", "2019-11-17 | 15:14", "3:59 PM") has at
+/// most this many words.
+const MAX_DATE_LINE_WORDS: usize = 5;
+
+/// Whether `text` is a date or a time in figures and nothing else: the stamp a theme prints above
+/// or below a post, which says nothing the article's date does not. Digits in the page's own
+/// script count too (Arabic-Indic, Devanagari …: `char::is_numeric`); a line with any word in
+/// it, a bare number ("1984", a score "2:1") or a length ("8:09") is not such a stamp.
+fn is_bare_date_or_time(text: &str) -> bool {
+    let is_separator = |c: char| matches!(c, '.' | '/' | '-' | ':' | ',' | '|' | '–' | '·') || c.is_whitespace();
+    let mut groups: Vec<(usize, Option<char>)> = Vec::new(); // (digits in the group, separator after it)
+    let mut rest = text.trim();
+    let mut clock_word = false;
+    // A trailing clock word: "3:59 PM", "19:49 Uhr", "10h".
+    for clock in ["am", "pm", "a.m.", "p.m.", "uhr", "h"] {
+        if rest.len() > clock.len()
+            && rest.is_char_boundary(rest.len() - clock.len())
+            && rest[rest.len() - clock.len()..].eq_ignore_ascii_case(clock)
+        {
+            rest = rest[..rest.len() - clock.len()].trim_end();
+            clock_word = true;
+            break;
+        }
+    }
+    let mut digits = 0;
+    for c in rest.chars() {
+        if c.is_numeric() {
+            digits += 1;
+        } else if is_separator(c) {
+            if digits > 0 {
+                groups.push((digits, Some(c)));
+                digits = 0;
+            }
+        } else {
+            return false;
+        }
+    }
+    if digits > 0 {
+        groups.push((digits, None));
+    }
+    // A date is three groups of figures (day, month, year in any order); a time, an hour and
+    // two-figure minutes after a colon, said to be one by a clock word or a date beside it (alone,
+    // "8:09" is as likely a video's length).
+    let date = groups.windows(3).any(|g| g.iter().all(|(n, _)| *n <= 4) && g.iter().any(|(n, _)| *n >= 2));
+    let time = groups.windows(2).any(|g| g[0].1 == Some(':') && g[0].0 <= 2 && g[1].0 == 2);
+    date || (time && clock_word)
+}
 
 /// Whether `text`, lower-cased and past any leading arrows, dashes and bullets, starts with one
 /// of `leads` as whole words.
@@ -528,6 +578,16 @@ mod tests {
         ]);
         let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, [PROSE, said, PROSE]);
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_date_or_a_time_goes_and_numbers_stay() {
+        for stamp in ["23.10.2018", "2019-11-17 | 15:14", "3:59 PM", "19:49 Uhr", "١٢/٠٥/٢٠٢٣"] {
+            assert!(is_bare_date_or_time(stamp), "{stamp}");
+        }
+        for kept in ["1984", "2:1", "8:09", "12. März 2019", "Seite 3 von 10", "10.000", "3.5"] {
+            assert!(!is_bare_date_or_time(kept), "{kept}");
+        }
     }
 
     #[test]
