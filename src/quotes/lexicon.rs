@@ -42,6 +42,9 @@ word_set!(is_time_lead, TIME_LEADS);
 word_set!(is_complementiser, COMPLEMENTISERS);
 word_set!(is_relative_pronoun, RELATIVE_PRONOUNS);
 word_set!(is_subordinator, SUBORDINATORS);
+word_set!(is_role_modifier, ROLE_MODIFIERS);
+word_set!(is_courtesy_title, COURTESY_TITLES);
+word_set!(is_indefinite_article, INDEFINITE_ARTICLES);
 
 /// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
 /// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
@@ -356,15 +359,36 @@ pub const ROLE_WORDS: &[&str] = &[
     "referee", "teammate", "goalkeeper", "midfielder", "defender", "alcalde", "alcaldesa", "ministro", "ministra",
     "presidenta", "portavoz", "directora", "profesor", "profesora", "concejal", "concejala", "gobernador", "vecino",
     "vecina", "señor", "señora", "candidate", "nominee", "host", "anchor", "moderator", "pollster", "strategist",
-    "consultant", "columnist", "aide",
+    "consultant", "columnist", "aide", "ingénieur", "ingénieure", "commerçant", "commerçante", "ingenieur",
+    "ingenieurin", "ingeniero", "ingeniera", "comerciante", "engenheiro", "engenheira", "ingegnere",
 ];
+
+/// Role words that qualify an office rather than name one ("former", "foreign", "senior",
+/// "transport"): a description that ends on one ("the former") names nobody.
+pub const ROLE_MODIFIERS: &[&str] = &[
+    "prime", "foreign", "transport", "education", "health", "finance", "interior", "defence", "defense", "justice",
+    "opposition", "state", "assistant", "vice", "senior", "former", "acting", "interim", "farming", "agriculture",
+    "environment", "housing", "culture", "passenger", "deputy",
+];
+
+/// Titles of courtesy, which say how to address someone, not what they do: "Mr" alone describes
+/// nobody, and a person's role is not "Mrs".
+pub const COURTESY_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms.", "sir", "dame", "herr", "frau", "monsieur", "madame", "mme",
+    "mme.", "m.", "mlle", "señor", "señora", "sr.", "sra.",
+];
+
+/// Indefinite articles: "a spokesman said" brings in someone the story does not name, never a
+/// person named before (whom "the spokesman" may be).
+pub const INDEFINITE_ARTICLES: &[&str] =
+    &["a", "an", "ein", "eine", "einer", "un", "une", "uno", "una", "um", "uma", "one", "another"];
 
 /// Capitalised words that begin sentences or name days and months, not people.
 pub const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "if", "when", "while", "after", "before", "asked",
     "it", "this", "that", "these", "those", "there", "their", "its", "his", "her", "our", "we", "i", "you", "they",
-    "he", "she", "as", "for", "from", "with", "by", "to", "of", "one", "some", "many", "most", "all", "no", "not",
-    "yet", "still", "however", "meanwhile", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "he", "she", "as", "for", "from", "with", "by", "to", "of", "one", "another", "some", "many", "most", "all", "no",
+    "not", "yet", "still", "however", "meanwhile", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "sources", "officials", "residents", "critics", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "local", "visitors", "several", "both", "each", "every", "viele", "einige",

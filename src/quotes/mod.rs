@@ -204,7 +204,13 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) -> V
                 k += 1;
             }
             if let Some(Subject::Person { name, role }) = speakers::run_forward_pub(tokens, i) {
-                let mention = Mention { name, role };
+                // "the mayor, Étienne Vasseur": a role in apposition before the name is theirs,
+                // so that "the mayor" later finds them.
+                let apposed = (i >= 2 && tokens[i - 1].text == ",")
+                    .then(|| &tokens[i - 2])
+                    .filter(|r| r.word && !r.text.starts_with(char::is_uppercase) && lexicon::is_role_word(&r.lower))
+                    .map(|r| r.text.to_string());
+                let mention = Mention { name, role: role.or(apposed) };
                 if let Some(id) = people.admit(&mention.name, mention.role.as_deref()) {
                     if evidence {
                         let before: Vec<&str> =
@@ -533,7 +539,7 @@ impl Reader<'_> {
         let pc: Vec<char> = self.blocks[prev].text.chars().collect();
         let last_sentence = sentence_start(&pc, pc.len().saturating_sub(1), 0);
         let tokens = speakers::tokenize(&self.blocks[prev].text, last_sentence, usize::MAX);
-        speakers::sentence_subjects(&tokens).iter().find_map(|s| self.people.resolve(s))
+        self.people.resolve_first(&speakers::sentence_subjects(&tokens))
     }
 
     /// The speaker the quotation's own sentence names, by the rules of its script.
@@ -580,10 +586,9 @@ impl Reader<'_> {
         let mid_sentence = start == around.prev_end
             && start >= 2
             && !chars[..start].iter().rev().skip(1).take(1).any(|&c| is_terminator(c));
-        candidates
-            .iter()
-            .filter(|s| !(mid_sentence && matches!(s, Subject::Weak(_))))
-            .find_map(|s| self.people.resolve(s))
+        let candidates: Vec<Subject> =
+            candidates.into_iter().filter(|s| !(mid_sentence && matches!(s, Subject::Weak(_)))).collect();
+        self.people.resolve_first(&candidates)
     }
 
     /// A block that opens with the quotation, after a paragraph that introduces it ("…, he
@@ -603,7 +608,7 @@ impl Reader<'_> {
         if !introduces {
             return None;
         }
-        speakers::before_quote(&tokens).iter().find_map(|s| self.people.resolve(s))
+        self.people.resolve_first(&speakers::before_quote(&tokens))
     }
 
     /// Reported speech earlier in the block names the speaker ("Selon Benaïssa, …").
@@ -612,10 +617,9 @@ impl Reader<'_> {
             return None;
         }
         let prefix = token_range(around.tokens, around.prev_end, around.sentence_start);
-        speakers::according_to(prefix)
-            .into_iter()
-            .chain(speakers::before_quote(prefix))
-            .find_map(|s| self.people.resolve(&s))
+        let candidates: Vec<Subject> =
+            speakers::according_to(prefix).into_iter().chain(speakers::before_quote(prefix)).collect();
+        self.people.resolve_first(&candidates)
     }
 
     /// The group of the multi-paragraph quotation that `found[index]` starts or belongs to.
@@ -911,7 +915,7 @@ fn blockquote_speaker(blocks: &[Block], bi: usize, chars: &[char], people: &mut 
     let start = sentence_start(&pc, pc.len().saturating_sub(1), 0);
     let tokens = speakers::tokenize(&prev.text, start, usize::MAX);
     register_mentions_order(people, &tokens);
-    speakers::before_quote(&tokens).iter().find_map(|s| people.resolve(s))
+    people.resolve_first(&speakers::before_quote(&tokens))
 }
 
 /// Character ranges of inline code in a block: quotation marks there are program text.
@@ -1067,6 +1071,17 @@ mod tests {
     #[test]
     fn an_opening_mark_never_closed_is_no_quotation() {
         assert!(quotes(&["He wrote “and then nothing more", "The next paragraph is plain prose."]).is_empty());
+    }
+
+    #[test]
+    fn an_unnamed_speaker_is_their_description_and_an_indefinite_one_is_nobody_named_before() {
+        let got = speakers(&[
+            "Harbour engineer Tom Reyes inspected the wall on Monday.",
+            "“The wall will hold,” the engineer said.",
+            "“The wall will not hold,” said another engineer.",
+            "“We were never told,” a harbour spokeswoman said.",
+        ]);
+        assert_eq!(got, [named("Tom Reyes"), named("engineer"), named("harbour spokeswoman")]);
     }
 
     #[test]
