@@ -45,6 +45,7 @@ word_set!(is_subordinator, SUBORDINATORS);
 word_set!(is_role_modifier, ROLE_MODIFIERS);
 word_set!(is_courtesy_title, COURTESY_TITLES);
 word_set!(is_indefinite_article, INDEFINITE_ARTICLES);
+word_set!(is_byline_preposition, BYLINE_PREPOSITIONS);
 
 /// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
 /// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
@@ -382,6 +383,11 @@ pub const COURTESY_TITLES: &[&str] = &[
 /// person named before (whom "the spokesman" may be).
 pub const INDEFINITE_ARTICLES: &[&str] =
     &["a", "an", "ein", "eine", "einer", "un", "une", "uno", "una", "um", "uma", "one", "another"];
+
+/// Prepositions that give a work's author right after its title ("“…,” by Ann Lee", "« … »,
+/// par Jean Roux", "„…“ von Eva Brandt"), written lower-case: "de", "di" and "da" are left out,
+/// since they as often start a phrase about the quotation.
+pub const BYLINE_PREPOSITIONS: &[&str] = &["by", "par", "von", "por"];
 
 /// Capitalised words that begin sentences or name days and months, not people.
 pub const NOT_NAMES: &[&str] = &[

@@ -770,6 +770,27 @@ fn is_title(around: &Around, text: &str) -> bool {
     if after_title_noun && text.contains(": ") && title_case(text) {
         return true;
     }
+    // "NOW OPEN — “Pop-up show confronts gentrification,” by DNAinfo’s Eddie Small": a quotation
+    // that opens its sentence (past a label), ends on a comma and is followed at once by "by"
+    // and a name is the title of a work with its author, however it is cased. Inside a sentence
+    // "by" is as often a passive's agent ("had been “rocked,” by Christie").
+    // The comma stands inside the marks in English, after them in French and German.
+    let after_mark = token_range(tokens, span.end, chars.len());
+    let (comma, after_comma) = match after_mark {
+        [c, rest @ ..] if c.text == "," && c.start == span.end => (true, rest),
+        rest => (text.trim_end().ends_with(','), rest),
+    };
+    let opens_sentence = !before.iter().any(is_lower_word);
+    if let [by, name, ..] = after_comma {
+        let byline = by.start <= span.end + 2
+            && by.word
+            && lexicon::is_byline_preposition(by.text)
+            && name.word
+            && name.text.starts_with(char::is_uppercase);
+        if byline && opens_sentence && comma {
+            return true;
+        }
+    }
     if lexical_words(text) > MAX_TITLE_WORDS {
         return false;
     }
@@ -1082,6 +1103,16 @@ mod tests {
             "“We were never told,” a harbour spokeswoman said.",
         ]);
         assert_eq!(got, [named("Tom Reyes"), named("engineer"), named("harbour spokeswoman")]);
+    }
+
+    #[test]
+    fn a_quoted_headline_with_its_byline_is_a_title_but_a_passive_agent_makes_none() {
+        let got = quotes(&[
+            "FLOODS — “Why the river keeps rising every spring,” by Dana Whitfield.",
+            "The plan was branded “careless and far too hasty,” by auditor Ana Souza.",
+        ]);
+        let kinds: Vec<QuoteKind> = got.into_iter().map(|(_, _, k)| k).collect();
+        assert_eq!(kinds, [QuoteKind::Title, QuoteKind::Partial]);
     }
 
     #[test]
