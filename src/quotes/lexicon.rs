@@ -362,6 +362,8 @@ pub const ROLE_WORDS: &[&str] = &[
     "vecina", "señor", "señora", "candidate", "nominee", "host", "anchor", "moderator", "pollster", "strategist",
     "consultant", "columnist", "aide", "ingénieur", "ingénieure", "commerçant", "commerçante", "ingenieur",
     "ingenieurin", "ingeniero", "ingeniera", "comerciante", "engenheiro", "engenheira", "ingegnere",
+    // Nouns news gives an unnamed source by ("a person close to …", "a source familiar with …").
+    "member", "source", "insider", "staffer", "supporter", "delegate", "person", "woman", "man",
 ];
 
 /// Role words that qualify an office rather than name one ("former", "foreign", "senior",
@@ -440,7 +442,7 @@ pub const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Whether the full stop after `word` (as written, without the stop) is an abbreviation's, not a
-/// sentence's end: a title ("Sen", "Mme"), a name suffix ("Jr") or an initial ("F").
+/// sentence's end: a title ("Sen", "Mme"), a name suffix ("Jr") or initials ("F", "J.M").
 pub fn abbreviation_before_stop(word: &str) -> bool {
     let mut chars = word.chars();
     let first = chars.next();
@@ -449,6 +451,13 @@ pub fn abbreviation_before_stop(word: &str) -> bool {
     }
     if !first.is_some_and(char::is_uppercase) {
         return false;
+    }
+    // Initials written together ("J.M. Berger", "J.J. MacNab"): each a capital between stops.
+    if word.split('.').all(|part| {
+        let mut c = part.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    }) {
+        return true;
     }
     let lower = word.to_lowercase();
     is_title_abbreviation(&lower) || is_other_abbreviation(&lower)

@@ -961,11 +961,16 @@ fn described_if(indefinite: bool, s: Subject) -> Subject {
 /// The subject right after position `i` ("said Khan", "sagte Bürgermeisterin Vogelsang",
 /// "said the union’s entertainments officer, Ellie Marchetti", "said a senior official").
 fn subject_after(tokens: &[Token], i: usize) -> Option<Subject> {
-    match subject_after_article(tokens, i)? {
-        // "said the candidate could win": the description is the subject of the clause the verb
-        // reports, not the verb's own.
-        Subject::Role(_) if !description_ends_clause(tokens, i) => None,
-        s => Some(described_if(indefinite_at(tokens, i), s)),
+    subject_after_article(tokens, i).map(|s| described_if(indefinite_at(tokens, i), s))
+}
+
+/// The subject right after a reporting verb at `i - 1` ("said a local shopkeeper"). A
+/// description followed by the rest of a clause ("said the candidate could win") is the
+/// subject of the clause the verb reports, not the verb's own.
+fn subject_after_verb(tokens: &[Token], i: usize) -> Option<Subject> {
+    match subject_after(tokens, i)? {
+        Subject::Role(_) | Subject::Described(_) if !description_ends_clause(tokens, i) => None,
+        s => Some(s),
     }
 }
 
@@ -1174,7 +1179,7 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
         // "said Khan"; with nothing after the verb, the subject is left out ("», añadió.") and is
         // whoever spoke last. A participle ("“…,” adding, “…”") has the sentence's subject,
         // which stands before the quotation, not after it.
-        return subject_after(tokens, i + 1).or_else(|| {
+        return subject_after_verb(tokens, i + 1).or_else(|| {
             let rest_is_empty = tokens[i + 1..].iter().all(|t| !t.word);
             (rest_is_empty && !is_participle(t)).then_some(Subject::Pronoun(None))
         });
@@ -1244,7 +1249,7 @@ fn inverted_after_clause(tokens: &[Token], i: usize) -> Option<Subject> {
                 v += 1;
             }
             if tokens.get(v).is_some_and(|t| is_verb(t) && !is_object_verb(&t.lower)) {
-                if let Some(s @ Subject::Person { .. }) = subject_after(tokens, v + 1) {
+                if let Some(s @ Subject::Person { .. }) = subject_after_verb(tokens, v + 1) {
                     return Some(s);
                 }
             }
@@ -1312,7 +1317,7 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     }
     for v in (main_clause..tokens.len()).rev() {
         if is_verb(&tokens[v]) && !is_object_verb(&tokens[v].lower) && !starts_reported_clause(tokens, v + 1) {
-            if let Some(s) = subject_after(tokens, v + 1) {
+            if let Some(s) = subject_after_verb(tokens, v + 1) {
                 if matches!(s, Subject::Person { .. }) {
                     out.push(s);
                 }
@@ -1512,9 +1517,16 @@ mod tokenizer_tests {
     fn words_keep_inner_apostrophes_hyphens_and_dots_only_between_letters_or_digits() {
         let t = texts("Khan’s co-founder U.S.-based said: 'no'.", 0, usize::MAX);
         let words: Vec<&str> = t.iter().map(|(w, _, _)| w.as_str()).collect();
-        assert_eq!(words, ["Khan’s", "co-founder", "U.S", ".", "-", "based", "said", ":", "'", "no", "'", "."]);
-        assert_eq!(t[2], ("U.S".to_string(), 18, true));
+        // Initials keep their last stop ("U.S."), as a title does ("Sen.").
+        assert_eq!(words, ["Khan’s", "co-founder", "U.S.", "-", "based", "said", ":", "'", "no", "'", "."]);
+        assert_eq!(t[2], ("U.S.".to_string(), 18, true));
         assert!(!t[3].2, "punctuation is not a word");
+    }
+
+    #[test]
+    fn initials_written_together_keep_their_last_stop() {
+        let t = texts("said J.M. Berger.", 0, usize::MAX);
+        assert_eq!(t.iter().map(|(w, _, _)| w.as_str()).collect::<Vec<_>>(), ["said", "J.M.", "Berger", "."]);
     }
 
     #[test]
