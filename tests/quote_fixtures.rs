@@ -10,13 +10,13 @@ use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
 
 /// The set is this large at least: a fixture lost from the folder is a failure, not a skip.
-const MIN_FIXTURES: usize = 135;
+const MIN_FIXTURES: usize = 138;
 
-/// Share of found quotations whose speaker is the annotated one (measured: 426 of 436).
-const MIN_SPEAKER_ACCURACY: f64 = 0.976;
+/// Share of found quotations whose speaker is the annotated one (measured: 433 of 443).
+const MIN_SPEAKER_ACCURACY: f64 = 0.977;
 
 /// Share of found quotations whose kind (direct, partial, block, scare, title) is the annotated
-/// one (measured: 424 of 436).
+/// one (measured: 431 of 443).
 const MIN_KIND_ACCURACY: f64 = 0.972;
 
 #[derive(Debug)]

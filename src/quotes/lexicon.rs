@@ -137,7 +137,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "explaining", "noting", "asking", "stating", "claiming", "urging", "vowing", "promising", "predicting",
     "recalling", "joking", "stressing", "suggesting", "tweeting", "posting", "announcing", "acknowledging",
     "conceding", "complaining", "accusing", "blaming", "praising", "charging", "reads", "issued", "interjected",
-    "interrupted", "pressed", "reacted", "elaborated", "clarified", "echoed",
+    "interrupted", "pressed", "reacted", "elaborated", "clarified", "echoed", "pointed",
     // Recalling, answering, repeating and concluding introduce words as often as saying does
     // ("“…,” remembered Roy Vance", "declares Ana Lee", "“…,” the paper reported").
     "remembered", "remembers", "declares", "answered", "answers", "concludes", "repeated", "repeats", "fumed",

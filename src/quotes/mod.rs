@@ -519,11 +519,14 @@ impl Reader<'_> {
 
     /// A paragraph that is nothing but a quotation, after a paragraph whose last quotation has a
     /// speaker: the same person goes on (news prints a speaker's next words as a paragraph of its
-    /// own); after a paragraph without quotations, the subject of its last sentence.
+    /// own); after a paragraph without quotations, the subject of its last sentence. A lead-in
+    /// that ends on a colon and names nobody ("Then, later that month on CNN: “…”") tells when
+    /// or where, not who: the paragraph is still the quotation alone.
     fn quoted_before(&mut self, around: &Around) -> Option<usize> {
         let Around { chars, span, block, .. } = *around;
-        let alone = chars[..span.open].iter().all(|c| c.is_whitespace())
-            && chars[span.end..].iter().all(|c| !c.is_alphanumeric());
+        let lead_in: String = chars[..span.open].iter().collect();
+        let introduced = around.prev_end == 0 && around.sentence_start == 0 && lead_in.trim_end().ends_with(':');
+        let alone = (lead_in.trim().is_empty() || introduced) && chars[span.end..].iter().all(|c| !c.is_alphanumeric());
         if !alone || around.cjk {
             return None;
         }

@@ -495,6 +495,11 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     if seq.is_empty() {
         return None;
     }
+    // "State Department", "Justice Ministry": role words, then only a noun for an organisation,
+    // name the organisation, not a person called "Department".
+    if !role.is_empty() && name.len() == 1 && is_organisation_word(&name[0].lower) {
+        return Some(Subject::Person { name: join_words(seq, |w| w), role: None });
+    }
     if name.is_empty() {
         return (!role.is_empty()).then(|| Subject::Role(join_words(role, |w| w)));
     }
