@@ -702,7 +702,7 @@ fn quote_kind(around: &Around, text: &str, has_speaker: bool) -> QuoteKind {
         chars[open.saturating_sub(SCARE_MARKER_WINDOW_CHARS)..open].iter().collect::<String>().to_lowercase();
     let before_trim = before.trim_end();
     if lexical_words(text) <= MAX_SCARE_WORDS
-        && (SCARE_MARKERS.iter().any(|m| before_trim.ends_with(m)) || !(has_speaker || reports_speech(around)))
+        && (SCARE_MARKERS.iter().any(|m| ends_with_word(before_trim, m)) || !(has_speaker || reports_speech(around)))
     {
         return QuoteKind::Scare;
     }
@@ -726,6 +726,12 @@ fn quote_kind(around: &Around, text: &str, has_speaker: bool) -> QuoteKind {
         Some(c) if c.is_alphanumeric() || c == ',' || c == '،' || c == '，' => QuoteKind::Partial,
         _ => QuoteKind::Direct,
     }
+}
+
+/// Whether `text` ends with the word `word`: not a word that ends like it ("credit" does not
+/// end with the marker "dit").
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.strip_suffix(word).is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 /// Whether the quotation's whole sentence (not only the part after an earlier quotation) reports
