@@ -581,7 +581,15 @@ impl Reader<'_> {
             if colon {
                 speakers::before_quote(before).into_iter().chain(speakers::after_quote(after)).collect()
             } else {
-                speakers::after_quote(after).into_iter().chain(speakers::before_quote(before)).collect()
+                let attribution = speakers::after_quote(after);
+                // "“…,” an Intel spokeswoman said": the quotation's own attribution names an
+                // unnamed person; a name elsewhere in the sentence is someone else.
+                if let Some(s @ (Subject::Role(_) | Subject::Described(_))) = &attribution {
+                    if let Some(id) = self.people.resolve_first(std::slice::from_ref(s)) {
+                        return Some(id);
+                    }
+                }
+                attribution.into_iter().chain(speakers::before_quote(before)).collect()
             }
         };
         // After an earlier quotation in the same sentence ("X said, “…,” Obama “opted for …”"),

@@ -809,12 +809,21 @@ fn relative_clause_subject(tokens: &[Token], verb: usize) -> Option<Subject> {
     let lo = verb.saturating_sub(MAX_APPOSITIVE_TOKENS);
     let rel =
         (lo..verb).rev().take_while(|&k| tokens[k].text != ",").find(|&k| is_relative_pronoun(&tokens[k].lower))?;
-    if rel < 2 || tokens[rel - 1].text != "," {
+    // "a White House official who spoke anonymously said": without a comma, a description
+    // before the relative pronoun is the subject.
+    let restrictive = rel >= 1 && is_role(&tokens[rel - 1]);
+    if rel < 2 || !(tokens[rel - 1].text == "," || restrictive) {
         return None;
     }
     let between = &tokens[rel + 1..verb];
     if between.iter().any(|t| is_name_word(t) || pronoun(t).is_some() || is_subordinator(&t.lower)) {
         return None;
+    }
+    if tokens[rel - 1].text != "," {
+        return match run_backward(tokens, rel - 1)? {
+            (Subject::Role(role), start) => Some(described_backward(tokens, role, start)),
+            _ => None,
+        };
     }
     let (s, start) = run_backward(tokens, rel - 2)?;
     let governed = start > 0 && is_preposition(&tokens[start - 1].lower);
@@ -988,6 +997,7 @@ fn describes(t: &Token) -> bool {
         && !is_verb(t)
         && !is_aux(t)
         && !is_article(t)
+        && !is_indefinite_article(&t.lower)
         && pronoun(t).is_none()
         && !is_preposition(&t.lower)
         && !is_complementiser(&t.lower)
