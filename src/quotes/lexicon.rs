@@ -46,6 +46,7 @@ word_set!(is_role_modifier, ROLE_MODIFIERS);
 word_set!(is_courtesy_title, COURTESY_TITLES);
 word_set!(is_indefinite_article, INDEFINITE_ARTICLES);
 word_set!(is_byline_preposition, BYLINE_PREPOSITIONS);
+word_set!(is_affiliation_noun, AFFILIATION_NOUNS);
 
 /// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
 /// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
@@ -390,6 +391,16 @@ pub const INDEFINITE_ARTICLES: &[&str] =
 /// par Jean Roux", "„…“ von Eva Brandt"), written lower-case: "de", "di" and "da" are left out,
 /// since they as often start a phrase about the quotation.
 pub const BYLINE_PREPOSITIONS: &[&str] = &["by", "par", "von", "por"];
+
+/// Nouns for a member of a party or camp ("a New Hampshire Republican", "un socialiste", "ein
+/// Sozialdemokrat"), singular: as the last word of a description they name a person by
+/// affiliation, never a person's surname.
+pub const AFFILIATION_NOUNS: &[&str] = &[
+    "republican", "democrat", "libertarian", "conservative", "liberal", "progressive", "socialist", "tory",
+    "socialiste", "républicain", "républicaine", "écologiste", "sozialdemokrat", "sozialdemokratin", "christdemokrat",
+    "christdemokratin", "republicano", "republicana", "socialista", "conservador", "conservadora", "democrata",
+    "progressista",
+];
 
 /// Capitalised words that begin sentences or name days and months, not people.
 pub const NOT_NAMES: &[&str] = &[

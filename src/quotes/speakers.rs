@@ -227,7 +227,8 @@ impl People {
     pub fn describe(&mut self, description: &str) -> Option<usize> {
         let head = description.split_whitespace().last()?.to_lowercase();
         let abbreviation = head.strip_suffix('.').is_some_and(is_title_abbreviation);
-        if !is_role_word(&head) || is_role_modifier(&head) || is_courtesy_title(&head) || abbreviation {
+        let person = (is_role_word(&head) || is_affiliation_noun(&head)) && !is_role_modifier(&head);
+        if !person || is_courtesy_title(&head) || abbreviation {
             return None;
         }
         let id = match self.by_description.get(description) {
@@ -291,6 +292,10 @@ impl People {
     pub fn resolve_role(&self, role: &str) -> Option<usize> {
         let role = role.to_lowercase();
         let key = role.split_whitespace().last()?;
+        // "the Wisconsin Republican": an affiliation is shared by too many to pick one out.
+        if is_affiliation_noun(key) {
+            return None;
+        }
         self.by_recency().into_iter().find(|&id| {
             self.people[id].role.as_ref().is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == key))
         })
@@ -454,7 +459,10 @@ fn is_name_word(t: &Token) -> bool {
 }
 
 fn is_role(t: &Token) -> bool {
-    t.word && (is_role_word(&t.lower) || t.lower.strip_suffix('.').is_some_and(is_title_abbreviation))
+    // A lower-case affiliation ("un socialiste") describes like a role; a capitalised one may
+    // open an organisation's name ("Republican National Committee"), which `split_role` sees.
+    let affiliation = !t.cap() && is_affiliation_noun(&t.lower);
+    t.word && (is_role_word(&t.lower) || affiliation || t.lower.strip_suffix('.').is_some_and(is_title_abbreviation))
 }
 
 fn is_possessive(t: &Token) -> bool {
@@ -502,6 +510,11 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     }
     if name.is_empty() {
         return (!role.is_empty()).then(|| Subject::Role(join_words(role, |w| w)));
+    }
+    // "a New Hampshire Republican", "un socialiste": a run that ends on a noun for a party's
+    // member describes someone by affiliation; nobody is called "Republican".
+    if name.last().is_some_and(|t| is_affiliation_noun(&t.lower)) {
+        return Some(Subject::Role(join_words(seq, |w| w)));
     }
     // A lower-case word that is not a particle cannot be part of a name. A role then a particle
     // ("Sprecher der Stadt", "portavoz del Ayuntamiento") is the role of an organisation.
@@ -964,6 +977,11 @@ fn indefinite_at(tokens: &[Token], k: usize) -> bool {
     tokens.get(k).is_some_and(|t| t.word && is_indefinite_article(&t.lower))
 }
 
+/// Whether token `k` is an article, definite or indefinite ("the", "a", "another").
+fn determiner_at(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(is_article) || indefinite_at(tokens, k)
+}
+
 /// A role read after an indefinite article is someone new ([`Subject::Described`]).
 fn described_if(indefinite: bool, s: Subject) -> Subject {
     match s {
@@ -1012,7 +1030,7 @@ fn described_backward(tokens: &[Token], role: String, start: usize) -> Subject {
     let lo = start.saturating_sub(MAX_DESCRIPTOR_WORDS + 1);
     let article = (lo..start).rev().find(|&k| !describes(&tokens[k]));
     match article {
-        Some(a) if is_article(&tokens[a]) || indefinite_at(tokens, a) => {
+        Some(a) if determiner_at(tokens, a) => {
             let mut words: Vec<&str> = tokens[a + 1..start].iter().map(|t| t.text).collect();
             words.push(&role);
             described_if(indefinite_at(tokens, a), Subject::Role(words.join(" ")))
@@ -1026,7 +1044,7 @@ fn described_backward(tokens: &[Token], role: String, start: usize) -> Subject {
 /// relative pronoun or a conjunction follows, not the rest of a clause.
 fn description_ends_clause(tokens: &[Token], from: usize) -> bool {
     let mut k = from;
-    while k < tokens.len() && (is_article(&tokens[k]) || indefinite_at(tokens, k)) {
+    while determiner_at(tokens, k) {
         k += 1;
     }
     let head = (k..tokens.len())
@@ -1053,8 +1071,8 @@ fn description_ends_clause(tokens: &[Token], from: usize) -> bool {
 }
 
 fn subject_after_article(tokens: &[Token], mut i: usize) -> Option<Subject> {
-    let had_article = i < tokens.len() && (is_article(&tokens[i]) || indefinite_at(tokens, i));
-    while i < tokens.len() && (is_article(&tokens[i]) || indefinite_at(tokens, i)) {
+    let had_article = determiner_at(tokens, i);
+    while determiner_at(tokens, i) {
         i += 1;
     }
     let t = tokens.get(i)?;
@@ -1080,7 +1098,12 @@ fn subject_after_article(tokens: &[Token], mut i: usize) -> Option<Subject> {
             });
         if descriptor {
             let desc = tokens[i..i + skip].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            // "un socialiste de Valmont", "una portavoz de Almara": after a role, a name that a
+            // preposition governs is the role's complement, not the person.
+            let complement = role.is_some()
+                && (is_preposition(&tokens[i + skip - 1].lower) || is_name_particle(&tokens[i + skip - 1].lower));
             match run_forward(tokens, i + skip) {
+                Some(Subject::Person { .. }) if complement => {}
                 Some(Subject::Person { name, role }) => {
                     let role = Some(match role {
                         Some(r) => format!("{desc} {r}"),
