@@ -42,6 +42,11 @@ word_set!(is_time_lead, TIME_LEADS);
 word_set!(is_complementiser, COMPLEMENTISERS);
 word_set!(is_relative_pronoun, RELATIVE_PRONOUNS);
 word_set!(is_subordinator, SUBORDINATORS);
+word_set!(is_role_modifier, ROLE_MODIFIERS);
+word_set!(is_courtesy_title, COURTESY_TITLES);
+word_set!(is_indefinite_article, INDEFINITE_ARTICLES);
+word_set!(is_byline_preposition, BYLINE_PREPOSITIONS);
+word_set!(is_affiliation_noun, AFFILIATION_NOUNS);
 
 /// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
 /// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
@@ -133,7 +138,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "explaining", "noting", "asking", "stating", "claiming", "urging", "vowing", "promising", "predicting",
     "recalling", "joking", "stressing", "suggesting", "tweeting", "posting", "announcing", "acknowledging",
     "conceding", "complaining", "accusing", "blaming", "praising", "charging", "reads", "issued", "interjected",
-    "interrupted", "pressed", "reacted", "elaborated", "clarified", "echoed",
+    "interrupted", "pressed", "reacted", "elaborated", "clarified", "echoed", "pointed",
     // Recalling, answering, repeating and concluding introduce words as often as saying does
     // ("“…,” remembered Roy Vance", "declares Ana Lee", "“…,” the paper reported").
     "remembered", "remembers", "declares", "answered", "answers", "concludes", "repeated", "repeats", "fumed",
@@ -356,15 +361,53 @@ pub const ROLE_WORDS: &[&str] = &[
     "referee", "teammate", "goalkeeper", "midfielder", "defender", "alcalde", "alcaldesa", "ministro", "ministra",
     "presidenta", "portavoz", "directora", "profesor", "profesora", "concejal", "concejala", "gobernador", "vecino",
     "vecina", "señor", "señora", "candidate", "nominee", "host", "anchor", "moderator", "pollster", "strategist",
-    "consultant", "columnist", "aide",
+    "consultant", "columnist", "aide", "ingénieur", "ingénieure", "commerçant", "commerçante", "ingenieur",
+    "ingenieurin", "ingeniero", "ingeniera", "comerciante", "engenheiro", "engenheira", "ingegnere",
+    // Nouns news gives an unnamed source by ("a person close to …", "a source familiar with …").
+    "member", "source", "insider", "staffer", "supporter", "delegate", "person", "woman", "man",
+];
+
+/// Role words that qualify an office rather than name one ("former", "foreign", "senior",
+/// "transport"): a description that ends on one ("the former") names nobody.
+pub const ROLE_MODIFIERS: &[&str] = &[
+    "prime", "foreign", "transport", "education", "health", "finance", "interior", "defence", "defense", "justice",
+    "opposition", "state", "assistant", "vice", "senior", "former", "acting", "interim", "farming", "agriculture",
+    "environment", "housing", "culture", "passenger", "deputy",
+];
+
+/// Titles of courtesy, which say how to address someone, not what they do: "Mr" alone describes
+/// nobody, and a person's role is not "Mrs".
+pub const COURTESY_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mr.", "mrs.", "ms.", "sir", "dame", "herr", "frau", "monsieur", "madame", "mme",
+    "mme.", "m.", "mlle", "señor", "señora", "sr.", "sra.",
+];
+
+/// Indefinite articles: "a spokesman said" brings in someone the story does not name, never a
+/// person named before (whom "the spokesman" may be).
+pub const INDEFINITE_ARTICLES: &[&str] =
+    &["a", "an", "ein", "eine", "einer", "un", "une", "uno", "una", "um", "uma", "one", "another"];
+
+/// Prepositions that give a work's author right after its title ("“…,” by Ann Lee", "« … »,
+/// par Jean Roux", "„…“ von Eva Brandt"), written lower-case: "de", "di" and "da" are left out,
+/// since they as often start a phrase about the quotation.
+pub const BYLINE_PREPOSITIONS: &[&str] = &["by", "par", "von", "por"];
+
+/// Nouns for a member of a party or camp ("a New Hampshire Republican", "un socialiste", "ein
+/// Sozialdemokrat"), singular: as the last word of a description they name a person by
+/// affiliation, never a person's surname.
+pub const AFFILIATION_NOUNS: &[&str] = &[
+    "republican", "democrat", "libertarian", "conservative", "liberal", "progressive", "socialist", "tory",
+    "socialiste", "républicain", "républicaine", "écologiste", "sozialdemokrat", "sozialdemokratin", "christdemokrat",
+    "christdemokratin", "republicano", "republicana", "socialista", "conservador", "conservadora", "democrata",
+    "progressista",
 ];
 
 /// Capitalised words that begin sentences or name days and months, not people.
 pub const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "if", "when", "while", "after", "before", "asked",
     "it", "this", "that", "these", "those", "there", "their", "its", "his", "her", "our", "we", "i", "you", "they",
-    "he", "she", "as", "for", "from", "with", "by", "to", "of", "one", "some", "many", "most", "all", "no", "not",
-    "yet", "still", "however", "meanwhile", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "he", "she", "as", "for", "from", "with", "by", "to", "of", "one", "another", "some", "many", "most", "all", "no",
+    "not", "yet", "still", "however", "meanwhile", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "sources", "officials", "residents", "critics", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "local", "visitors", "several", "both", "each", "every", "viele", "einige",
@@ -410,7 +453,7 @@ pub const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Whether the full stop after `word` (as written, without the stop) is an abbreviation's, not a
-/// sentence's end: a title ("Sen", "Mme"), a name suffix ("Jr") or an initial ("F").
+/// sentence's end: a title ("Sen", "Mme"), a name suffix ("Jr") or initials ("F", "J.M").
 pub fn abbreviation_before_stop(word: &str) -> bool {
     let mut chars = word.chars();
     let first = chars.next();
@@ -419,6 +462,13 @@ pub fn abbreviation_before_stop(word: &str) -> bool {
     }
     if !first.is_some_and(char::is_uppercase) {
         return false;
+    }
+    // Initials written together ("J.M. Berger", "J.J. MacNab"): each a capital between stops.
+    if word.split('.').all(|part| {
+        let mut c = part.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    }) {
+        return true;
     }
     let lower = word.to_lowercase();
     is_title_abbreviation(&lower) || is_other_abbreviation(&lower)

@@ -98,7 +98,20 @@ pub fn spans_with(chars: &[char], carried: Option<Family>) -> Vec<Span> {
     let style = Style::of(chars);
     let mut stack: Vec<(Family, usize)> = carried.map(|f| (f, CARRIED)).into_iter().collect();
     let mut found: Vec<Span> = Vec::new();
+    // Markup that leaked into the text (`author="Ann" tweet_id="67"`): a straight quote right
+    // after `=` opens an attribute's value, which the next straight quote closes. Neither is a
+    // quotation mark; `attribute_end` is the index of the closing one.
+    let mut attribute_end = None;
     for (i, &c) in chars.iter().enumerate() {
+        if attribute_end.is_some_and(|end| i <= end) {
+            continue;
+        }
+        if c == '"' && i > 0 && chars[i - 1] == '=' {
+            attribute_end = chars[i + 1..].iter().position(|&c| c == '"').map(|p| i + 1 + p);
+            if attribute_end.is_some() {
+                continue;
+            }
+        }
         let Some((family, mut role)) = classify(c, style) else { continue };
         let prev = i.checked_sub(1).and_then(|p| chars.get(p));
         let next = chars.get(i + 1);
@@ -253,6 +266,11 @@ mod tests {
     fn texts(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
         spans(&chars).iter().filter(|s| !s.runs_on).map(|s| chars[s.open + 1..s.end - 1].iter().collect()).collect()
+    }
+
+    #[test]
+    fn attribute_values_of_leaked_markup_are_no_quotations() {
+        assert_eq!(texts("<tweet author=\"AnnLee\" id=\"67\">We stand together, \"all of us\"</tweet>"), ["all of us"]);
     }
 
     #[test]

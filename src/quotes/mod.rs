@@ -204,7 +204,13 @@ fn register_mentions(people: &mut People, tokens: &[Token], evidence: bool) -> V
                 k += 1;
             }
             if let Some(Subject::Person { name, role }) = speakers::run_forward_pub(tokens, i) {
-                let mention = Mention { name, role };
+                // "the mayor, Étienne Vasseur": a role in apposition before the name is theirs,
+                // so that "the mayor" later finds them.
+                let apposed = (i >= 2 && tokens[i - 1].text == ",")
+                    .then(|| &tokens[i - 2])
+                    .filter(|r| r.word && !r.text.starts_with(char::is_uppercase) && lexicon::is_role_word(&r.lower))
+                    .map(|r| r.text.to_string());
+                let mention = Mention { name, role: role.or(apposed) };
                 if let Some(id) = people.admit(&mention.name, mention.role.as_deref()) {
                     if evidence {
                         let before: Vec<&str> =
@@ -513,11 +519,14 @@ impl Reader<'_> {
 
     /// A paragraph that is nothing but a quotation, after a paragraph whose last quotation has a
     /// speaker: the same person goes on (news prints a speaker's next words as a paragraph of its
-    /// own); after a paragraph without quotations, the subject of its last sentence.
+    /// own); after a paragraph without quotations, the subject of its last sentence. A lead-in
+    /// that ends on a colon and names nobody ("Then, later that month on CNN: “…”") tells when
+    /// or where, not who: the paragraph is still the quotation alone.
     fn quoted_before(&mut self, around: &Around) -> Option<usize> {
         let Around { chars, span, block, .. } = *around;
-        let alone = chars[..span.open].iter().all(|c| c.is_whitespace())
-            && chars[span.end..].iter().all(|c| !c.is_alphanumeric());
+        let lead_in: String = chars[..span.open].iter().collect();
+        let introduced = around.prev_end == 0 && around.sentence_start == 0 && lead_in.trim_end().ends_with(':');
+        let alone = (lead_in.trim().is_empty() || introduced) && chars[span.end..].iter().all(|c| !c.is_alphanumeric());
         if !alone || around.cjk {
             return None;
         }
@@ -533,7 +542,7 @@ impl Reader<'_> {
         let pc: Vec<char> = self.blocks[prev].text.chars().collect();
         let last_sentence = sentence_start(&pc, pc.len().saturating_sub(1), 0);
         let tokens = speakers::tokenize(&self.blocks[prev].text, last_sentence, usize::MAX);
-        speakers::sentence_subjects(&tokens).iter().find_map(|s| self.people.resolve(s))
+        self.people.resolve_first(&speakers::sentence_subjects(&tokens))
     }
 
     /// The speaker the quotation's own sentence names, by the rules of its script.
@@ -572,7 +581,15 @@ impl Reader<'_> {
             if colon {
                 speakers::before_quote(before).into_iter().chain(speakers::after_quote(after)).collect()
             } else {
-                speakers::after_quote(after).into_iter().chain(speakers::before_quote(before)).collect()
+                let attribution = speakers::after_quote(after);
+                // "“…,” an Intel spokeswoman said": the quotation's own attribution names an
+                // unnamed person; a name elsewhere in the sentence is someone else.
+                if let Some(s @ (Subject::Role(_) | Subject::Described(_))) = &attribution {
+                    if let Some(id) = self.people.resolve_first(std::slice::from_ref(s)) {
+                        return Some(id);
+                    }
+                }
+                attribution.into_iter().chain(speakers::before_quote(before)).collect()
             }
         };
         // After an earlier quotation in the same sentence ("X said, “…,” Obama “opted for …”"),
@@ -580,10 +597,9 @@ impl Reader<'_> {
         let mid_sentence = start == around.prev_end
             && start >= 2
             && !chars[..start].iter().rev().skip(1).take(1).any(|&c| is_terminator(c));
-        candidates
-            .iter()
-            .filter(|s| !(mid_sentence && matches!(s, Subject::Weak(_))))
-            .find_map(|s| self.people.resolve(s))
+        let candidates: Vec<Subject> =
+            candidates.into_iter().filter(|s| !(mid_sentence && matches!(s, Subject::Weak(_)))).collect();
+        self.people.resolve_first(&candidates)
     }
 
     /// A block that opens with the quotation, after a paragraph that introduces it ("…, he
@@ -603,7 +619,7 @@ impl Reader<'_> {
         if !introduces {
             return None;
         }
-        speakers::before_quote(&tokens).iter().find_map(|s| self.people.resolve(s))
+        self.people.resolve_first(&speakers::before_quote(&tokens))
     }
 
     /// Reported speech earlier in the block names the speaker ("Selon Benaïssa, …").
@@ -612,10 +628,9 @@ impl Reader<'_> {
             return None;
         }
         let prefix = token_range(around.tokens, around.prev_end, around.sentence_start);
-        speakers::according_to(prefix)
-            .into_iter()
-            .chain(speakers::before_quote(prefix))
-            .find_map(|s| self.people.resolve(&s))
+        let candidates: Vec<Subject> =
+            speakers::according_to(prefix).into_iter().chain(speakers::before_quote(prefix)).collect();
+        self.people.resolve_first(&candidates)
     }
 
     /// The group of the multi-paragraph quotation that `found[index]` starts or belongs to.
@@ -695,7 +710,7 @@ fn quote_kind(around: &Around, text: &str, has_speaker: bool) -> QuoteKind {
         chars[open.saturating_sub(SCARE_MARKER_WINDOW_CHARS)..open].iter().collect::<String>().to_lowercase();
     let before_trim = before.trim_end();
     if lexical_words(text) <= MAX_SCARE_WORDS
-        && (SCARE_MARKERS.iter().any(|m| before_trim.ends_with(m)) || !(has_speaker || reports_speech(around)))
+        && (SCARE_MARKERS.iter().any(|m| ends_with_word(before_trim, m)) || !(has_speaker || reports_speech(around)))
     {
         return QuoteKind::Scare;
     }
@@ -719,6 +734,12 @@ fn quote_kind(around: &Around, text: &str, has_speaker: bool) -> QuoteKind {
         Some(c) if c.is_alphanumeric() || c == ',' || c == '،' || c == '，' => QuoteKind::Partial,
         _ => QuoteKind::Direct,
     }
+}
+
+/// Whether `text` ends with the word `word`: not a word that ends like it ("credit" does not
+/// end with the marker "dit").
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.strip_suffix(word).is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 /// Whether the quotation's whole sentence (not only the part after an earlier quotation) reports
@@ -765,6 +786,27 @@ fn is_title(around: &Around, text: &str) -> bool {
         && before.last().is_some_and(|t| t.word || t.text == ",");
     if after_title_noun && text.contains(": ") && title_case(text) {
         return true;
+    }
+    // "NOW OPEN — “Pop-up show confronts gentrification,” by DNAinfo’s Eddie Small": a quotation
+    // that opens its sentence (past a label), ends on a comma and is followed at once by "by"
+    // and a name is the title of a work with its author, however it is cased. Inside a sentence
+    // "by" is as often a passive's agent ("had been “rocked,” by Christie").
+    // The comma stands inside the marks in English, after them in French and German.
+    let after_mark = token_range(tokens, span.end, chars.len());
+    let (comma, after_comma) = match after_mark {
+        [c, rest @ ..] if c.text == "," && c.start == span.end => (true, rest),
+        rest => (text.trim_end().ends_with(','), rest),
+    };
+    let opens_sentence = !before.iter().any(is_lower_word);
+    if let [by, name, ..] = after_comma {
+        let byline = by.start <= span.end + 2
+            && by.word
+            && lexicon::is_byline_preposition(by.text)
+            && name.word
+            && name.text.starts_with(char::is_uppercase);
+        if byline && opens_sentence && comma {
+            return true;
+        }
     }
     if lexical_words(text) > MAX_TITLE_WORDS {
         return false;
@@ -911,7 +953,7 @@ fn blockquote_speaker(blocks: &[Block], bi: usize, chars: &[char], people: &mut 
     let start = sentence_start(&pc, pc.len().saturating_sub(1), 0);
     let tokens = speakers::tokenize(&prev.text, start, usize::MAX);
     register_mentions_order(people, &tokens);
-    speakers::before_quote(&tokens).iter().find_map(|s| people.resolve(s))
+    people.resolve_first(&speakers::before_quote(&tokens))
 }
 
 /// Character ranges of inline code in a block: quotation marks there are program text.
@@ -1067,6 +1109,27 @@ mod tests {
     #[test]
     fn an_opening_mark_never_closed_is_no_quotation() {
         assert!(quotes(&["He wrote “and then nothing more", "The next paragraph is plain prose."]).is_empty());
+    }
+
+    #[test]
+    fn an_unnamed_speaker_is_their_description_and_an_indefinite_one_is_nobody_named_before() {
+        let got = speakers(&[
+            "Harbour engineer Tom Reyes inspected the wall on Monday.",
+            "“The wall will hold,” the engineer said.",
+            "“The wall will not hold,” said another engineer.",
+            "“We were never told,” a harbour spokeswoman said.",
+        ]);
+        assert_eq!(got, [named("Tom Reyes"), named("engineer"), named("harbour spokeswoman")]);
+    }
+
+    #[test]
+    fn a_quoted_headline_with_its_byline_is_a_title_but_a_passive_agent_makes_none() {
+        let got = quotes(&[
+            "FLOODS — “Why the river keeps rising every spring,” by Dana Whitfield.",
+            "The plan was branded “careless and far too hasty,” by auditor Ana Souza.",
+        ]);
+        let kinds: Vec<QuoteKind> = got.into_iter().map(|(_, _, k)| k).collect();
+        assert_eq!(kinds, [QuoteKind::Title, QuoteKind::Partial]);
     }
 
     #[test]

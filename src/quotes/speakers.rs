@@ -94,6 +94,9 @@ pub enum Subject {
     },
     Pronoun(Option<Gender>),
     Role(String),
+    /// Someone brought in by an indefinite description ("a senior official"): nobody named
+    /// before, whatever their role.
+    Described(String),
     /// A name found only by position (the first name of the sentence): trusted only if it is a
     /// full name or names someone the article has already named.
     Weak(String),
@@ -128,6 +131,9 @@ pub struct People {
     clock: u64,
     by_name: std::collections::HashMap<String, usize>,
     by_word: std::collections::HashMap<String, Vec<usize>>,
+    /// People known only by a description ([`People::describe`]), kept apart from names: a
+    /// later name is never resolved to a description's words.
+    by_description: std::collections::HashMap<String, usize>,
 }
 
 impl People {
@@ -194,36 +200,50 @@ impl People {
             }
         };
         if let Some(r) = role.filter(|r| !r.is_empty()) {
-            let lower = r.to_lowercase();
-            if FEMALE_MARKERS.iter().any(|m| lower.split_whitespace().any(|w| w == *m)) {
-                self.people[id].female += ROLE_GENDER_EVIDENCE;
-            }
-            if MALE_MARKERS.iter().any(|m| lower.split_whitespace().any(|w| w == *m)) {
-                self.people[id].male += ROLE_GENDER_EVIDENCE;
-            }
-            let is_title = matches!(
-                lower.as_str(),
-                "mr" | "mrs"
-                    | "ms"
-                    | "miss"
-                    | "mr."
-                    | "mrs."
-                    | "ms."
-                    | "herr"
-                    | "frau"
-                    | "monsieur"
-                    | "madame"
-                    | "señor"
-                    | "señora"
-                    | "sir"
-                    | "dame"
-            );
-            if !is_title {
+            self.credit_role_gender(id, r);
+            if !is_courtesy_title(&r.to_lowercase()) {
                 self.people[id].role = Some(r.to_string());
             }
         }
         self.touch(id);
         id
+    }
+
+    /// A role that gives a gender ("spokeswoman", "Mrs") counts for the person who holds it.
+    fn credit_role_gender(&mut self, id: usize, role: &str) {
+        let lower = role.to_lowercase();
+        if FEMALE_MARKERS.iter().any(|m| lower.split_whitespace().any(|w| w == *m)) {
+            self.people[id].female += ROLE_GENDER_EVIDENCE;
+        }
+        if MALE_MARKERS.iter().any(|m| lower.split_whitespace().any(|w| w == *m)) {
+            self.people[id].male += ROLE_GENDER_EVIDENCE;
+        }
+    }
+
+    /// Someone the text describes without naming ("a State Department official", "the Florida
+    /// senator" when no senator has been named): the description is all the reader is told, so
+    /// it stands for the speaker. Only a description whose last word is a noun for a person
+    /// ("official", not "former" or "Mr") describes one; the same description is the same person.
+    pub fn describe(&mut self, description: &str) -> Option<usize> {
+        let head = description.split_whitespace().last()?.to_lowercase();
+        let abbreviation = head.strip_suffix('.').is_some_and(is_title_abbreviation);
+        let person = (is_role_word(&head) || is_affiliation_noun(&head)) && !is_role_modifier(&head);
+        if !person || is_courtesy_title(&head) || abbreviation {
+            return None;
+        }
+        let id = match self.by_description.get(description) {
+            Some(&id) => id,
+            None => {
+                let id = self.people.len();
+                self.people.push(Person { name: description.to_string(), role: None, male: 0, female: 0 });
+                self.seen.push(0);
+                self.by_description.insert(description.to_string(), id);
+                self.credit_role_gender(id, description);
+                id
+            }
+        };
+        self.touch(id);
+        Some(id)
     }
 
     /// Keep the people and their genders, forget who was mentioned last (for a second pass).
@@ -272,6 +292,10 @@ impl People {
     pub fn resolve_role(&self, role: &str) -> Option<usize> {
         let role = role.to_lowercase();
         let key = role.split_whitespace().last()?;
+        // "the Wisconsin Republican": an affiliation is shared by too many to pick one out.
+        if is_affiliation_noun(key) {
+            return None;
+        }
         self.by_recency().into_iter().find(|&id| {
             self.people[id].role.as_ref().is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == key))
         })
@@ -285,11 +309,25 @@ impl People {
             .then(|| self.resolve_name(name, role))
     }
 
+    /// The first of `candidates` (best first) that names someone, else the first description of
+    /// someone unnamed: a description is the speaker only when nothing in the sentence names one
+    /// ("Doherty said an inspector had described it as “…”" reports Doherty's words).
+    pub fn resolve_first(&mut self, candidates: &[Subject]) -> Option<usize> {
+        candidates.iter().find_map(|s| self.resolve(s)).or_else(|| {
+            candidates.iter().find_map(|s| match s {
+                Subject::Role(d) | Subject::Described(d) => self.describe(d),
+                _ => None,
+            })
+        })
+    }
+
     pub fn resolve(&mut self, s: &Subject) -> Option<usize> {
         match s {
             Subject::Person { name, role } => may_speak(name).then(|| self.resolve_name(name, role.as_deref())),
             Subject::Pronoun(g) => self.resolve_pronoun(*g),
             Subject::Role(r) => self.resolve_role(r),
+            // Someone new: only [`People::resolve_first`] falls back on the description.
+            Subject::Described(_) => None,
             Subject::Weak(name) => self.admit(name, None),
         }
     }
@@ -421,7 +459,10 @@ fn is_name_word(t: &Token) -> bool {
 }
 
 fn is_role(t: &Token) -> bool {
-    t.word && (is_role_word(&t.lower) || t.lower.strip_suffix('.').is_some_and(is_title_abbreviation))
+    // A lower-case affiliation ("un socialiste") describes like a role; a capitalised one may
+    // open an organisation's name ("Republican National Committee"), which `split_role` sees.
+    let affiliation = !t.cap() && is_affiliation_noun(&t.lower);
+    t.word && (is_role_word(&t.lower) || affiliation || t.lower.strip_suffix('.').is_some_and(is_title_abbreviation))
 }
 
 fn is_possessive(t: &Token) -> bool {
@@ -462,12 +503,24 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     if seq.is_empty() {
         return None;
     }
+    // "State Department", "Justice Ministry": role words, then only a noun for an organisation,
+    // name the organisation, not a person called "Department".
+    if !role.is_empty() && name.len() == 1 && is_organisation_word(&name[0].lower) {
+        return Some(Subject::Person { name: join_words(seq, |w| w), role: None });
+    }
     if name.is_empty() {
         return (!role.is_empty()).then(|| Subject::Role(join_words(role, |w| w)));
     }
-    // A lower-case word that is not a particle cannot be part of a name.
+    // "a New Hampshire Republican", "un socialiste": a run that ends on a noun for a party's
+    // member describes someone by affiliation; nobody is called "Republican".
+    if name.last().is_some_and(|t| is_affiliation_noun(&t.lower)) {
+        return Some(Subject::Role(join_words(seq, |w| w)));
+    }
+    // A lower-case word that is not a particle cannot be part of a name. A role then a particle
+    // ("Sprecher der Stadt", "portavoz del Ayuntamiento") is the role of an organisation.
     if !name.first().is_some_and(|t| t.cap()) || !name.last().is_some_and(|t| t.cap()) {
-        return None;
+        let genitive = !role.is_empty() && name.first().is_some_and(|t| is_name_particle(&t.lower));
+        return genitive.then(|| Subject::Role(join_words(role, |w| w)));
     }
     // "New York City Public Advocate Trish James", "United Auto Workers Secretary-Treasurer Gary
     // Casteel": a long run that reads as a place (by its first word) is a place or organisation,
@@ -769,12 +822,21 @@ fn relative_clause_subject(tokens: &[Token], verb: usize) -> Option<Subject> {
     let lo = verb.saturating_sub(MAX_APPOSITIVE_TOKENS);
     let rel =
         (lo..verb).rev().take_while(|&k| tokens[k].text != ",").find(|&k| is_relative_pronoun(&tokens[k].lower))?;
-    if rel < 2 || tokens[rel - 1].text != "," {
+    // "a White House official who spoke anonymously said": without a comma, a description
+    // before the relative pronoun is the subject.
+    let restrictive = rel >= 1 && is_role(&tokens[rel - 1]);
+    if rel < 2 || !(tokens[rel - 1].text == "," || restrictive) {
         return None;
     }
     let between = &tokens[rel + 1..verb];
     if between.iter().any(|t| is_name_word(t) || pronoun(t).is_some() || is_subordinator(&t.lower)) {
         return None;
+    }
+    if tokens[rel - 1].text != "," {
+        return match run_backward(tokens, rel - 1)? {
+            (Subject::Role(role), start) => Some(described_backward(tokens, role, start)),
+            _ => None,
+        };
     }
     let (s, start) = run_backward(tokens, rel - 2)?;
     let governed = start > 0 && is_preposition(&tokens[start - 1].lower);
@@ -821,6 +883,10 @@ fn subject_before(tokens: &[Token], verb: usize) -> Option<Subject> {
         }
         if is_name_word(t) || is_role(t) {
             let (s, start) = run_backward(tokens, j as usize)?;
+            let s = match s {
+                Subject::Role(role) => described_backward(tokens, role, start),
+                s => s,
+            };
             // "published by The Washington Post said" — a name after a preposition is an object.
             let mut k = start as isize - 1;
             while k >= 0 && is_article(&tokens[k as usize]) {
@@ -906,37 +972,148 @@ fn subject_before_from(tokens: &[Token], from: usize) -> Option<Subject> {
     None
 }
 
+/// Whether token `k` is an indefinite article ("a", "une", "another").
+fn indefinite_at(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| t.word && is_indefinite_article(&t.lower))
+}
+
+/// Whether token `k` is an article, definite or indefinite ("the", "a", "another").
+fn determiner_at(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(is_article) || indefinite_at(tokens, k)
+}
+
+/// A role read after an indefinite article is someone new ([`Subject::Described`]).
+fn described_if(indefinite: bool, s: Subject) -> Subject {
+    match s {
+        Subject::Role(r) if indefinite => Subject::Described(r),
+        s => s,
+    }
+}
+
 /// The subject right after position `i` ("said Khan", "sagte Bürgermeisterin Vogelsang",
-/// "said the union’s entertainments officer, Ellie Marchetti").
-fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
-    let had_article = i < tokens.len() && is_article(&tokens[i]);
-    while i < tokens.len() && is_article(&tokens[i]) {
+/// "said the union’s entertainments officer, Ellie Marchetti", "said a senior official").
+fn subject_after(tokens: &[Token], i: usize) -> Option<Subject> {
+    subject_after_article(tokens, i).map(|s| described_if(indefinite_at(tokens, i), s))
+}
+
+/// The subject right after a reporting verb at `i - 1` ("said a local shopkeeper"). A
+/// description followed by the rest of a clause ("said the candidate could win") is the
+/// subject of the clause the verb reports, not the verb's own.
+fn subject_after_verb(tokens: &[Token], i: usize) -> Option<Subject> {
+    match subject_after(tokens, i)? {
+        Subject::Role(_) | Subject::Described(_) if !description_ends_clause(tokens, i) => None,
+        s => Some(s),
+    }
+}
+
+/// A lower-case word that may stand in a description of someone between its article and its
+/// head ("a local shopkeeper", "the campaign spokesman"): not a word that starts a phrase or a
+/// clause, nor a verb.
+fn describes(t: &Token) -> bool {
+    t.word
+        && !t.cap()
+        && !is_verb(t)
+        && !is_aux(t)
+        && !is_article(t)
+        && !is_indefinite_article(&t.lower)
+        && pronoun(t).is_none()
+        && !is_preposition(&t.lower)
+        && !is_complementiser(&t.lower)
+        && !is_relative_pronoun(&t.lower)
+        && !is_clause_conjunction(&t.lower)
+}
+
+/// A role read backwards from its verb ("spokeswoman said"), with the words that describe it
+/// back to its article ("a council spokeswoman"): the whole description, someone new after an
+/// indefinite article. Without an article the words before are not known to describe it.
+fn described_backward(tokens: &[Token], role: String, start: usize) -> Subject {
+    let lo = start.saturating_sub(MAX_DESCRIPTOR_WORDS + 1);
+    let article = (lo..start).rev().find(|&k| !describes(&tokens[k]));
+    match article {
+        Some(a) if determiner_at(tokens, a) => {
+            let mut words: Vec<&str> = tokens[a + 1..start].iter().map(|t| t.text).collect();
+            words.push(&role);
+            described_if(indefinite_at(tokens, a), Subject::Role(words.join(" ")))
+        }
+        _ => Subject::Role(role),
+    }
+}
+
+/// Whether the description starting at `from` (past its article: descriptors, capitalised words,
+/// up to its last role word) ends where it stands: nothing, punctuation, a preposition, a
+/// relative pronoun or a conjunction follows, not the rest of a clause.
+fn description_ends_clause(tokens: &[Token], from: usize) -> bool {
+    let mut k = from;
+    while determiner_at(tokens, k) {
+        k += 1;
+    }
+    let head = (k..tokens.len())
+        .take(MAX_DESCRIPTOR_WORDS + MAX_NAME_RUN_WORDS)
+        .take_while(|&m| describes(&tokens[m]) || is_name_word(&tokens[m]) || is_role(&tokens[m]))
+        .filter(|&m| is_role(&tokens[m]))
+        .last();
+    let k = head.map_or(k, |h| h + 1);
+    // A genitive or a relative clause goes on describing ("ein Sprecher der Stadt", "un
+    // portavoz del ayuntamiento", "una vecina que vive …").
+    tokens.get(k).is_none_or(|t| {
+        !t.word
+            || is_preposition(&t.lower)
+            || is_article(t)
+            || is_name_particle(&t.lower)
+            || is_complementiser(&t.lower)
+            || is_relative_pronoun(&t.lower)
+            || is_clause_conjunction(&t.lower)
+            || is_list_conjunction(&t.lower)
+            || is_time_word(&t.lower)
+            || is_time_lead(&t.lower)
+            || t.cap()
+    })
+}
+
+fn subject_after_article(tokens: &[Token], mut i: usize) -> Option<Subject> {
+    let had_article = determiner_at(tokens, i);
+    while determiner_at(tokens, i) {
         i += 1;
     }
     let t = tokens.get(i)?;
     if let Some(g) = pronoun(t) {
         return Some(Subject::Pronoun(g));
     }
-    if let Some(s) = run_forward(tokens, i) {
-        return Some(s);
-    }
+    // "le directeur du festival, Julien Abadie": a role after an article may be the start of a
+    // description that a name in apposition follows; the name is the subject.
+    let mut role = match run_forward(tokens, i) {
+        Some(s @ Subject::Role(_)) if had_article => Some(s),
+        Some(s) => return Some(s),
+        None => None,
+    };
     // "said project leader Winifred Achebe", "joked bandmaster Reuben Castellanos", "said master
     // of ceremonies Asab Al-Tabchi". A descriptor is a noun phrase: a complementiser, or a
     // preposition first, starts a clause or phrase whose subject or object the name is ("said
     // this week that Trump …", "said to Ann Lee").
     for skip in 1..=MAX_DESCRIPTOR_WORDS {
-        let descriptor = tokens[i..].iter().take(skip).enumerate().all(|(k, t)| {
-            let opens_phrase = k == 0 && is_preposition(&t.lower);
-            t.word && !t.cap() && !is_verb(t) && !is_complementiser(&t.lower) && !opens_phrase
-        });
+        let descriptor = i + skip < tokens.len()
+            && tokens[i..i + skip].iter().enumerate().all(|(k, t)| {
+                let opens_phrase = k == 0 && is_preposition(&t.lower);
+                t.word && !t.cap() && !is_verb(t) && !is_complementiser(&t.lower) && !opens_phrase
+            });
         if descriptor {
-            if let Some(Subject::Person { name, role }) = run_forward(tokens, i + skip) {
-                let desc = tokens[i..i + skip].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-                let role = Some(match role {
-                    Some(r) => format!("{desc} {r}"),
-                    None => desc,
-                });
-                return Some(Subject::Person { name, role });
+            let desc = tokens[i..i + skip].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            // "un socialiste de Valmont", "una portavoz de Almara": after a role, a name that a
+            // preposition governs is the role's complement, not the person.
+            let complement = role.is_some()
+                && (is_preposition(&tokens[i + skip - 1].lower) || is_name_particle(&tokens[i + skip - 1].lower));
+            match run_forward(tokens, i + skip) {
+                Some(Subject::Person { .. }) if complement => {}
+                Some(Subject::Person { name, role }) => {
+                    let role = Some(match role {
+                        Some(r) => format!("{desc} {r}"),
+                        None => desc,
+                    });
+                    return Some(Subject::Person { name, role });
+                }
+                // "said a local shopkeeper", "said the campaign spokesman": described, not named.
+                Some(Subject::Role(r)) if role.is_none() => role = Some(Subject::Role(format!("{desc} {r}"))),
+                _ => {}
             }
         }
     }
@@ -970,17 +1147,20 @@ fn subject_after(tokens: &[Token], mut i: usize) -> Option<Subject> {
         }
     }
     if had_article {
-        // A description, then the name in apposition after a comma.
-        let comma = tokens[i..].iter().take(MAX_DESCRIPTION_TOKENS).position(|t| t.text == ",")?;
+        // A description, then the name in apposition after a comma, itself perhaps described
+        // ("the inquiry chair, retired judge Ifeoma Castellano").
+        let Some(comma) = tokens[i..].iter().take(MAX_DESCRIPTION_TOKENS).position(|t| t.text == ",") else {
+            return role;
+        };
         if tokens[i..i + comma].iter().all(|t| t.word && !t.cap()) {
-            if let Some(s @ Subject::Person { .. }) = run_forward(tokens, i + comma + 1) {
+            if let Some(s @ Subject::Person { .. }) = subject_after_article(tokens, i + comma + 1) {
                 return Some(s);
             }
-            let role = tokens[i..i + comma].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-            return Some(Subject::Role(role));
+            let description = tokens[i..i + comma].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            return role.or(Some(Subject::Role(description)));
         }
     }
-    None
+    role
 }
 
 /// Attribution from the words after a quotation's closing mark, up to the end of its sentence.
@@ -1022,6 +1202,9 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
     if !tokens[i..].iter().any(|t| t.cased()) {
         return uncased_after(&tokens[i..]);
     }
+    // "a" is French's auxiliary ("», a déclaré") and English's article ("”, a spokesman said"):
+    // the subject is read from before the auxiliaries.
+    let clause_start = i;
     while i < tokens.len() && is_aux(&tokens[i]) {
         i += 1;
     }
@@ -1034,7 +1217,7 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
         // "said Khan"; with nothing after the verb, the subject is left out ("», añadió.") and is
         // whoever spoke last. A participle ("“…,” adding, “…”") has the sentence's subject,
         // which stands before the quotation, not after it.
-        return subject_after(tokens, i + 1).or_else(|| {
+        return subject_after_verb(tokens, i + 1).or_else(|| {
             let rest_is_empty = tokens[i + 1..].iter().all(|t| !t.word);
             (rest_is_empty && !is_participle(t)).then_some(Subject::Pronoun(None))
         });
@@ -1052,7 +1235,7 @@ pub fn after_quote(tokens: &[Token]) -> Option<Subject> {
         .find(|(_, t)| is_verb(t))
         .map(|(k, _)| k)
         .filter(|&v| !(i..v).any(|k| ends_clause(tokens, k) || opens_subordinate_clause(&tokens[k])))
-        .and_then(|v| subject_before(&tokens[i..=v], v - i));
+        .and_then(|v| subject_before(&tokens[clause_start..=v], v - clause_start));
     subject_verb.or_else(|| inverted_after_clause(tokens, i))
 }
 
@@ -1104,7 +1287,7 @@ fn inverted_after_clause(tokens: &[Token], i: usize) -> Option<Subject> {
                 v += 1;
             }
             if tokens.get(v).is_some_and(|t| is_verb(t) && !is_object_verb(&t.lower)) {
-                if let Some(s @ Subject::Person { .. }) = subject_after(tokens, v + 1) {
+                if let Some(s @ Subject::Person { .. }) = subject_after_verb(tokens, v + 1) {
                     return Some(s);
                 }
             }
@@ -1172,7 +1355,7 @@ pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
     }
     for v in (main_clause..tokens.len()).rev() {
         if is_verb(&tokens[v]) && !is_object_verb(&tokens[v].lower) && !starts_reported_clause(tokens, v + 1) {
-            if let Some(s) = subject_after(tokens, v + 1) {
+            if let Some(s) = subject_after_verb(tokens, v + 1) {
                 if matches!(s, Subject::Person { .. }) {
                     out.push(s);
                 }
@@ -1372,9 +1555,16 @@ mod tokenizer_tests {
     fn words_keep_inner_apostrophes_hyphens_and_dots_only_between_letters_or_digits() {
         let t = texts("Khan’s co-founder U.S.-based said: 'no'.", 0, usize::MAX);
         let words: Vec<&str> = t.iter().map(|(w, _, _)| w.as_str()).collect();
-        assert_eq!(words, ["Khan’s", "co-founder", "U.S", ".", "-", "based", "said", ":", "'", "no", "'", "."]);
-        assert_eq!(t[2], ("U.S".to_string(), 18, true));
+        // Initials keep their last stop ("U.S."), as a title does ("Sen.").
+        assert_eq!(words, ["Khan’s", "co-founder", "U.S.", "-", "based", "said", ":", "'", "no", "'", "."]);
+        assert_eq!(t[2], ("U.S.".to_string(), 18, true));
         assert!(!t[3].2, "punctuation is not a word");
+    }
+
+    #[test]
+    fn initials_written_together_keep_their_last_stop() {
+        let t = texts("said J.M. Berger.", 0, usize::MAX);
+        assert_eq!(t.iter().map(|(w, _, _)| w.as_str()).collect::<Vec<_>>(), ["said", "J.M.", "Berger", "."]);
     }
 
     #[test]
