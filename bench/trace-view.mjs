@@ -62,19 +62,27 @@ async function openOnce(url) {
   return page;
 }
 
-for (const warm of ['002', '003-metadata-preferred', '004-metadata-space-separated-properties']) await (await open(`${server.plain}/corpus/${warm}/source.html?warmup`)).close();
-
 const events = [];
-cdp.listeners.add((m) => { if (m.method === 'Tracing.dataCollected') events.push(...m.params.value); });
-const complete = new Promise((resolve) => cdp.listeners.add((m) => { if (m.method === 'Tracing.tracingComplete') resolve(); }));
-await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
-await sleep(200);
-const traced = await open(`${server.plain}/corpus/${name}/source.html?traced`);
-await cdp.send('Tracing.end');
-await complete;
-await traced.close();
-await browser.close();
-await server.close();
+// The traced open, its page not opened before.
+async function trace() {
+  cdp.listeners.add((m) => { if (m.method === 'Tracing.dataCollected') events.push(...m.params.value); });
+  const complete = new Promise((resolve) => cdp.listeners.add((m) => { if (m.method === 'Tracing.tracingComplete') resolve(); }));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' }, transferMode: 'ReportEvents' });
+  await sleep(200);
+  const traced = await open(`${server.plain}/corpus/${name}/source.html?traced`);
+  await cdp.send('Tracing.end');
+  await complete;
+  await traced.close();
+}
+
+try {
+  for (const warm of ['002', '003-metadata-preferred', '004-metadata-space-separated-properties']) await (await open(`${server.plain}/corpus/${warm}/source.html?warmup`)).close();
+  await trace();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
 if (jsonFile) await writeFile(jsonFile, JSON.stringify({ traceEvents: events }));
 
 // ---- Analysis ---------------------------------------------------------------------------------
