@@ -230,13 +230,14 @@ $('always').addEventListener('click', async () => {
 });
 
 // What the first paint of the article does not need waits until it is on screen: laying out the
-// article beyond the first screen, measuring, serialising the print copy, and a style change on
-// the root (a second layout).
+// article beyond the first screen, building the panels, measuring, serialising the print copy,
+// and a style change on the root (a second layout).
 function afterFirstPaint() {
   if (afterFirstPaint.done) return;
   afterFirstPaint.done = true;
-  // The whole article is laid out from here on (view.css).
+  // The whole article is laid out from here on (view.css), and the panels the toolbar opens are built.
   root.toggleAttribute('data-painted', true);
+  article.openPanels(main);
   // The tab prints a copy of the article (a frame prints only what it shows on screen).
   const printable = ['.lectern-header', '.lectern-article'].map((s) => main.querySelector(s)?.outerHTML ?? '').join('');
   fetch('print.css').then((r) => r.text()).then((css) => send({ type: 'lectern:print-copy', nonce, html: printable, css }));

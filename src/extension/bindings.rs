@@ -47,8 +47,9 @@ pub fn extract(page: &str, url: Option<String>) -> Result<Article, JsValue> {
 }
 
 /// Extract the article from `page` (the page's HTML or DOM snapshot, as a string or as its UTF-8
-/// bytes) and build the reading view under `root`. Throws the same named errors as `extract`;
-/// returns the [`Article`], which the view's toolbar reads for its counts and for copying.
+/// bytes) and build the reading view's header and article under `root`. Throws the same named
+/// errors as `extract`; returns the [`Article`], which the view's toolbar reads for its counts and
+/// for copying, and whose `openPanels(root)` builds the view's panels once it is on screen.
 #[wasm_bindgen(js_name = openView)]
 pub fn open_view(page: JsValue, url: Option<String>, root: &Element) -> Result<Article, JsValue> {
     let article = extract_page(&page_text(&page)?, url.as_deref())?;
@@ -96,6 +97,13 @@ pub struct Article(crate::Article);
 
 #[wasm_bindgen]
 impl Article {
+    /// Build the reading view's hidden panels (the quote list and the list of removals) under
+    /// `root`, after the header and article `openView` built there.
+    #[wasm_bindgen(js_name = openPanels)]
+    pub fn open_panels(&self, root: &Element) -> Result<(), JsValue> {
+        crate::render::dom::build_panels(root, &self.0)
+    }
+
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
         to_js(&Rendered::new(&self.0))
