@@ -252,7 +252,18 @@ function afterFirstPaint() {
   main.removeAttribute('aria-busy');
   performance.mark('lectern:ready');
 }
-// A task queued from an animation frame runs once that frame is painted; a view that gets no
-// frames (a tab in the background) goes on after a moment all the same.
-requestAnimationFrame(() => setTimeout(afterFirstPaint));
+// Once the browser reports the article painted (its largest-contentful-paint entry comes after the
+// frame is on screen), so that this work does not compete with drawing that frame. Where there
+// are no such entries, a task queued from an animation frame, which runs once that frame is
+// committed. An article too small to make an entry, or a view that gets no frames (a tab in the
+// background), goes on after a moment all the same.
+if (PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) {
+  new PerformanceObserver((list, observer) => {
+    if (!list.getEntries().some((e) => e.element && main.contains(e.element))) return;
+    observer.disconnect();
+    setTimeout(afterFirstPaint);
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+} else {
+  requestAnimationFrame(() => setTimeout(afterFirstPaint));
+}
 setTimeout(afterFirstPaint, 200);
