@@ -287,7 +287,12 @@ const STEP_MS = 60_000;
 const within = (promise, what) => Promise.race([promise, sleep(STEP_MS).then(() => { throw new Error(`${what}: no result in ${STEP_MS} ms`); })]);
 for (const name of names.flatMap((n) => Array(REPEAT).fill(n))) {
   const row = { name, ...(await within(timeOpen(browser, name), 'Lectern').catch((e) => ({ error: e.message }))) };
-  if (base) row.base = (await within(timeOpen(base, name), 'baseline').catch(() => ({}))).total ?? NaN;
+  if (base) {
+    const b = await within(timeOpen(base, name), 'baseline').catch(() => ({}));
+    row.base = b.total ?? NaN;
+    row.baseStages = b.stages;
+    row.baseDetail = b.detail;
+  }
   if (!READER) {
     row.reader = NaN;
     row.readerCold = NaN;
@@ -339,6 +344,8 @@ const withBase = ok.filter((r) => Number.isFinite(r.base));
 const baseRatios = withBase.map((r) => r.total / r.base);
 const coldPairs = cold.map((r) => [r.total, coldBase.find((b) => b.name === r.name)?.total]).filter(([, b]) => Number.isFinite(b));
 S.base = {
+  stages: Object.fromEntries(STAGES.map((s) => [s, median(withBase.filter((r) => r.baseStages).map((r) => r.baseStages[s]))])),
+  detail: Object.fromEntries(DETAIL.map((s) => [s, median(withBase.filter((r) => r.baseDetail).map((r) => r.baseDetail[s]))])),
   warm: stat(withBase.map((r) => r.base)),
   cold: stat(coldBase.map((r) => r.total)),
   ratio: median(baseRatios),
@@ -372,7 +379,8 @@ if (BASELINE) {
 }
 md += `- From the key press (xdotool, timed in Node) to the action in the service worker, not counted above: median ${f(S.pressToAction)} ms\n\n`;
 md += `Lectern is timed from the toolbar action (the top of the service worker's \`toggle()\`) to the first largest-contentful-paint entry in the view that is article; Reader View from the click event on \`#reader-mode-button\` to the first largest-contentful-paint entry in about:reader inside \`.moz-reader-content\`. Stages (medians, ms; each context's \`performance.mark('lectern:…')\`, on one wall clock):\n\n`;
-md += `| stage | what | warm | first open |\n|---|---|---:|---:|\n`;
+md += `| stage | what | warm | first open |${BASELINE ? ' baseline, warm |' : ''}\n|---|---|---:|---:|${BASELINE ? '---:|' : ''}\n`;
+const baseCell = (v) => (BASELINE ? ` ${f1(v)} |` : '');
 const WHAT = {
   inject: 'action → content script running (executeScript of three files, the toggle message)',
   frame: 'content script running → the frame put in the page',
@@ -389,9 +397,9 @@ const WHAT = {
   page: '… from view.js running: the page has arrived (negative: before)',
   wasm: '… from view.js running: the wasm module is ready (negative: before)',
 };
-for (const s of STAGES) md += `| ${s} | ${WHAT[s]} | ${f1(S.stages[s])} | ${f1(S.coldStages[s])} |\n`;
-md += `| **total** | (medians of each stage; they need not add up to the median total) | ${f1(S.warm.median)} | ${f1(S.cold.median)} |\n`;
-for (const s of DETAIL) md += `| ${s} | ${WHAT[s]} | ${f1(S.detail[s])} | ${f1(S.coldDetail[s])} |\n`;
+for (const s of STAGES) md += `| ${s} | ${WHAT[s]} | ${f1(S.stages[s])} | ${f1(S.coldStages[s])} |${baseCell(S.base.stages[s])}\n`;
+md += `| **total** | (medians of each stage; they need not add up to the median total) | ${f1(S.warm.median)} | ${f1(S.cold.median)} |${baseCell(S.base.warm.median)}\n`;
+for (const s of DETAIL) md += `| ${s} | ${WHAT[s]} | ${f1(S.detail[s])} | ${f1(S.coldDetail[s])} |${baseCell(S.base.detail[s])}\n`;
 md += `\n![Lectern and Reader View per page](bench-time-to-view.svg)\n\n`;
 md += `| page | Lectern ms | ${STAGES.join(' | ')} | Reader View warm | cold | ratio warm | baseline ms |\n|---|---:|${STAGES.map(() => '---:').join('|')}|---:|---:|---:|---:|\n`;
 for (const r of rows) {
@@ -422,4 +430,4 @@ console.log(`Lectern warm median ${f(S.warm.median)} p90 ${f(S.warm.p90)} max ${
   + `Reader View warm ${f(S.reader.median)}, cold ${f(S.readerCold.median)}; ratio ${f2(S.ratio)} (cold ${f2(S.ratioCold)}); `
   + `stages ${STAGES.map((s) => `${s} ${f1(S.stages[s])}`).join(', ')} (${DETAIL.map((s) => `${s} ${f1(S.detail[s])}`).join(', ')})`
   + `; p90 ${f(S.warm.p90)}, p95 ${f(S.warm.p95)}`
-  + (BASELINE ? `; baseline median ${f(S.base.warm.median)}, p90 ${f(S.base.warm.p90)}; against the baseline ${f2(S.base.ratio)} warm (p90 ${f2(S.base.ratioP90)}), ${f2(S.base.ratioCold)} first open` : ''));
+  + (BASELINE ? `; baseline median ${f(S.base.warm.median)}, p90 ${f(S.base.warm.p90)}, stages ${STAGES.map((s) => `${s} ${f1(S.base.stages[s])}`).join(', ')}; against the baseline ${f2(S.base.ratio)} warm (p90 ${f2(S.base.ratioP90)}), ${f2(S.base.ratioCold)} first open` : ''));
