@@ -96,6 +96,8 @@ export async function launchChromium({ extension = EXTENSION } = {}) {
   return {
     display: x.display,
     sw,
+    // The browser's own session, for whole-browser commands (bench/trace-view.mjs: Tracing).
+    cdp,
     // A new tab at `url`, in front, loaded.
     async newPage(url) {
       const { targetId } = await cdp.send('Target.createTarget', { url });

@@ -21,7 +21,9 @@
 // Chromium, page by page beside this one, and the report gives the ratios this / baseline.
 //
 // Env: PAGES=N (every k-th corpus page so that about N are measured), COLD_RUNS (default 5),
-// BASELINE.
+// BASELINE. For quick comparisons of two builds: ONLY=NAME,NAME (just these pages), REPEAT=N
+// (each page opened N times on each side, one row per open), READER=0 (no Firefox), OUT=PATH
+// (the report's path without .md/.svg, instead of docs/bench-time-to-view).
 // Writes docs/bench-time-to-view.md and docs/bench-time-to-view.svg. Not part of ./build.sh test.
 import { writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -34,6 +36,9 @@ import { Firefox, findFirefox } from '../tests/e2e/firefox/marionette.mjs';
 
 const COLD_RUNS = Number(process.env.COLD_RUNS ?? 5);
 const BASELINE = process.env.BASELINE ?? null;
+const READER = process.env.READER !== '0';
+const REPEAT = Math.max(1, Number(process.env.REPEAT ?? 1));
+const OUT = process.env.OUT ?? join(root, 'docs/bench-time-to-view');
 const epoch = () => performance.timeOrigin + performance.now();
 const quantile = (xs, q) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -46,6 +51,7 @@ if (process.env.PAGES) {
   const step = Math.max(1, Math.floor(names.length / Number(process.env.PAGES)));
   names = names.filter((_, i) => i % step === 0);
 }
+if (process.env.ONLY) names = names.filter((n) => process.env.ONLY.split(',').includes(n));
 
 // ---- Lectern in Chromium -------------------------------------------------------------------
 
@@ -223,8 +229,8 @@ async function inFreshTab(firefox, home, url) {
 
 const server = await startServer({ host: HOST });
 const ff = await startServer();
-await findFirefox();
-const firefox = await Firefox.launch({ prefs: FIREFOX_PREFS });
+if (READER) await findFirefox();
+const firefox = READER ? await Firefox.launch({ prefs: FIREFOX_PREFS }) : null;
 const ffPort = new URL(ff.origin).port;
 
 // Cold Lectern: a fresh Chromium each time, the first open after its start.
@@ -270,8 +276,8 @@ for (const name of names.slice(0, 3)) {
     if (r.error) console.error(`# warm-up on ${name}: ${r.error}`);
   }
 }
-await readerOpen(firefox, `${ff.origin}/corpus/${names[0]}/source.html?warmup`);
-const home = (await firefox.send('WebDriver:GetWindowHandle')).value;
+if (READER) await readerOpen(firefox, `${ff.origin}/corpus/${names[0]}/source.html?warmup`);
+const home = READER ? (await firefox.send('WebDriver:GetWindowHandle')).value : null;
 
 const rows = [];
 const pids = new Set();
@@ -279,9 +285,21 @@ const pids = new Set();
 // foresaw) is counted as failed, and the run goes on.
 const STEP_MS = 60_000;
 const within = (promise, what) => Promise.race([promise, sleep(STEP_MS).then(() => { throw new Error(`${what}: no result in ${STEP_MS} ms`); })]);
-for (const name of names) {
+for (const name of names.flatMap((n) => Array(REPEAT).fill(n))) {
   const row = { name, ...(await within(timeOpen(browser, name), 'Lectern').catch((e) => ({ error: e.message }))) };
-  if (base) row.base = (await within(timeOpen(base, name), 'baseline').catch(() => ({}))).total ?? NaN;
+  if (base) {
+    const b = await within(timeOpen(base, name), 'baseline').catch(() => ({}));
+    row.base = b.total ?? NaN;
+    row.baseStages = b.stages;
+    row.baseDetail = b.detail;
+  }
+  if (!READER) {
+    row.reader = NaN;
+    row.readerCold = NaN;
+    rows.push(row);
+    process.stderr.write(row.error ? 'x' : '.');
+    continue;
+  }
   // Firefox: warm in the long-lived tab; cold in a new tab on a site of its own (localhost).
   const reader = async () => {
     await firefox.switchToFrame(null);
@@ -298,7 +316,7 @@ for (const name of names) {
 process.stderr.write('\n');
 await browser.close();
 await base?.close();
-await firefox.close();
+await firefox?.close();
 await server.close();
 await ff.close();
 
@@ -326,6 +344,8 @@ const withBase = ok.filter((r) => Number.isFinite(r.base));
 const baseRatios = withBase.map((r) => r.total / r.base);
 const coldPairs = cold.map((r) => [r.total, coldBase.find((b) => b.name === r.name)?.total]).filter(([, b]) => Number.isFinite(b));
 S.base = {
+  stages: Object.fromEntries(STAGES.map((s) => [s, median(withBase.filter((r) => r.baseStages).map((r) => r.baseStages[s]))])),
+  detail: Object.fromEntries(DETAIL.map((s) => [s, median(withBase.filter((r) => r.baseDetail).map((r) => r.baseDetail[s]))])),
   warm: stat(withBase.map((r) => r.base)),
   cold: stat(coldBase.map((r) => r.total)),
   ratio: median(baseRatios),
@@ -342,7 +362,7 @@ const version = (bin) => { try { return execFileSync(bin, ['--version'], { encod
 
 let md = `# Time to the painted reading view: Lectern (Chromium) vs Firefox Reader View\n\n`;
 md += `One run of \`node bench/time-to-view.mjs\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpu} (${cpus().length} cores, shared with other work: timings are noisy, the two sides were measured page by page, interleaved, in the same run). `;
-md += `${version(CHROMIUM)}, windowed on Xvfb; ${version('firefox-esr')}, headless. ${rows.length} pages of the Readability.js test corpus${rows.length - ok.length ? ` (${rows.length - ok.length} failed to open)` : ''}; Reader View offered on ${both.length} of them.\n\n`;
+md += `${version(CHROMIUM)}, windowed on Xvfb; ${READER ? `${version('firefox-esr')}, headless` : 'no Firefox'}. ${rows.length} pages of the Readability.js test corpus${rows.length - ok.length ? ` (${rows.length - ok.length} failed to open)` : ''}; Reader View offered on ${both.length} of them.\n\n`;
 md += `| | median ms | p90 | p95 | max |\n|---|---:|---:|---:|---:|\n`;
 md += `| **Lectern**, Chromium, warm (service worker awake, a fresh tab per page) | ${f(S.warm.median)} | ${f(S.warm.p90)} | ${f(S.warm.p95)} | ${f(S.warm.max)} |\n`;
 md += `| **Lectern**, Chromium, first open after a fresh browser start (${cold.length} starts) | ${f(S.cold.median)} | ${f(S.cold.p90)} | ${f(S.cold.p95)} | ${f(S.cold.max)} |\n`;
@@ -359,7 +379,8 @@ if (BASELINE) {
 }
 md += `- From the key press (xdotool, timed in Node) to the action in the service worker, not counted above: median ${f(S.pressToAction)} ms\n\n`;
 md += `Lectern is timed from the toolbar action (the top of the service worker's \`toggle()\`) to the first largest-contentful-paint entry in the view that is article; Reader View from the click event on \`#reader-mode-button\` to the first largest-contentful-paint entry in about:reader inside \`.moz-reader-content\`. Stages (medians, ms; each context's \`performance.mark('lectern:…')\`, on one wall clock):\n\n`;
-md += `| stage | what | warm | first open |\n|---|---|---:|---:|\n`;
+md += `| stage | what | warm | first open |${BASELINE ? ' baseline, warm |' : ''}\n|---|---|---:|---:|${BASELINE ? '---:|' : ''}\n`;
+const baseCell = (v) => (BASELINE ? ` ${f1(v)} |` : '');
 const WHAT = {
   inject: 'action → content script running (executeScript of three files, the toggle message)',
   frame: 'content script running → the frame put in the page',
@@ -376,9 +397,9 @@ const WHAT = {
   page: '… from view.js running: the page has arrived (negative: before)',
   wasm: '… from view.js running: the wasm module is ready (negative: before)',
 };
-for (const s of STAGES) md += `| ${s} | ${WHAT[s]} | ${f1(S.stages[s])} | ${f1(S.coldStages[s])} |\n`;
-md += `| **total** | (medians of each stage; they need not add up to the median total) | ${f1(S.warm.median)} | ${f1(S.cold.median)} |\n`;
-for (const s of DETAIL) md += `| ${s} | ${WHAT[s]} | ${f1(S.detail[s])} | ${f1(S.coldDetail[s])} |\n`;
+for (const s of STAGES) md += `| ${s} | ${WHAT[s]} | ${f1(S.stages[s])} | ${f1(S.coldStages[s])} |${baseCell(S.base.stages[s])}\n`;
+md += `| **total** | (medians of each stage; they need not add up to the median total) | ${f1(S.warm.median)} | ${f1(S.cold.median)} |${baseCell(S.base.warm.median)}\n`;
+for (const s of DETAIL) md += `| ${s} | ${WHAT[s]} | ${f1(S.detail[s])} | ${f1(S.coldDetail[s])} |${baseCell(S.base.detail[s])}\n`;
 md += `\n![Lectern and Reader View per page](bench-time-to-view.svg)\n\n`;
 md += `| page | Lectern ms | ${STAGES.join(' | ')} | Reader View warm | cold | ratio warm | baseline ms |\n|---|---:|${STAGES.map(() => '---:').join('|')}|---:|---:|---:|---:|\n`;
 for (const r of rows) {
@@ -387,7 +408,7 @@ for (const r of rows) {
 }
 md += `\nFirst opens after a fresh browser start: ${cold.map((r) => `${r.name} ${f(r.total)} ms`).join(', ')}.\n`;
 md += `\n\\* no article LCP entry (the page is too small to make one): the paint is the first animation frame after the view was ready.\n`;
-await writeFile(join(root, 'docs/bench-time-to-view.md'), md);
+await writeFile(`${OUT}.md`, md);
 
 // Plot: per page, Lectern and Reader View (warm) in ms, pages sorted by Lectern's time.
 const W = 900, H = 360, pad = 40;
@@ -404,8 +425,9 @@ sorted.forEach((r, i) => {
   svg += `<circle cx="${pad + i * bw + bw / 2}" cy="${y(r.reader)}" r="2.5" fill="#c0392b"><title>${r.name}: Reader View ${f(r.reader)} ms</title></circle>`;
 });
 svg += `</svg>\n`;
-await writeFile(join(root, 'docs/bench-time-to-view.svg'), svg);
+await writeFile(`${OUT}.svg`, svg);
 console.log(`Lectern warm median ${f(S.warm.median)} p90 ${f(S.warm.p90)} max ${f(S.warm.max)}; first open median ${f(S.cold.median)}; `
   + `Reader View warm ${f(S.reader.median)}, cold ${f(S.readerCold.median)}; ratio ${f2(S.ratio)} (cold ${f2(S.ratioCold)}); `
-  + `stages ${STAGES.map((s) => `${s} ${f1(S.stages[s])}`).join(', ')}`
-  + (BASELINE ? `; against the baseline ${f2(S.base.ratio)} warm, ${f2(S.base.ratioCold)} first open` : ''));
+  + `stages ${STAGES.map((s) => `${s} ${f1(S.stages[s])}`).join(', ')} (${DETAIL.map((s) => `${s} ${f1(S.detail[s])}`).join(', ')})`
+  + `; p90 ${f(S.warm.p90)}, p95 ${f(S.warm.p95)}`
+  + (BASELINE ? `; baseline median ${f(S.base.warm.median)}, p90 ${f(S.base.warm.p90)}, stages ${STAGES.map((s) => `${s} ${f1(S.base.stages[s])}`).join(', ')}; against the baseline ${f2(S.base.ratio)} warm (p90 ${f2(S.base.ratioP90)}), ${f2(S.base.ratioCold)} first open` : ''));

@@ -60,8 +60,11 @@
       host.body.remove();
       throw e;
     }
+    // For the view, as UTF-8 bytes, encoded now while the view loads: the view's core takes them
+    // into wasm memory as they are (see 'message' below).
+    const bytes = new TextEncoder().encode(snapshot);
     performance.mark('lectern:snapshot');
-    takeOver(host, { nonce, auto, snapshot, url: location.href });
+    takeOver(host, { nonce, auto, snapshot, bytes, url: location.href });
     return true;
   }
 
@@ -92,7 +95,7 @@
 
   // The view takes over: it has the focus, and the page's <body> is set aside once the view has
   // its page (setPageAside). The view already covers the page.
-  function takeOver({ body, shadow, frame, viewOrigins }, { nonce, auto, snapshot, url }) {
+  function takeOver({ body, shadow, frame, viewOrigins }, { nonce, auto, snapshot, bytes, url }) {
     const saved = { x: scrollX, y: scrollY, focus: document.activeElement, body: document.body === body ? null : document.body };
     // A page that keeps rewriting itself may throw our body out or put its own back; undo that.
     const observer = new MutationObserver(() => {
@@ -105,7 +108,7 @@
       }
     });
     observer.observe(document.documentElement, { childList: true });
-    view = { body, shadow, frame, viewOrigins, observer, saved, nonce, auto, snapshot, url, print: null, pageAside: false };
+    view = { body, shadow, frame, viewOrigins, observer, saved, nonce, auto, snapshot, bytes, url, print: null, pageAside: false };
     addEventListener('beforeprint', beforePrint);
     addEventListener('afterprint', afterPrint);
     frame.focus();
@@ -191,15 +194,16 @@
   // The page the view was opened on, as the view and the copy path take it.
   const viewPage = () => ({ snapshot: view.snapshot, url: view.url });
 
-  // The view asks for its page with a message to this window (view/boot.js): the page goes straight to
-  // the view, one structured copy between the two processes, rather than twice through the
+  // The view asks for its page with a message to this window (view/boot.js): the page goes straight
+  // to the view, one structured copy of its UTF-8 bytes between the two processes (where a string
+  // of a large page costs the view tens of milliseconds to take in), rather than twice through the
   // service worker as JSON. It is sent only to our own frame and only at the view's origin, so
   // neither the page nor whatever it might load into the frame receives it; the view takes it
   // only with its nonce, which the page never sees. (A page that swallows message events does
   // not stop the view: it asks the service worker after a moment, see 'lectern:page-for-view'.)
   addEventListener('message', (e) => {
     if (!view || e.data?.type !== 'lectern:want-page' || !view.viewOrigins.includes(e.origin)) return;
-    view.frame.contentWindow?.postMessage({ type: 'lectern:page', nonce: view.nonce, ...viewPage() }, e.origin);
+    view.frame.contentWindow?.postMessage({ type: 'lectern:page', nonce: view.nonce, snapshot: view.bytes, url: view.url }, e.origin);
     setTimeout(setPageAside);
   });
 

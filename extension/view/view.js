@@ -229,12 +229,15 @@ $('always').addEventListener('click', async () => {
   }
 });
 
-// What the first paint of the article does not need waits until it is on screen: measuring
-// (which lays the article out before its time), serialising the print copy, and a style change
-// on the root (a second layout).
+// What the first paint of the article does not need waits until it is on screen: laying out the
+// article beyond the first screen, building the panels, measuring, serialising the print copy,
+// and a style change on the root (a second layout).
 function afterFirstPaint() {
   if (afterFirstPaint.done) return;
   afterFirstPaint.done = true;
+  // The whole article is laid out from here on (view.css), and the panels the toolbar opens are built.
+  root.toggleAttribute('data-painted', true);
+  article.openPanels(main);
   // The tab prints a copy of the article (a frame prints only what it shows on screen).
   const printable = ['.lectern-header', '.lectern-article'].map((s) => main.querySelector(s)?.outerHTML ?? '').join('');
   fetch('print.css').then((r) => r.text()).then((css) => send({ type: 'lectern:print-copy', nonce, html: printable, css }));
@@ -249,7 +252,18 @@ function afterFirstPaint() {
   main.removeAttribute('aria-busy');
   performance.mark('lectern:ready');
 }
-// A task queued from an animation frame runs once that frame is painted; a view that gets no
-// frames (a tab in the background) goes on after a moment all the same.
-requestAnimationFrame(() => setTimeout(afterFirstPaint));
+// Once the browser reports the article painted (its largest-contentful-paint entry comes after the
+// frame is on screen), so that this work does not compete with drawing that frame. Where there
+// are no such entries, a task queued from an animation frame, which runs once that frame is
+// committed. An article too small to make an entry, or a view that gets no frames (a tab in the
+// background), goes on after a moment all the same.
+if (PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) {
+  new PerformanceObserver((list, observer) => {
+    if (!list.getEntries().some((e) => e.element && main.contains(e.element))) return;
+    observer.disconnect();
+    setTimeout(afterFirstPaint);
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+} else {
+  requestAnimationFrame(() => setTimeout(afterFirstPaint));
+}
 setTimeout(afterFirstPaint, 200);

@@ -46,14 +46,27 @@ pub fn extract(page: &str, url: Option<String>) -> Result<Article, JsValue> {
     extract_page(page, url.as_deref()).map(Article)
 }
 
-/// Extract the article from `page` (the page's HTML or DOM snapshot) and build the reading view
-/// under `root`. Throws the same named errors as `extract`; returns the [`Article`], which the
-/// view's toolbar reads for its counts and for copying.
+/// Extract the article from `page` (the page's HTML or DOM snapshot, as a string or as its UTF-8
+/// bytes) and build the reading view's header and article under `root`. Throws the same named
+/// errors as `extract`; returns the [`Article`], which the view's toolbar reads for its counts and
+/// for copying, and whose `openPanels(root)` builds the view's panels once it is on screen.
 #[wasm_bindgen(js_name = openView)]
-pub fn open_view(page: &str, url: Option<String>, root: &Element) -> Result<Article, JsValue> {
-    let article = extract_page(page, url.as_deref())?;
+pub fn open_view(page: JsValue, url: Option<String>, root: &Element) -> Result<Article, JsValue> {
+    let article = extract_page(&page_text(&page)?, url.as_deref())?;
     crate::render::dom::build(root, &article)?;
     Ok(Article(article))
+}
+
+/// `page` as text: a JavaScript string, or a `Uint8Array` of UTF-8, which is how the content
+/// script hands the view its page: the bytes are copied into wasm memory as they are, where a
+/// string would be decoded by the view's structured clone into UTF-16 and encoded to UTF-8 again.
+fn page_text(page: &JsValue) -> Result<String, JsValue> {
+    if let Some(text) = page.as_string() {
+        return Ok(text);
+    }
+    let bytes =
+        page.dyn_ref::<js_sys::Uint8Array>().ok_or_else(|| js_sys::Error::new("the page is neither text nor bytes"))?;
+    String::from_utf8(bytes.to_vec()).map_err(|e| js_sys::Error::new(&format!("the page is not UTF-8: {e}")).into())
 }
 
 /// Parse a site pattern for the options page and the view's "Always clean this site".
@@ -84,6 +97,13 @@ pub struct Article(crate::Article);
 
 #[wasm_bindgen]
 impl Article {
+    /// Build the reading view's hidden panels (the quote list and the list of removals) under
+    /// `root`, after the header and article `openView` built there.
+    #[wasm_bindgen(js_name = openPanels)]
+    pub fn open_panels(&self, root: &Element) -> Result<(), JsValue> {
+        crate::render::dom::build_panels(root, &self.0)
+    }
+
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
         to_js(&Rendered::new(&self.0))

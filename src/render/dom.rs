@@ -11,11 +11,21 @@ use crate::model::Article;
 /// made in this namespace for the browser to draw them.
 const MATHML_NAMESPACE: &str = "http://www.w3.org/1998/Math/MathML";
 
-/// Build the reading view of `article` under `root`.
+/// Build what the reading view of `article` shows first under `root`: the header and the article.
 pub(crate) fn build(root: &Element, article: &Article) -> Result<(), JsValue> {
+    write_under(root, |sink| super::view::write_reading(sink, article))
+}
+
+/// Build the view's hidden panels (the quote list, the list of removals) under `root`, after
+/// what [`build`] built.
+pub(crate) fn build_panels(root: &Element, article: &Article) -> Result<(), JsValue> {
+    write_under(root, |sink| super::view::write_panels(sink, article))
+}
+
+fn write_under(root: &Element, write: impl FnOnce(&mut DomSink)) -> Result<(), JsValue> {
     let doc = root.owner_document().ok_or_else(|| JsValue::from_str("the root element is not in a document"))?;
     let mut sink = DomSink { doc, stack: vec![root.clone()], error: None };
-    super::view::write(&mut sink, article);
+    write(&mut sink);
     sink.error.map_or(Ok(()), Err)
 }
 

@@ -18,10 +18,22 @@ const OPENING_CHARS: usize = 60;
 /// Quotation marks a block may open with, in the languages Lectern reads.
 const OPENING_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '‘', '\'', '‚', '「', '『', '‹'];
 
-/// Write the whole view.
+/// Write the whole view (as the tests read it; the browser builds it in two steps).
+#[cfg(test)]
 pub fn write<S: Sink>(sink: &mut S, article: &Article) {
+    write_reading(sink, article);
+    write_panels(sink, article);
+}
+
+/// Write what the view shows first: the header and the article.
+pub fn write_reading<S: Sink>(sink: &mut S, article: &Article) {
     header(sink, article);
     body(sink, article);
+}
+
+/// Write the quote list and the list of removals, hidden until the toolbar opens them: the
+/// browser builds them once the article is on screen, after what [`write_reading`] wrote.
+pub fn write_panels<S: Sink>(sink: &mut S, article: &Article) {
     quotes_panel(sink, article);
     removed_panel(sink, article);
 }
