@@ -10,31 +10,6 @@ const NO_ARTICLE = 'Lectern found no article on this page.';
 let wasm = null;
 const ready = () => (wasm ??= init({ module_or_path: new URL('../pkg/lectern_bg.wasm', import.meta.url) }));
 
-// A short story in the content script's snapshot format (src/parse/snapshot.rs): a menu, a
-// headline, paragraphs with a quotation and its speaker, one repeated, a list and a footer.
-const el = (name, attrs, ...children) => `\0<${name}${Object.entries(attrs).map(([k, v]) => `\0=${k}\0-${v}`).join('')}${children.join('')}\0>`;
-const text = (t) => `\0"${t}`;
-const SENTENCES = [
-  'The island ferry will run four crossings a day instead of six from the first of November, the operator said on Monday.',
-  '“We cannot keep the late sailing without more crews,” said Ana Souza, the operator’s director, at a meeting in the harbour.',
-  'Residents said the cut would make day trips to the hospital on the mainland harder, and the council asked for a review.',
-];
-const WARM_UP_PAGE = `\0lectern-dom/2\u2026${el('html', { lang: 'en' },
-  el('head', {}, el('title', {}, text('Ferry crossings cut | News'))),
-  el('body', {},
-    el('nav', { class: 'menu' }, el('ul', {}, ...['Home', 'World', 'Sport'].map((t) => el('li', {}, el('a', { href: `/${t}` }, text(t)))))),
-    el('article', {}, el('h1', {}, text('Ferry crossings cut')), ...[...SENTENCES, SENTENCES[0]].map((t) => el('p', {}, text(t))),
-      el('ul', {}, ...SENTENCES.map((t) => el('li', {}, text(t.slice(0, 40)))))),
-    el('footer', {}, el('p', {}, text('© News')))))}`;
-
-// The view's wasm module is this one, compiled once for the extension's process (the browser
-// keeps one compiled copy of the same bytes for all its pages and workers); its functions are
-// compiled on their first call, and stay compiled for every page. An extraction here, once per
-// start of this worker, while the view it opens loads, compiles what the view's extraction will
-// call, instead of the view's first open paying for it on its way to the first paint.
-let warm = null;
-const warmUp = () => (warm ??= ready().then(() => extract(WARM_UP_PAGE, 'https://news.invalid/ferry').free()).catch(() => {}));
-
 // The view's page, when the content script's direct answer did not come (view.js): asked of the
 // content script of the view's own tab, which answers only for its own view's nonce.
 async function takePage(nonce, tabId) {
@@ -55,10 +30,7 @@ async function toggle(tabId) {
   performance.mark('lectern:injected');
   // The view's address goes with the action, so the content script can put the frame in at once
   // (see 'lectern:view-address' for why it comes from here).
-  const toggled = chrome.tabs.sendMessage(tabId, { type: 'lectern:toggle', view: chrome.runtime.getURL('view/view.html') });
-  // Once the message is on its way: the view takes longer to load than this takes.
-  warmUp();
-  return toggled;
+  return chrome.tabs.sendMessage(tabId, { type: 'lectern:toggle', view: chrome.runtime.getURL('view/view.html') });
 }
 
 async function copy(tabId, format = 'text') {
