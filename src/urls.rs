@@ -125,6 +125,14 @@ pub fn host(url: &str) -> Option<String> {
     imp::host(url.trim()).filter(|h| !h.is_empty())
 }
 
+/// The extension of the file `url` names, lower-case, without query or fragment (`pdf` for
+/// `/files/report.PDF?v=2`), or `None` when its last path segment has none.
+pub fn file_extension(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let file = path.rsplit('/').next().unwrap_or_default();
+    file.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase())
+}
+
 /// A link target the reading view may carry: http(s), mailto, an in-page anchor, or a relative
 /// reference left unresolved for want of a base.
 pub fn is_safe_link(url: &str) -> bool {
@@ -183,6 +191,14 @@ mod imp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_extension_is_the_last_segment_s_lower_cased_without_query_or_fragment() {
+        assert_eq!(file_extension("https://x.example/files/Report.PDF?v=2#p3").as_deref(), Some("pdf"));
+        assert_eq!(file_extension("/icons/tip.svg").as_deref(), Some("svg"));
+        assert_eq!(file_extension("https://x.example/2024.05/story").as_deref(), None);
+        assert_eq!(file_extension("https://x.example/").as_deref(), None);
+    }
 
     #[test]
     fn a_host_comes_without_port_credentials_or_case() {

@@ -603,12 +603,11 @@ const MAX_CAPTION_LABEL_WORDS: usize = 3;
 /// SVG) before a bold lead-in ("💡 **Tip:** …") opens a callout box, not a caption.
 fn picture_with_caption_line(run: &[Inline]) -> Option<(Image, Vec<Inline>)> {
     let (Inline::Image(img), rest) = run.split_first()? else { return None };
-    let path = img.src.split(['?', '#']).next().unwrap_or_default();
-    if path.len() >= 4 && path.as_bytes()[path.len() - 4..].eq_ignore_ascii_case(b".svg") {
+    if urls::file_extension(&img.src).as_deref() == Some("svg") {
         return None;
     }
     let rest: Vec<Inline> = rest.iter().skip_while(|i| matches!(i, Inline::Break)).cloned().collect();
-    let one_line = !rest.is_empty() && !rest.iter().any(|i| matches!(i, Inline::Break | Inline::Image(_)));
+    let one_line = !rest.is_empty() && !rest.iter().any(|i| matches!(i, Inline::Break));
     if !one_line || !images_in(&rest).is_empty() {
         return None;
     }

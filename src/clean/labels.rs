@@ -463,8 +463,7 @@ fn is_lone_headline_link(b: &Block) -> bool {
         }
     }
     let Some(href) = lone_link(&b.content) else { return false };
-    let path = href.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
-    let attachment = path.rsplit_once('.').is_some_and(|(_, ext)| ATTACHMENT_EXTENSIONS.contains(&ext));
+    let attachment = crate::urls::file_extension(href).is_some_and(|ext| ATTACHMENT_EXTENSIONS.contains(&&*ext));
     let address = b.text.split_whitespace().any(|w| w.contains('@') || w.contains("://") || w.starts_with("www."));
     !attachment && !address
 }

@@ -98,10 +98,10 @@ pub fn locate(page: Document, fresh: &dyn Fn() -> Document, title: &str) -> Opti
     loop {
         // Without a body no attempt finds anything.
         let found = attempt(doc, flags, &norm_title, &mut texts)?;
-        if found.text_chars >= MIN_ARTICLE_CHARS && best.as_ref().is_none_or(|b| found.beats(b)) {
-            return Some(found);
-        }
         if best.as_ref().is_none_or(|b| found.beats(b)) {
+            if found.text_chars >= MIN_ARTICLE_CHARS {
+                return Some(found);
+            }
             best = Some(found);
         }
         match flags.relax() {

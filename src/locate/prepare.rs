@@ -22,8 +22,8 @@ const MAX_NOSCRIPT_FALLBACK_CHARS: usize = 200;
 /// Bylines longer than this are prose that happens to sit in an "author" box.
 const MAX_BYLINE_CHARS: usize = 100;
 
-/// A paragraph with more text than this around an inline byline or dateline is prose that the
-/// dateline opens (a byline paragraph, "By Ann Lee | May 3", is a line).
+/// A paragraph with more text than this around an inline dateline is prose that the dateline
+/// opens (a dateline paragraph, "KOBE, May 3", is a line).
 const MIN_PROSE_AROUND_DATELINE_CHARS: usize = 80;
 
 /// Furniture words on an element this close inside a table or code are the table's or the

@@ -13,6 +13,7 @@ use crate::parse::elements::is_block_tag;
 use crate::parse::figures::within_captioned_image;
 use crate::parse::{Document, NodeId};
 use crate::text::normalize::{normalize, normalized_title_similarity};
+use std::collections::HashMap;
 
 /// Share and follow bars longer than this are more likely prose that mentions sharing.
 const MAX_SHARE_BAR_CHARS: u32 = 500;
@@ -269,24 +270,30 @@ impl Contents {
     }
 }
 
-/// Whether every heading in `block` (there are `headings`, at least [`MIN_TEASER_CARDS`]) heads a
-/// teaser card: the largest part of `block` holding that heading and no other also holds the
-/// card's link to another page, which wraps the headline, wraps a picture, or is drawn over the
-/// card with no text of its own. A section of a story has a heading and prose, and its links are
-/// words in that prose or a "learn more" line, none of which makes a card.
-fn all_teaser_cards(doc: &Document, block: NodeId, headings: usize, metrics: &Metrics) -> bool {
+/// Whether every heading in `block` (there are at least [`MIN_TEASER_CARDS`]) heads a teaser
+/// card: the largest part of `block` holding that heading and no other also holds the card's link
+/// to another page, which wraps the headline, wraps a picture, or is drawn over the card with no
+/// text of its own. A section of a story has a heading and prose, and its links are words in that
+/// prose or a "learn more" line, none of which makes a card.
+fn all_teaser_cards(doc: &Document, block: NodeId, metrics: &Metrics) -> bool {
     let heads: Vec<NodeId> = doc.descendants(block).skip(1).filter(|&d| is_subheading(doc, d)).collect();
-    debug_assert_eq!(heads.len(), headings);
+    // How many of the headings each element between them and `block` holds.
+    let mut held: HashMap<NodeId, usize> = HashMap::new();
+    for &h in &heads {
+        for a in doc.ancestors(h).take_while(|&a| a != block) {
+            *held.entry(a).or_default() += 1;
+        }
+    }
     heads.iter().all(|&h| {
-        let card = doc
-            .ancestors(h)
-            .take_while(|&a| a != block)
-            .take_while(|&a| !heads.iter().any(|&other| other != h && doc.ancestors(other).any(|x| x == a)))
-            .last()
-            .unwrap_or(h);
-        let linked_headline =
-            std::iter::once(card).chain(doc.ancestors(h).take_while(|&a| a != card)).any(|a| doc.is_tag(a, "a"))
-                || metrics.link_density(h) >= LINKED_HEADLINE_DENSITY;
+        // The heading's own ancestors, up to its card: the elements that hold it alone.
+        let own: Vec<NodeId> = doc.ancestors(h).take_while(|a| held.get(a) == Some(&1)).collect();
+        let card = own.last().copied().unwrap_or(h);
+        let in_link = if own.is_empty() {
+            doc.ancestors(h).any(|a| doc.is_tag(a, "a"))
+        } else {
+            own.iter().any(|&a| doc.is_tag(a, "a"))
+        };
+        let linked_headline = in_link || metrics.link_density(h) >= LINKED_HEADLINE_DENSITY;
         linked_headline
             || doc.descendants(card).any(|d| {
                 doc.is_tag(d, "a")
@@ -346,7 +353,7 @@ fn furniture_shape(
         let unlinked = chars as f64 - metrics.link_chars[id.index()] as f64;
         if unlinked / contents.subheadings as f64 <= MAX_TEASER_CHARS_PER_CARD
             && (chars as f64) < article_chars as f64 * MAX_TEASER_GRID_SHARE
-            && all_teaser_cards(doc, id, contents.subheadings, metrics)
+            && all_teaser_cards(doc, id, metrics)
         {
             return Some(Shape::TeaserGrid);
         }
@@ -389,13 +396,13 @@ fn clean_conditionally(doc: &mut Document, top: NodeId, metrics: &Metrics, flags
             by_tag[k].push(d);
         }
     }
+    let article_chars = metrics.chars[top.index()];
     for (tag, found) in CONDITIONAL_TAGS.iter().zip(by_tag) {
         for id in found.into_iter().rev() {
             // Skip nodes whose ancestor was already removed in this pass.
             if !doc.ancestors(id).any(|a| a == top) && id != top {
                 continue;
             }
-            let article_chars = metrics.chars[top.index()];
             let Some(shape) = furniture_shape(doc, id, tag, metrics, flags, article_chars) else { continue };
             let named = Some(furniture_named(&class_and_id(doc, id), tag)).filter(|&f| f != Furniture::Other);
             record_removal(doc, id, Reason::Shape { shape, named }, removed);
