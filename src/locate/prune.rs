@@ -285,14 +285,11 @@ fn all_teaser_cards(doc: &Document, block: NodeId, metrics: &Metrics) -> bool {
         }
     }
     heads.iter().all(|&h| {
-        // The heading's own ancestors, up to its card: the elements that hold it alone.
-        let own: Vec<NodeId> = doc.ancestors(h).take_while(|a| held.get(a) == Some(&1)).collect();
-        let card = own.last().copied().unwrap_or(h);
-        let in_link = if own.is_empty() {
-            doc.ancestors(h).any(|a| doc.is_tag(a, "a"))
-        } else {
-            own.iter().any(|&a| doc.is_tag(a, "a"))
-        };
+        // The card: the outermost ancestor that holds this heading alone.
+        let card = doc.ancestors(h).take_while(|a| held.get(a) == Some(&1)).last().unwrap_or(h);
+        // A link around the heading inside the block; one around the block itself (a page's
+        // stray unclosed <a> reopened around everything after it) links no headline.
+        let in_link = doc.ancestors(h).take_while(|&a| a != block).any(|a| doc.is_tag(a, "a"));
         let linked_headline = in_link || metrics.link_density(h) >= LINKED_HEADLINE_DENSITY;
         linked_headline
             || doc.descendants(card).any(|d| {
@@ -503,6 +500,16 @@ mod tests {
         assert_eq!(reasons, [Reason::Shape { shape: Shape::TeaserGrid, named: None }]);
         assert!(!text.contains("ferry") && !text.contains("bridge") && !text.contains("Trams"), "{text}");
         assert!(text.contains("Trackers blocked by default"), "{text}");
+    }
+
+    #[test]
+    fn sections_inside_a_stray_link_around_the_whole_story_are_no_teaser_cards() {
+        let sections =
+            "<div class=notes><h3>Where</h3><p>At the old harbour.</p><h3>When</h3><p>Every Sunday.</p></div>";
+        let html = format!("<a href=/promo><div id=a>{PROSE}{PROSE}{sections}</div></a>");
+        let (reasons, text) = pruned(&html, "");
+        assert!(!reasons.contains(&Reason::Shape { shape: Shape::TeaserGrid, named: None }), "{reasons:?}");
+        assert!(text.contains("Every Sunday"), "{text}");
     }
 
     #[test]
