@@ -23,9 +23,11 @@ use html5ever::{Attribute, ParseOpts, QualName};
 
 pub use tree::{Attr, Document, Element, NodeData, NodeId, MAX_TREE_DEPTH, READ_ATTRIBUTES};
 
-/// How far into the bytes a `<meta charset>` declaration is looked for; the HTML standard's
-/// prescan also stops at 1024 bytes.
-const CHARSET_PRESCAN_BYTES: usize = 1024;
+/// How far into the bytes a `<meta>` charset declaration is looked for. The HTML standard's
+/// prescan stops at 1024 bytes, but browsers also honour a declaration met later in the head
+/// (they start the page over in the declared charset), and archived or instrumented pages put
+/// kilobytes of injected scripts before it; the look stops at the end of the head, or here.
+const CHARSET_PRESCAN_BYTES: usize = 64 * 1024;
 
 /// Bytes of HTML per node, to size the arena before parsing: the corpus's median is 58 (10th
 /// percentile 26, 90th 199, script-heavy pages). Erring low leaves one regrowth on dense pages;
@@ -125,7 +127,7 @@ impl TokenSink for DepthGuard {
 /// Decode page bytes to text: BOM first; then UTF-8 when the bytes are valid UTF-8 with some
 /// non-ASCII in them (legacy encodings almost never form valid multi-byte UTF-8 by accident, while
 /// saved pages often keep a stale `charset=gb2312` after being re-encoded); then the charset the
-/// page declares in its first kilobyte; then windows-1252, the web's default.
+/// page declares in a `<meta>` of its head; then windows-1252, the web's default.
 pub fn decode(bytes: &[u8]) -> String {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         return enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
@@ -146,17 +148,32 @@ pub fn decode(bytes: &[u8]) -> String {
     }
 }
 
-/// The label after the first `charset=` in the prescan window, resolved by encoding_rs.
+/// The charset declared by the first `<meta>` tag in `head` that declares one (`<meta
+/// charset=…>` or `<meta http-equiv=content-type content="…; charset=…">`), resolved by
+/// encoding_rs. Only `<meta>` tags count: a `<script charset=…>` names its script's charset, not
+/// the page's. The look ends at `</head>` or `<body`.
 fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
-    let rest = &lower[at..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-    let end = rest
-        .iter()
-        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':'))
-        .unwrap_or(rest.len());
-    encoding_rs::Encoding::for_label(&rest[..end])
+    let find =
+        |from: usize, needle: &[u8]| lower[from..].windows(needle.len()).position(|w| w == needle).map(|i| from + i);
+    let end_of_head = [find(0, b"</head"), find(0, b"<body")].into_iter().flatten().min().unwrap_or(lower.len());
+    let mut from = 0;
+    while let Some(meta) = find(from, b"<meta").filter(|&at| at < end_of_head) {
+        let tag_end = find(meta, b">").unwrap_or(lower.len());
+        from = tag_end.min(lower.len());
+        let tag = &lower[meta..tag_end];
+        let Some(at) = tag.windows(8).position(|w| w == b"charset=") else { continue };
+        let rest = &tag[at + 8..];
+        let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':'))
+            .unwrap_or(rest.len());
+        if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..end]) {
+            return Some(enc);
+        }
+    }
+    None
 }
 
 /// Receives html5ever's tree operations. Interior mutability because the parser calls through
@@ -340,6 +357,26 @@ mod tests {
     #[test]
     fn declared_charset_is_honoured_when_the_bytes_are_not_utf8() {
         let bytes = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
+        assert!(decode(bytes).contains("caf\u{e9}"));
+    }
+
+    #[test]
+    fn a_script_tags_charset_is_not_the_pages_and_a_late_meta_in_the_head_still_counts() {
+        // An archive's injected scripts, each with `charset="utf-8"`, run past the first kilobyte
+        // before the page's own declaration.
+        let mut bytes = b"<html><head>".to_vec();
+        for _ in 0..40 {
+            bytes.extend_from_slice(b"<script src=\"/static/bundle.js\" charset=\"utf-8\"></script>\n");
+        }
+        bytes.extend_from_slice(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"/></head>");
+        bytes.extend_from_slice(b"<body><p>\xb9\xc8\xb8\xe8</p><meta charset=iso-8859-2></body>");
+        assert!(bytes.len() > 1024);
+        assert!(decode(&bytes).contains("<p>谷歌</p>"));
+    }
+
+    #[test]
+    fn a_charset_declared_in_the_body_is_not_read() {
+        let bytes = b"<head><title>t</title></head><body><p>caf\xe9</p><meta charset=gb2312></body>";
         assert!(decode(bytes).contains("caf\u{e9}"));
     }
 
