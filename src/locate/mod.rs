@@ -197,4 +197,32 @@ mod tests {
         );
         assert!(article_text(&html).contains("close the road by the river"));
     }
+
+    #[test]
+    fn a_wrapper_named_for_its_place_on_the_page_that_holds_most_paragraphs_is_the_story() {
+        // The story sits in `above-footer`; what the first attempt would keep without it, a
+        // disclosure over 500 characters long, is enough for that attempt to stop there.
+        let disclosure = "<p>Many of the offers that appear on this website are from companies from which we receive compensation, which may affect how and where products appear on this site, including the order in which they appear.</p>";
+        let para = "<p>The airline has set a new date for joining the alliance, after the pandemic pushed back the plans it announced two years ago at its main base on the west coast.</p>";
+        let html = format!(
+            "<body><div class=disclosure>{}</div><div class=above-footer><article>{}</article></div></body>",
+            disclosure.repeat(3),
+            para.repeat(8)
+        );
+        assert!(article_text(&html).contains("a new date for joining the alliance"));
+    }
+
+    #[test]
+    fn a_cookie_dialog_that_outweighs_the_story_is_still_furniture() {
+        let para = "<p>The council voted on Tuesday, after a long and heated debate, to close the road by the river, which flooded twice last year.</p>";
+        let tracker = "<p>Analytics service: anonymous evaluation for troubleshooting and further development, provided by a company in Ireland and the USA.</p>";
+        let html = format!(
+            "<body><article>{}</article><div class=cookie-footer>{}</div></body>",
+            para.repeat(5),
+            tracker.repeat(12)
+        );
+        let text = article_text(&html);
+        assert!(text.contains("close the road by the river"), "{text}");
+        assert!(!text.contains("Analytics service"), "{text}");
+    }
 }

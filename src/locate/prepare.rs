@@ -39,6 +39,27 @@ const MAX_STANDFIRST_LINK_SHARE: f64 = 0.5;
 /// links (Readability.js's figure for the same step).
 const MAX_LONE_PARAGRAPH_LINK_SHARE: f64 = 0.25;
 
+/// An element named like page furniture (`above-footer`, `header-wrap`) that holds more than this
+/// share of the page's paragraph text ...
+const WRAPPER_PARAGRAPH_SHARE: f64 = 0.5;
+/// ... and at least this many characters of it wraps the story, when the name says only where it
+/// sits ([`POSITION_WORDS`]): themes name wrappers after their place on the page. A name that
+/// says what the element is (comments, a cookie dialog) stands whatever its size: a short story's
+/// comments, or a consent dialog listing every tracker, often outweigh it.
+const WRAPPER_MIN_PARAGRAPH_CHARS: u32 = 1000;
+
+/// The words of [`UNLIKELY_WORDS`] that name a place on the page rather than a kind of furniture.
+const POSITION_WORDS: &[&str] = &["header", "footer", "sidebar", "extra", "supplemental"];
+
+/// Whether the only furniture words in `class_id` are [`POSITION_WORDS`].
+fn named_only_for_position(class_id: &str) -> bool {
+    let mut rest = class_id.to_owned();
+    for word in POSITION_WORDS {
+        rest = rest.replace(word, " ");
+    }
+    !UNLIKELY_WORDS.found_in(&rest)
+}
+
 /// What the pass found.
 pub(super) struct Prepared {
     /// The first byline on the page, for the article's metadata.
@@ -165,7 +186,9 @@ fn fate(doc: &mut Document, id: NodeId, tag: &str, flags: Flags, facts: &Facts, 
     if is_ad_slot(&class_id) && tag != "body" && doc.collapsed_chars_within(id, MAX_AD_SLOT_CHARS).is_some() {
         return Fate::Remove(Furniture::Advertisement);
     }
-    let unlikely = (UNLIKELY_WORDS.found_in(&class_id) && !MAYBE_CONTENT_WORDS.found_in(&class_id))
+    let unlikely = (UNLIKELY_WORDS.found_in(&class_id)
+        && !MAYBE_CONTENT_WORDS.found_in(&class_id)
+        && !(facts.holds_most_paragraphs(id) && named_only_for_position(&class_id)))
         || doc.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r));
     if flags.strip_unlikely
         && tag != "a"
@@ -316,17 +339,32 @@ struct Facts {
     has_content: Vec<bool>,
     /// An element that makes a `<div>` a container ([`DIV_BLOCK_CHILDREN`]) somewhere below.
     has_block_descendant: Vec<bool>,
+    /// Characters (whitespace left out) of text inside `<p>` elements somewhere below.
+    paragraph_chars: Vec<u32>,
+    /// Where the facts were taken from.
+    root: NodeId,
 }
 
 impl Facts {
     fn compute(doc: &Document, root: NodeId) -> Facts {
         let n = doc.len();
-        let mut f = Facts { has_content: vec![false; n], has_block_descendant: vec![false; n] };
+        let mut f = Facts {
+            has_content: vec![false; n],
+            has_block_descendant: vec![false; n],
+            paragraph_chars: vec![0; n],
+            root,
+        };
+        // Characters of all text below each node, to credit a `<p>` with its own.
+        let mut text_chars = vec![0u32; n];
         let order: Vec<NodeId> = doc.descendants(root).collect();
         for &id in order.iter().rev() {
             let i = id.index();
             match &doc.node(id).data {
-                NodeData::Text(t) => f.has_content[i] = !is_blank(t),
+                NodeData::Text(t) => {
+                    f.has_content[i] = !is_blank(t);
+                    text_chars[i] = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                }
+                NodeData::Element(e) if &*e.name.local == "p" => f.paragraph_chars[i] = text_chars[i],
                 NodeData::Element(e)
                     if matches!(&*e.name.local, "img" | "picture" | "figure" | "table" | "pre" | "hr")
                         || EMBED_TAGS.contains(&&*e.name.local) =>
@@ -338,6 +376,8 @@ impl Facts {
             if let Some(p) = doc.parent(id) {
                 let p = p.index();
                 f.has_content[p] |= f.has_content[i];
+                text_chars[p] += text_chars[i];
+                f.paragraph_chars[p] += f.paragraph_chars[i];
                 let is_block = doc.tag(id).is_some_and(|t| DIV_BLOCK_CHILDREN.contains(&&**t));
                 f.has_block_descendant[p] |= f.has_block_descendant[i] || is_block;
             }
@@ -352,6 +392,17 @@ impl Facts {
 
     fn has_block_descendant(&self, id: NodeId) -> bool {
         self.has_block_descendant.get(id.index()).copied().unwrap_or(true)
+    }
+
+    /// Whether `id` holds most of the paragraph text of the page, and enough of it to be a story
+    /// ([`WRAPPER_MIN_PARAGRAPH_CHARS`], [`WRAPPER_PARAGRAPH_SHARE`]).
+    fn holds_most_paragraphs(&self, id: NodeId) -> bool {
+        let (Some(&own), Some(&all)) =
+            (self.paragraph_chars.get(id.index()), self.paragraph_chars.get(self.root.index()))
+        else {
+            return false;
+        };
+        own >= WRAPPER_MIN_PARAGRAPH_CHARS && own as f64 > all as f64 * WRAPPER_PARAGRAPH_SHARE
     }
 }
 
