@@ -19,6 +19,10 @@ const MAX_AD_SLOT_CHARS: usize = 200;
 /// page itself.
 const MAX_NOSCRIPT_FALLBACK_CHARS: usize = 200;
 
+/// A `<noscript>` with this many characters in paragraphs holds the page's story for readers
+/// without scripts (the story itself is in a script template); a notice is a sentence or two.
+const MIN_NOSCRIPT_STORY_CHARS: u32 = 500;
+
 /// Bylines longer than this are prose that happens to sit in an "author" box.
 const MAX_BYLINE_CHARS: usize = 100;
 
@@ -165,6 +169,11 @@ fn fate(doc: &mut Document, id: NodeId, tag: &str, flags: Flags, facts: &Facts, 
             // Parsed as markup (scripting off), a `<noscript>` that a stray open tag kept from
             // closing swallows the rest of the page; a browser running scripts ends it at
             // `</noscript>`. Its content is the page.
+            return Fate::Keep;
+        }
+        if facts.paragraph_chars(id) >= MIN_NOSCRIPT_STORY_CHARS {
+            // Pages that render the story from a script template put it in a `<noscript>` for
+            // readers without scripts, which is what Lectern reads as.
             return Fate::Keep;
         }
         unwrap_noscript_image(doc, id);
@@ -394,6 +403,11 @@ impl Facts {
         self.has_block_descendant.get(id.index()).copied().unwrap_or(true)
     }
 
+    /// Characters in paragraphs below `id`; nodes made after the facts were taken have none.
+    fn paragraph_chars(&self, id: NodeId) -> u32 {
+        self.paragraph_chars.get(id.index()).copied().unwrap_or(0)
+    }
+
     /// Whether `id` holds most of the paragraph text of the page, and enough of it to be a story
     /// ([`WRAPPER_MIN_PARAGRAPH_CHARS`], [`WRAPPER_PARAGRAPH_SHARE`]).
     fn holds_most_paragraphs(&self, id: NodeId) -> bool {
@@ -496,6 +510,20 @@ mod tests {
             ]
         );
         assert_eq!(doc.collapsed_text(doc.body().unwrap()), "kept");
+    }
+
+    #[test]
+    fn a_noscript_holding_the_story_is_kept_and_a_notice_or_pixel_is_not() {
+        let para = "<p>Over the past few years we have seen threats on the web become more and more sophisticated, and campaigns target people at risk directly.</p>";
+        let html = format!(
+            "<body><div class=post-body><script type=text/template>{para}</script><noscript>{}</noscript></div>\
+             <noscript><p>Please enable JavaScript to see the comments.</p><img src=pixel.gif></noscript></body>",
+            para.repeat(4)
+        );
+        let (doc, _, _) = prepared(&html);
+        let text = doc.collapsed_text(doc.body().unwrap());
+        assert!(text.contains("Over the past few years"), "{text}");
+        assert!(!text.contains("enable JavaScript"), "{text}");
     }
 
     #[test]
