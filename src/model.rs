@@ -379,6 +379,8 @@ pub enum Furniture {
     AuthorBio,
     /// A picture's credit or copyright line ("Foto: Getty Images").
     Credit,
+    /// The wire agencies' and editors' initials that sign off a story ("aja/PAP", "(dpa/lnw)").
+    Signature,
     /// The site's disclaimer or licence notice ("Views expressed are the author's own").
     Disclaimer,
     /// A widget asking the reader to rate the article.
@@ -466,6 +468,7 @@ impl Furniture {
             Furniture::Dateline => "dateline",
             Furniture::AuthorBio => "author bio",
             Furniture::Credit => "picture credit",
+            Furniture::Signature => "agency signature",
             Furniture::Disclaimer => "disclaimer",
             Furniture::Rating => "rating widget",
             Furniture::PostDetails => "post details",

@@ -147,6 +147,42 @@ const FURNITURE_PHRASES: &[&str] = &[
     "imprimir receta",
     // The disclaimer German service pages close a list of figures with.
     "alle angaben ohne gewähr",
+    // "Latest" and "related" headings left behind by the lists they headed, and ad labels, in
+    // the languages the lists above leave out.
+    "neueste artikel",
+    "neueste beiträge",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "verwandte artikel",
+    "articles similaires",
+    "derniers articles",
+    "artículos relacionados",
+    "últimas noticias",
+    "artigos relacionados",
+    "últimas notícias",
+    "articoli correlati",
+    "ultime notizie",
+    "powiązane artykuły",
+    "najnowsze artykuły",
+    "похожие статьи",
+    "последние новости",
+    "реклама",
+    "benzer haberler",
+    "ilgili haberler",
+    "son haberler",
+    "reklam",
+    "مقالات ذات صلة",
+    "أخبار ذات صلة",
+    "آخر الأخبار",
+    "مطالب مرتبط",
+    "آخرین اخبار",
+    "相关文章",
+    "相关阅读",
+    "最新文章",
+    "广告",
+    "関連記事",
+    "最新記事",
+    "広告",
 ];
 
 /// Lead-ins of "read this too" blurbs: a block that starts with one of these (lower-cased, after
@@ -195,6 +231,34 @@ const READ_ALSO_LEADS: &[&str] = &[
     "auch lesen:",
     "schon gelesen?",
     "vea también",
+    "lea más",
+    "lee más:",
+    "leer más:",
+    "lea:",
+    "lee:",
+    "leia:",
+    "lire:",
+    "zobacz też",
+    "zobacz także",
+    "przeczytaj też",
+    "przeczytaj także",
+    // Russian, Turkish, Arabic, Persian, Chinese, Japanese
+    "читайте также",
+    "читайте:",
+    "ayrıca okuyun",
+    "ilginizi çekebilir",
+    "bunu da okuyun",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "اقرأ أيضًا",
+    "بیشتر بخوانید",
+    "بخوانید:",
+    "همچنین بخوانید",
+    "相关阅读",
+    "延伸阅读",
+    "推荐阅读",
+    "関連記事",
+    "あわせて読みたい",
 ];
 
 /// Lead-ins of prompts that ask the reader to do something for the site — subscribe, follow it
@@ -430,6 +494,10 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
             Some(Furniture::Advertisement)
         } else if words() <= MAX_CREDIT_WORDS && starts_with_lead(&b.text, CREDIT_LEADS) {
             Some(Furniture::Credit)
+        } else if is_reading_time(&b.text) {
+            Some(Furniture::PostDetails)
+        } else if b.kind == BlockKind::Paragraph && is_agency_signature(&b.text) {
+            Some(Furniture::Signature)
         } else if i >= tail_start && words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, CLOSING_LEADS) {
             Some(Furniture::Footer)
         } else if i >= tail_start && b.kind == BlockKind::Paragraph && blurb() && is_lone_headline_link(&b) {
@@ -520,6 +588,63 @@ fn is_bare_date_or_time(text: &str) -> bool {
     date || (time && clock_word)
 }
 
+/// Phrases of a reading-time line ("5 min read", "Lesezeit: 3 Minuten", "Ten tekst przeczytasz w
+/// 2 minuty"): a block of at most [`MAX_READING_TIME_WORDS`] words (or
+/// [`MAX_READING_TIME_CHARS`] characters) holding one is the theme's estimate, not the story's.
+const READING_TIME_PHRASES: &[&str] = &[
+    "min read", "mins read", "minute read", "minutes read", "reading time", "read time", "lesezeit", "lesedauer",
+    "min. lesen", "temps de lecture", "min de lecture", "minutes de lecture", "tiempo de lectura", "min de lectura",
+    "minutos de lectura", "tempo de leitura", "min de leitura", "minutos de leitura", "tempo di lettura",
+    "min di lettura", "minuti di lettura", "czas czytania", "przeczytasz", "время чтения", "мин чтения",
+    "минут чтения", "okuma süresi", "dakikalık okuma", "dk okuma", "زمان مطالعه", "دقیقه مطالعه", "وقت القراءة",
+    "دقائق للقراءة", "阅读时间", "分钟阅读", "閱讀時間", "読了時間", "分で読めます",
+];
+
+/// Reading-time lines are a few words: "Lesezeit: 3 Minuten", "5 min read · Updated".
+const MAX_READING_TIME_WORDS: usize = 10;
+/// ... or in scripts written without spaces, a few characters.
+const MAX_READING_TIME_CHARS: usize = 30;
+
+/// Whether `text` is a reading-time line.
+fn is_reading_time(text: &str) -> bool {
+    if text.split_whitespace().nth(MAX_READING_TIME_WORDS).is_some()
+        || text.chars().nth(MAX_READING_TIME_CHARS * 3).is_some()
+        || (text.chars().any(is_cjk) && text.chars().nth(MAX_READING_TIME_CHARS).is_some())
+    {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    READING_TIME_PHRASES.iter().any(|phrase| lower.contains(phrase))
+}
+
+/// Initials that sign off a wire story have at least this many letters a part ("AP", "sda"; one
+/// letter a part is an abbreviation such as "N/A") ...
+const MIN_SIGNATURE_PART_CHARS: usize = 2;
+/// ... and at most this many ("aja", "PAP", "lnw", "reuters" is a word) ...
+const MAX_SIGNATURE_PART_CHARS: usize = 6;
+/// ... and a signature at most this many of them, space-separated ("red/dpa/AFP lnw/hes").
+const MAX_SIGNATURE_TOKENS: usize = 3;
+
+/// Whether `text` is only agency and editor initials joined by slashes, maybe in brackets:
+/// "aja/PAP", "(dpa/lnw)", "sda/mse". Each token has a slash between letter groups of
+/// [`MIN_SIGNATURE_PART_CHARS`] to [`MAX_SIGNATURE_PART_CHARS`]; words of prose have no slash
+/// inside.
+fn is_agency_signature(text: &str) -> bool {
+    let inner = text.trim().trim_start_matches(['(', '[']).trim_end_matches([')', ']', '.']);
+    let tokens: Vec<&str> = inner.split_whitespace().collect();
+    !tokens.is_empty()
+        && tokens.len() <= MAX_SIGNATURE_TOKENS
+        && tokens.iter().all(|token| {
+            let parts: Vec<&str> = token.split('/').collect();
+            parts.len() >= 2
+                && parts.iter().all(|part| {
+                    let n = part.chars().count();
+                    (MIN_SIGNATURE_PART_CHARS..=MAX_SIGNATURE_PART_CHARS).contains(&n)
+                        && part.chars().all(char::is_alphabetic)
+                })
+        })
+}
+
 /// Whether `text`, lower-cased and past any leading arrows, dashes and bullets, starts with one
 /// of `leads` as whole words.
 fn starts_with_lead(text: &str, leads: &[&str]) -> bool {
@@ -587,6 +712,66 @@ mod tests {
         for kept in ["1984", "2:1", "8:09", "12. März 2019", "Seite 3 von 10", "10.000", "3.5"] {
             assert!(!is_bare_date_or_time(kept), "{kept}");
         }
+    }
+
+    #[test]
+    fn reading_time_lines_go_in_any_listed_language_and_prose_about_reading_stays() {
+        let got = kept(&[
+            PROSE,
+            "11 min read",
+            "Lesezeit: 3 Minuten",
+            "Ten tekst przeczytasz w mniej niż minutę",
+            "Temps de lecture : 4 min",
+            "Время чтения: 5 минут",
+            "阅读时间：3分钟",
+            "The minister said the report was a 40-minute read that every council member should finish before the vote.",
+            PROSE,
+        ]);
+        assert_eq!(
+            got,
+            [
+                PROSE,
+                "The minister said the report was a 40-minute read that every council member should finish before the vote.",
+                PROSE
+            ]
+        );
+    }
+
+    #[test]
+    fn agency_initials_that_sign_off_a_story_go_and_slashed_words_in_prose_stay() {
+        for signature in ["aja/PAP", "(dpa/lnw)", "sda/mse", "red/dpa/AFP lnw/hes", "[АФП/ТАСС]"] {
+            assert!(is_agency_signature(signature), "{signature}");
+        }
+        for prose in [
+            "TCP/IP is old",
+            "24/7",
+            "Reuters",
+            "Zürich/Bern/Basel/Genf/Lausanne liegen nah",
+            "1/2",
+            "N/A",
+            "Club/Verein/Gemeinschaft",
+        ] {
+            assert!(!is_agency_signature(prose), "{prose}");
+        }
+        assert_eq!(kept(&[PROSE, "aja/PAP"]), [PROSE]);
+    }
+
+    #[test]
+    fn read_also_and_related_labels_go_in_the_languages_beyond_western_europe() {
+        let got = kept(&[
+            PROSE,
+            "Читайте также: Мэрия закрыла мост",
+            "Ayrıca okuyun: Köprü kapandı",
+            "اقرأ أيضاً: إغلاق الجسر",
+            "بیشتر بخوانید: پل بسته شد",
+            "延伸阅读：大桥关闭",
+            "関連記事：橋が閉鎖",
+            "Похожие статьи",
+            "Benzer Haberler",
+            "Lea más: El puente cierra",
+            PROSE,
+        ]);
+        assert_eq!(got, [PROSE, PROSE]);
     }
 
     #[test]

@@ -61,6 +61,7 @@ fn furniture_words(f: Furniture) -> &'static str {
         Furniture::Dateline => "Date line",
         Furniture::AuthorBio => "About the author",
         Furniture::Credit => "Picture credit",
+        Furniture::Signature => "Agency and editor initials",
         Furniture::Disclaimer => "Site disclaimer",
         Furniture::Rating => "Rate this article",
         Furniture::PostDetails => "Post details (date, category, tags)",
