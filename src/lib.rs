@@ -68,6 +68,10 @@ const MIN_LISTING_HEADLINES: usize = 10;
 /// Silent reading speed of adults in English prose, in words per minute.
 const WORDS_PER_MINUTE: usize = 230;
 
+/// A standfirst that one of the story's first this many blocks starts with is the story's own
+/// opening, already shown.
+const STANDFIRST_REPEAT_BLOCKS: usize = 3;
+
 /// Excerpts taken from the first paragraph are cut at this many characters.
 const EXCERPT_CHARS: usize = 200;
 
@@ -140,6 +144,7 @@ fn extract_document(
 
     let located = locate::locate(doc, fresh, &title_guess)
         .ok_or_else(|| ExtractError::NoArticle { reason: "the page has no text in its body".into() })?;
+    let standfirst = meta.excerpt.as_deref().and_then(|d| locate::standfirst(&located.doc, &located.nodes, d));
     let base = meta.base.as_deref().or(url);
     let blocks = assemble::assemble(&located.doc, &located.nodes, base);
 
@@ -172,6 +177,9 @@ fn extract_document(
     let excerpt = meta.excerpt.or_else(|| {
         blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| truncate_chars(&b.text, EXCERPT_CHARS))
     });
+    // A standfirst the story repeats as its first paragraph is shown once, in the story.
+    let standfirst =
+        standfirst.filter(|s| !blocks.iter().take(STANDFIRST_REPEAT_BLOCKS).any(|b| b.text.starts_with(s.as_str())));
     let quotes = quotes::find(&blocks);
     let stats = stats(&blocks, &removed, clock_ms() - started);
     Ok(Article {
@@ -183,6 +191,7 @@ fn extract_document(
         dir,
         url: meta.canonical.or_else(|| url.map(str::to_string)),
         excerpt,
+        standfirst,
         lead_image: meta.lead_image,
         blocks,
         quotes,

@@ -615,6 +615,9 @@ pub struct Article {
     pub dir: String,
     pub url: Option<String>,
     pub excerpt: Option<String>,
+    /// The lead-in the page shows between the headline and the story (the dek), when the page
+    /// sets it apart from the story's body; rendered under the title.
+    pub standfirst: Option<String>,
     pub lead_image: Option<String>,
     pub blocks: Vec<Block>,
     pub quotes: Vec<Quote>,

@@ -141,6 +141,10 @@ impl Article {
         self.0.excerpt.clone()
     }
     #[wasm_bindgen(getter)]
+    pub fn standfirst(&self) -> Option<String> {
+        self.0.standfirst.clone()
+    }
+    #[wasm_bindgen(getter)]
     pub fn lead_image(&self) -> Option<String> {
         self.0.lead_image.clone()
     }

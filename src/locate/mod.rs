@@ -6,7 +6,8 @@
 //! paragraphs; [`score`] scores every paragraph and credits its ancestors, then picks the
 //! best-scoring container and the siblings that belong with it; [`prune`] takes the furniture out
 //! of what was picked. When the result is too short the attempt is repeated on a fresh copy of the
-//! page with the most aggressive heuristic switched off, as Readability.js does. Word lists and
+//! page with the most aggressive heuristic switched off, as Readability.js does. Once an attempt
+//! is taken, [`standfirst`] finds the lead-in the page set apart above the story. Word lists and
 //! class weights are in [`signals`]; text measures in [`measure`].
 
 mod measure;
@@ -14,8 +15,10 @@ mod prepare;
 mod prune;
 mod score;
 mod signals;
+mod standfirst;
 
 pub use signals::embed_address;
+pub use standfirst::standfirst;
 
 use crate::model::{Reason, Removal};
 use crate::parse::{Document, NodeId};

@@ -67,6 +67,13 @@ pub fn render(article: &Article) -> String {
         sink.text(&article.title);
         sink.close("h1");
     }
+    if let Some(standfirst) = &article.standfirst {
+        sink.open("p", &[("class", "standfirst")]);
+        sink.open("em", &[]);
+        sink.text(standfirst);
+        sink.close("em");
+        sink.close("p");
+    }
     let by_block = quotes_by_block(article);
     for (i, b) in article.blocks.iter().enumerate() {
         block(&mut sink, b, &by_block[i]);

@@ -24,6 +24,11 @@ pub fn render(article: &Article) -> String {
         out.push_str(&escape_line_start(&escape(&article.title)));
         out.push_str("\n\n");
     }
+    if let Some(standfirst) = article.standfirst.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        out.push('*');
+        out.push_str(&escape(&standfirst.replace('\n', " ")));
+        out.push_str("*\n\n");
+    }
     for b in &article.blocks {
         let s = block(b);
         if !s.trim().is_empty() {

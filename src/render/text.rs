@@ -1,4 +1,4 @@
-//! Plain text: the title, then each block of prose, separated by blank lines. Pictures have no
+//! Plain text: the title, the standfirst, then each block of prose, separated by blank lines. Pictures have no
 //! text, and their captions go with them: a caption describes what the reader of the text cannot
 //! see, and pasted between paragraphs it reads as a stray line (credits and all). The HTML, the
 //! Markdown and the reading view keep each picture with its caption.
@@ -14,7 +14,9 @@ pub fn render(article: &Article) -> String {
         None => b.text.clone(),
     });
     let blocks: Vec<String> = blocks.filter(|t| !t.trim().is_empty()).collect();
-    let mut out = title.map(str::to_string).into_iter().chain(blocks).collect::<Vec<_>>().join("\n\n");
+    let standfirst = article.standfirst.clone().filter(|s| !s.trim().is_empty());
+    let mut out =
+        title.map(str::to_string).into_iter().chain(standfirst).chain(blocks).collect::<Vec<_>>().join("\n\n");
     out.push('\n');
     out
 }

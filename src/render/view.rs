@@ -158,6 +158,11 @@ fn header<S: Sink>(sink: &mut S, a: &Article) {
     sink.open("h1", &[("class", "lectern-title")]);
     sink.text(&a.title);
     sink.close("h1");
+    if let Some(standfirst) = &a.standfirst {
+        sink.open("p", &[("class", "lectern-standfirst")]);
+        sink.text(standfirst);
+        sink.close("p");
+    }
     // Each item isolated (<bdi>), so a left-to-right date or an English reading time keeps its
     // order inside a right-to-left line; the reading time is in the view's language.
     let minutes = format!("{} min read", a.stats.reading_minutes);

@@ -1,0 +1,138 @@
+//! The standfirst: the found article and the page's own description in, the text of the element
+//! that shows that description above the story out, when there is one.
+//!
+//! News and magazine themes set the standfirst (the dek, the lead-in under the headline) apart
+//! from the story's body, in a header that holds the headline, the byline and the picture, so the
+//! finder, which picks the container with the most prose, leaves it behind. The page's
+//! description metadata is usually that very text: an element that shows the description, between
+//! the headline and the story, is the standfirst, and belongs under the article's title.
+
+use crate::parse::{Document, NodeId};
+
+/// A description shorter than this many characters is a tagline or a label, not a standfirst.
+const MIN_STANDFIRST_CHARS: usize = 40;
+
+/// The element may hold a little more than the description (which sites cut short with "…"): up to
+/// this share more ...
+const MAX_EXTRA_SHARE: f64 = 0.3;
+/// ... plus this many characters.
+const MAX_EXTRA_CHARS: usize = 20;
+
+/// At most this many characters of text (a byline, a date, a caption) stand between the
+/// standfirst and the story; a description shown farther up is a teaser or the site's tagline.
+const MAX_GAP_CHARS: usize = 1000;
+
+/// The text of the element between the page's `<h1>` and the article's first node `nodes[0]`
+/// whose text is `description` (or starts with it, when the description was cut short); `None`
+/// when the page shows no such element there.
+pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str) -> Option<String> {
+    let description = description.split_whitespace().collect::<Vec<_>>().join(" ");
+    let core = description.trim_end_matches(['.', '…', ' ']);
+    let core_chars = core.chars().count();
+    if core_chars < MIN_STANDFIRST_CHARS {
+        return None;
+    }
+    let &first = nodes.first()?;
+    let body = doc.body()?;
+    let longest = (description.chars().count() as f64 * (1.0 + MAX_EXTRA_SHARE)) as usize + MAX_EXTRA_CHARS;
+    let mut seen_h1 = false;
+    let mut found = None;
+    for id in doc.descendants(body) {
+        if id == first {
+            break;
+        }
+        let Some(tag) = doc.tag(id) else { continue };
+        if &**tag == "h1" {
+            seen_h1 = true;
+            continue;
+        }
+        if !seen_h1 || doc.collapsed_chars_within(id, longest).is_none_or(|n| n < core_chars) {
+            continue;
+        }
+        let text = doc.collapsed_text(id);
+        if text == description || text.starts_with(core) {
+            // The innermost such element: later in this order than its ancestors.
+            found = Some((id, text));
+        }
+    }
+    let (found, text) = found.filter(|(f, _)| !nodes.iter().any(|&n| n == *f || doc.ancestors(n).any(|a| a == *f)))?;
+    gap_is_short(doc, found, first, body).then_some(text)
+}
+
+/// Whether at most [`MAX_GAP_CHARS`] of text stand between the end of `from` and `to`.
+fn gap_is_short(doc: &Document, from: NodeId, to: NodeId, body: NodeId) -> bool {
+    let mut chars = 0;
+    let mut next = doc.next_skipping_children(from, body);
+    while let Some(id) = next.filter(|&n| n != to) {
+        if let Some(text) = doc.text(id) {
+            chars += text.split_whitespace().map(|w| w.chars().count()).sum::<usize>();
+            if chars > MAX_GAP_CHARS {
+                return false;
+            }
+        }
+        // Into `to`'s ancestors too: the story's container opens before its first paragraph.
+        next = doc.node(id).first_child.or_else(|| doc.next_skipping_children(id, body));
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    /// Six distinct paragraphs of a story (identical ones would be collapsed as repeats).
+    const STORY: &str = "<p>The council voted on Tuesday, after a long and heated debate, to close the road by the river, which flooded twice last year.</p>\
+        <p>Residents of both villages, who had asked for the closure since spring, said the decision came late but was welcome.</p>\
+        <p>The mayor, speaking after the vote, promised a temporary bridge for farmers, school buses and the post by the end of November.</p>\
+        <p>Engineers from the regional office, who inspected the embankment in August, found it weakened in three places along the bend.</p>\
+        <p>Repairs, which the council estimates at two million euros, will begin once the water level falls, probably in March or April.</p>\
+        <p>Until then, drivers are asked to use the northern ring road, which adds about twenty minutes to the journey into town.</p>";
+    const DEK: &str = "The road by the river closes for the winter after two floods cut off the villages on its banks.";
+
+    fn article(html: &str) -> crate::model::Article {
+        crate::extract(html, None).expect("an article")
+    }
+
+    #[test]
+    fn the_description_shown_under_the_headline_opens_the_article() {
+        let html = format!(
+            "<head><meta name=description content='{DEK}'></head><body><header><h1>Road closes</h1>\
+             <h2 class=subtitle>{DEK}</h2><p class=byline>Ann Lee</p></header>\
+             <div class=story>{}</div></body>",
+            STORY
+        );
+        let a = article(&html);
+        assert_eq!(a.standfirst.as_deref(), Some(DEK));
+        assert!(a.blocks[0].text.starts_with("The council voted"));
+        let text = crate::to_text(&a);
+        assert!(text.starts_with(&format!("Road closes\n\n{DEK}\n\nThe council voted")), "{text}");
+        assert!(crate::to_markdown(&a).contains(&format!("# Road closes\n\n*{DEK}*\n\nThe council")));
+        assert!(crate::to_html(&a).contains(&format!("<h1>Road closes</h1><p class=\"standfirst\"><em>{DEK}</em></p>")));
+    }
+
+    /// What [`super::standfirst`] finds for the article `<div class=story>` in `html`.
+    fn standfirst_text(html: &str, description: &str) -> Option<String> {
+        let doc = crate::parse::parse_html(html);
+        let story = doc.descendants(doc.root()).find(|&n| doc.attr(n, "class") == Some("story")).unwrap();
+        super::standfirst(&doc, &[story], description)
+    }
+
+    #[test]
+    fn a_tagline_above_the_headline_or_a_description_far_from_the_story_is_left_out() {
+        let tagline = "The latest news and insights from the council on roads, rivers and the weather.";
+        let html = format!("<body><p>{tagline}</p><h1>Road closes</h1><div class=story>{STORY}</div></body>");
+        assert_eq!(standfirst_text(&html, tagline), None);
+        let far = format!("<p>{}</p>", "The town hall keeps shorter hours during the holidays. ".repeat(30));
+        let html = format!("<body><h1>Road closes</h1><p>{DEK}</p>{far}<div class=story>{STORY}</div></body>");
+        assert_eq!(standfirst_text(&html, DEK), None);
+        let html =
+            format!("<body><h1>Road closes</h1><p>{DEK}</p><p>By Ann Lee</p><div class=story>{STORY}</div></body>");
+        assert_eq!(standfirst_text(&html, DEK).as_deref(), Some(DEK));
+    }
+
+    #[test]
+    fn a_description_cut_short_still_finds_its_standfirst() {
+        let html = format!(
+            "<body><h1>Road closes</h1><p class=lead><span>{DEK}</span></p><div class=story>{STORY}</div></body>"
+        );
+        assert_eq!(standfirst_text(&html, &format!("{}…", &DEK[..60])).as_deref(), Some(DEK));
+    }
+}
