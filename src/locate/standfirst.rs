@@ -8,6 +8,10 @@
 //! the headline and the story, is the standfirst, and belongs under the article's title.
 
 use crate::parse::{Document, NodeId};
+use crate::text::normalize::{normalize, normalized_title_similarity};
+
+/// A description this similar to the title (both ways round) is the title again, not a lead-in.
+const TITLE_SIMILARITY: f64 = 0.75;
 
 /// A description shorter than this many characters is a tagline or a label, not a standfirst.
 const MIN_STANDFIRST_CHARS: usize = 40;
@@ -22,10 +26,21 @@ const MAX_EXTRA_CHARS: usize = 20;
 /// standfirst and the story; a description shown farther up is a teaser or the site's tagline.
 const MAX_GAP_CHARS: usize = 1000;
 
-/// The text of the element between the page's `<h1>` and the article's first node `nodes[0]`
-/// whose text is `description` (or starts with it, when the description was cut short); `None`
-/// when the page shows no such element there.
-pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str) -> Option<String> {
+/// The text of the element shortly before the article's first node `nodes[0]`, and after the
+/// page's first `<h1>` if that still stands before it, whose text is `description` (or starts with it,
+/// when the description was cut short); `None` when the page shows no such element there, or only
+/// the title again. (No `<h1>` is needed before it: a theme's header, taken out as furniture,
+/// often held the headline.)
+pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str, title: &str) -> Option<String> {
+    let norm_title = normalize(title);
+    if !norm_title.is_empty() {
+        let norm_description = normalize(description);
+        let similarity = normalized_title_similarity(&norm_title, &norm_description)
+            .min(normalized_title_similarity(&norm_description, &norm_title));
+        if similarity > TITLE_SIMILARITY {
+            return None;
+        }
+    }
     let description = description.split_whitespace().collect::<Vec<_>>().join(" ");
     let core = description.trim_end_matches(['.', '…', ' ']);
     let core_chars = core.chars().count();
@@ -35,18 +50,23 @@ pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str) -> Option
     let &first = nodes.first()?;
     let body = doc.body()?;
     let longest = (description.chars().count() as f64 * (1.0 + MAX_EXTRA_SHARE)) as usize + MAX_EXTRA_CHARS;
-    let mut seen_h1 = false;
     let mut found = None;
+    let mut seen_h1 = false;
     for id in doc.descendants(body) {
         if id == first {
             break;
         }
         let Some(tag) = doc.tag(id) else { continue };
         if &**tag == "h1" {
+            // What stands above the (first) headline is the site's tagline or a kicker, not the
+            // lead-in.
+            if !seen_h1 {
+                found = None;
+            }
             seen_h1 = true;
             continue;
         }
-        if !seen_h1 || doc.collapsed_chars_within(id, longest).is_none_or(|n| n < core_chars) {
+        if doc.collapsed_chars_within(id, longest).is_none_or(|n| n < core_chars) {
             continue;
         }
         let text = doc.collapsed_text(id);
@@ -112,7 +132,7 @@ mod tests {
     fn standfirst_text(html: &str, description: &str) -> Option<String> {
         let doc = crate::parse::parse_html(html);
         let story = doc.descendants(doc.root()).find(|&n| doc.attr(n, "class") == Some("story")).unwrap();
-        super::standfirst(&doc, &[story], description)
+        super::standfirst(&doc, &[story], description, "Road closes")
     }
 
     #[test]
@@ -126,6 +146,16 @@ mod tests {
         let html =
             format!("<body><h1>Road closes</h1><p>{DEK}</p><p>By Ann Lee</p><div class=story>{STORY}</div></body>");
         assert_eq!(standfirst_text(&html, DEK).as_deref(), Some(DEK));
+    }
+
+    #[test]
+    fn a_description_that_is_the_title_again_is_no_standfirst() {
+        let title = "Hating millennials, the prejudice you are allowed to boast about";
+        let html = format!("<body><p>{title}</p><div class=story>{STORY}</div></body>");
+        let doc = crate::parse::parse_html(&html);
+        let story = doc.descendants(doc.root()).find(|&n| doc.attr(n, "class") == Some("story")).unwrap();
+        assert_eq!(super::standfirst(&doc, &[story], title, title), None);
+        assert_eq!(super::standfirst(&doc, &[story], title, "Road closes").as_deref(), Some(title));
     }
 
     #[test]
