@@ -27,8 +27,8 @@ const MAX_EXTRA_CHARS: usize = 20;
 const MAX_GAP_CHARS: usize = 1000;
 
 /// The text of the element shortly before the article's first node `nodes[0]`, and after the
-/// page's first `<h1>` if that still stands before it, whose text is `description` (or starts with it,
-/// when the description was cut short); `None` when the page shows no such element there, or only
+/// page's first `<h1>` if that still stands before it, whose text is `description` or holds it (the
+/// description is often the standfirst cut short, or without its opening words); `None` when the page shows no such element there, or only
 /// the title again. (No `<h1>` is needed before it: a theme's header, taken out as furniture,
 /// often held the headline.)
 pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str, title: &str) -> Option<String> {
@@ -70,7 +70,7 @@ pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str, title: &s
             continue;
         }
         let text = doc.collapsed_text(id);
-        if text == description || text.starts_with(core) {
+        if text == description || text.contains(core) {
             // The innermost such element: later in this order than its ancestors.
             found = Some((id, text));
         }
@@ -164,5 +164,8 @@ mod tests {
             "<body><h1>Road closes</h1><p class=lead><span>{DEK}</span></p><div class=story>{STORY}</div></body>"
         );
         assert_eq!(standfirst_text(&html, &format!("{}…", &DEK[..60])).as_deref(), Some(DEK));
+        let opened = format!("Winter comes early: {DEK}");
+        let html = format!("<body><h1>Road closes</h1><p class=lead>{opened}</p><div class=story>{STORY}</div></body>");
+        assert_eq!(standfirst_text(&html, DEK), Some(opened));
     }
 }
