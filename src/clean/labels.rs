@@ -448,6 +448,23 @@ const CLOSING_LEADS: &[&str] = &[
     "publiziert:",
     "mise à jour",
     "actualizado:",
+    // The press office's contact block that closes a press release.
+    "kontakt:",
+    "pressekontakt",
+    "ansprechpartner:",
+    "ansprechpartnerin:",
+    "ansprechpartner zum thema",
+    "ansprechpartnerin zum thema",
+    "contact:",
+    "press contact",
+    "media contact",
+    "contact presse",
+    "contacto:",
+    "contacto de prensa",
+    "contato:",
+    "contatti:",
+    "kontakt dla mediów",
+    "контакты:",
     "comments are closed",
     "kommentare sind geschlossen",
     "kommentare geschlossen",
@@ -790,6 +807,19 @@ mod tests {
             "© 2021 The Ledger",
         ]);
         assert_eq!(got, ["Source: a council report, quoted here in full.", PROSE]);
+    }
+
+    #[test]
+    fn a_press_office_contact_line_goes_after_the_story_and_a_sentence_about_contact_stays() {
+        let got = kept(&[
+            PROSE,
+            "Contact between the two councils broke off in May, the mayor said.",
+            PROSE,
+            "Kontakt:",
+            "Pressekontakt: Anna Weber, Stadtwerke",
+            "Contacto de prensa: oficina@example.org",
+        ]);
+        assert_eq!(got, [PROSE, "Contact between the two councils broke off in May, the mayor said.", PROSE]);
     }
 
     #[test]
