@@ -147,6 +147,26 @@ const FURNITURE_PHRASES: &[&str] = &[
     "imprimir receta",
     // The disclaimer German service pages close a list of figures with.
     "alle angaben ohne gewähr",
+    // Comment-form and "load more" controls, and "more information" headings left behind by the
+    // links they headed.
+    "kommentare schreiben",
+    "kommentar schreiben",
+    "write a comment",
+    "add a comment",
+    "post a comment",
+    "écrire un commentaire",
+    "escribir un comentario",
+    "napisz komentarz",
+    "lade weitere inhalte",
+    "weitere inhalte laden",
+    "mehr laden",
+    "load more",
+    "charger plus",
+    "cargar más",
+    "carica altri",
+    "weitere informationen",
+    "weiterführende links",
+    "weiterführender link",
     // "Latest" and "related" headings left behind by the lists they headed, and ad labels, in
     // the languages the lists above leave out.
     "neueste artikel",
@@ -296,6 +316,24 @@ const CALL_TO_ACTION_LEADS: &[&str] = &[
     "you are not logged in",
     "you must be logged in",
     "we respect your privacy",
+    "for the latest stories",
+    "for the latest news",
+    "for more news",
+    "get the latest news",
+    "get the latest stories",
+    "get breaking news",
+    "submit your letter",
+    "submit a letter",
+    // WordPress's notice under every comment form, in the languages it ships in.
+    "this site uses akismet",
+    "diese website verwendet akismet",
+    "ce site utilise akismet",
+    "este sitio usa akismet",
+    "questo sito utilizza akismet",
+    "ten serwis wykorzystuje akismet",
+    "du musst eingeloggt sein",
+    "du musst angemeldet sein",
+    "sie müssen eingeloggt sein",
     // German
     "abonnieren sie",
     "abonniere unseren",
@@ -468,6 +506,11 @@ const CLOSING_LEADS: &[&str] = &[
     "comments are closed",
     "kommentare sind geschlossen",
     "kommentare geschlossen",
+    "no comments",
+    "keine kommentare",
+    "aucun commentaire",
+    "sin comentarios",
+    "brak komentarzy",
     "les commentaires sont fermés",
     "los comentarios están cerrados",
     "comentarios cerrados",
@@ -820,6 +863,23 @@ mod tests {
             "Contacto de prensa: oficina@example.org",
         ]);
         assert_eq!(got, [PROSE, "Contact between the two councils broke off in May, the mayor said.", PROSE]);
+    }
+
+    #[test]
+    fn comment_form_notices_and_load_more_controls_go_and_prose_about_comments_stays() {
+        let said = "Diese Website verwendet seit Jahren keine Kommentare mehr, sagte der Betreiber.";
+        let got = kept(&[
+            PROSE,
+            "Lade weitere Inhalte ...",
+            "Kommentare schreiben",
+            said,
+            PROSE,
+            "For the latest stories and breaking news updates download our apps for iOS and Android.",
+            "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.",
+            "Du musst eingeloggt sein, um Kommentare zu schreiben!",
+            "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)",
+        ]);
+        assert_eq!(got, [PROSE, said, PROSE]);
     }
 
     #[test]
