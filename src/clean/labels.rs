@@ -427,8 +427,26 @@ const CALL_TO_ACTION_LEADS: &[&str] = &[
 /// Lead-ins of an advertisement's label followed by its pitch ("ANZEIGE - Heute mal ausgehen?").
 /// With the dash or colon only: "Anzeige" also starts German sentences about police reports.
 const AD_LEADS: &[&str] = &[
-    "anzeige -", "anzeige –", "anzeige:", "werbung:", "werbung -", "advertisement:", "advertisement -", "sponsored:",
-    "publicidad:", "publicité:", "reklama:", "pubblicità:",
+    "anzeige -",
+    "anzeige –",
+    "anzeige:",
+    "werbung:",
+    "werbung -",
+    "advertisement:",
+    "advertisement -",
+    "sponsored:",
+    "publicidad:",
+    "publicité:",
+    "reklama:",
+    "pubblicità:",
+    "werbung.",
+    "anzeige,",
+    "dieser beitrag enthält werbung",
+    "dieser artikel enthält werbung",
+    "this post contains affiliate links",
+    "this article contains affiliate links",
+    "este artículo contiene enlaces de afiliados",
+    "cet article contient des liens affiliés",
 ];
 
 /// Lead-ins of a picture's credit line. A block this short that opens so is a credit wherever it
@@ -471,6 +489,23 @@ const CLOSING_LEADS: &[&str] = &[
     "fuentes:",
     "źródło:",
     "fonte:",
+    // Licence, copyright and opinion disclaimers.
+    "this work is licensed",
+    "this article is licensed",
+    "licensed under a creative commons",
+    "dieses werk ist lizenziert",
+    "dieser text wurde veröffentlicht unter der lizenz",
+    "dieser beitrag steht unter",
+    "sofern nicht anders ausgewiesen",
+    "sofern nicht anders angegeben",
+    "except where otherwise noted",
+    "sauf mention contraire",
+    "materiał chroniony prawem autorskim",
+    "the views expressed",
+    "the opinions expressed",
+    "dieser beitrag gibt die meinung",
+    "les opinions exprimées",
+    "las opiniones expresadas",
     "©",
     "(c) ",
     "copyright",
@@ -705,12 +740,15 @@ fn is_agency_signature(text: &str) -> bool {
         })
 }
 
+/// How much of a block's start is compared with the leads: more than the longest lead.
+const LEAD_HEAD_CHARS: usize = 64;
+
 /// Whether `text`, lower-cased and past any leading arrows, dashes and bullets, starts with one
 /// of `leads` as whole words.
 fn starts_with_lead(text: &str, leads: &[&str]) -> bool {
     let start = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
-    // The longest lead has under 40 characters; lower-casing more is wasted.
-    let head: String = start.chars().take(48).flat_map(char::to_lowercase).collect();
+    // The longest lead has under 60 characters; lower-casing more is wasted.
+    let head: String = start.chars().take(LEAD_HEAD_CHARS).flat_map(char::to_lowercase).collect();
     leads.iter().any(|lead| {
         head.strip_prefix(lead).is_some_and(|rest| {
             // A lead ending in a letter must end a word there: "related:" but not "relatedness".
@@ -835,6 +873,13 @@ mod tests {
     }
 
     #[test]
+    fn every_lead_is_shorter_than_the_start_compared_with_it() {
+        for lead in [READ_ALSO_LEADS, CALL_TO_ACTION_LEADS, AD_LEADS, CREDIT_LEADS, CLOSING_LEADS].concat() {
+            assert!(lead.chars().count() < LEAD_HEAD_CHARS, "{lead}");
+        }
+    }
+
+    #[test]
     fn lead_words_that_start_sentences_stay_without_their_colon() {
         let got =
             kept(&["Mira, the mayor said, was never the plan.", "Related to the closure, two bus routes change."]);
@@ -863,6 +908,21 @@ mod tests {
             "Contacto de prensa: oficina@example.org",
         ]);
         assert_eq!(got, [PROSE, "Contact between the two councils broke off in May, the mayor said.", PROSE]);
+    }
+
+    #[test]
+    fn licence_and_opinion_disclaimers_go_after_the_story_and_ad_disclosures_wherever_they_stand() {
+        let got = kept(&[
+            "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+            PROSE,
+            "The views expressed by the council differ, the mayor said.",
+            PROSE,
+            "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
+            "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY.",
+            "The views expressed in this column are the author's own.",
+            "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.",
+        ]);
+        assert_eq!(got, [PROSE, "The views expressed by the council differ, the mayor said.", PROSE]);
     }
 
     #[test]
