@@ -251,6 +251,17 @@ const READ_ALSO_LEADS: &[&str] = &[
     "auch lesen:",
     "schon gelesen?",
     "vea también",
+    // A blog's links to the posts before and after this one.
+    "nachfolgebeitrag:",
+    "vorgängerbeitrag:",
+    "nächster beitrag:",
+    "vorheriger beitrag:",
+    "next post:",
+    "previous post:",
+    "article précédent",
+    "article suivant",
+    "entrada anterior",
+    "entrada siguiente",
     "lea más",
     "lee más:",
     "leer más:",
@@ -424,6 +435,26 @@ const CALL_TO_ACTION_LEADS: &[&str] = &[
     "購読する",
 ];
 
+/// The words of a site's prompt to allow push notifications, which opens with the site's name
+/// ("POPSUGAR would like to send you push notifications"), so matched anywhere in a short block.
+const PUSH_PROMPT_PHRASES: &[&str] = &[
+    "send you push notifications",
+    "allow push notifications",
+    "enable push notifications",
+    "push-benachrichtigungen aktivieren",
+    "push-benachrichtigungen erlauben",
+    "activer les notifications",
+    "activar las notificaciones",
+    "attiva le notifiche",
+    "włącz powiadomienia",
+];
+
+/// Whether `text`, lower-cased, holds one of `phrases`.
+fn contains_phrase(text: &str, phrases: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    phrases.iter().any(|p| lower.contains(p))
+}
+
 /// Lead-ins of an advertisement's label followed by its pitch ("ANZEIGE - Heute mal ausgehen?").
 /// With the dash or colon only: "Anzeige" also starts German sentences about police reports.
 const AD_LEADS: &[&str] = &[
@@ -489,6 +520,23 @@ const CLOSING_LEADS: &[&str] = &[
     "fuentes:",
     "źródło:",
     "fonte:",
+    // The writer's line at the foot of a post, and where to read more.
+    "verfasst von",
+    "geschrieben von",
+    "von:",
+    "autor:",
+    "autorin:",
+    "author:",
+    "posted by",
+    "publié par",
+    "publicado por",
+    "pubblicato da",
+    "weitere infos unter",
+    "weitere informationen unter",
+    "mehr infos unter",
+    "more information at",
+    "más información en",
+    "plus d'informations sur",
     // Licence, copyright and opinion disclaimers.
     "this work is licensed",
     "this article is licensed",
@@ -583,7 +631,9 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
             Some(Furniture::Dateline)
         } else if words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, READ_ALSO_LEADS) {
             Some(Furniture::RelatedStories)
-        } else if blurb() && starts_with_lead(&b.text, CALL_TO_ACTION_LEADS) {
+        } else if blurb()
+            && (starts_with_lead(&b.text, CALL_TO_ACTION_LEADS) || contains_phrase(&b.text, PUSH_PROMPT_PHRASES))
+        {
             Some(Furniture::CallToAction)
         } else if blurb() && starts_with_lead(&b.text, AD_LEADS) {
             Some(Furniture::Advertisement)
@@ -923,6 +973,29 @@ mod tests {
             "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.",
         ]);
         assert_eq!(got, [PROSE, "The views expressed by the council differ, the mayor said.", PROSE]);
+    }
+
+    #[test]
+    fn post_navigation_push_prompts_and_the_writers_foot_line_go() {
+        let got = kept(&[
+            PROSE,
+            "Nachfolgebeitrag: Was passiert hier eigentlich noch? Vorgängerbeitrag: Die Wahrheit über Brücken",
+            "THE LEDGER Would Like To Send You Push Notifications.",
+            "The new app sends push notifications when the river rises, the mayor said.",
+            "Posted by the council's press office on the steps of the town hall, the notice was torn down twice.",
+            PROSE,
+            "Von: Götz Warnke",
+            "Weitere Infos unter www.example.org.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                PROSE,
+                "The new app sends push notifications when the river rises, the mayor said.",
+                "Posted by the council's press office on the steps of the town hall, the notice was torn down twice.",
+                PROSE
+            ]
+        );
     }
 
     #[test]
