@@ -426,11 +426,22 @@ fn next_in_order(doc: &Document, id: NodeId, root: NodeId) -> Option<NodeId> {
 
 /// Move each run of phrasing children of a mixed `<div>` into a new `<p>`, so the text that sits
 /// directly in containers is scored and kept like any paragraph.
+/// A drop cap (the story's first letter set apart, `<span>T</span><p>urkey, Poland …`) goes back
+/// into the paragraph it opens.
 fn wrap_phrasing_runs(doc: &mut Document, div: NodeId) {
     let children: Vec<NodeId> = doc.children(div).collect();
     let mut run: Vec<NodeId> = Vec::new();
-    let flush = |doc: &mut Document, run: &mut Vec<NodeId>| {
-        if !run.iter().all(|&n| is_whitespace_node(doc, n)) {
+    let flush = |doc: &mut Document, run: &mut Vec<NodeId>, next: Option<NodeId>| {
+        if let Some(p) = next.filter(|&p| is_drop_cap(doc, run, p)) {
+            // Before the paragraph's first child, in order.
+            for &n in run.iter().rev() {
+                doc.detach(n);
+                match doc.node(p).first_child {
+                    Some(first) => doc.insert_before(first, n),
+                    None => doc.append(p, n),
+                }
+            }
+        } else if !run.iter().all(|&n| is_whitespace_node(doc, n)) {
             let p = doc.create_wrapper_paragraph();
             doc.insert_before(run[0], p);
             for &n in run.iter() {
@@ -444,12 +455,32 @@ fn wrap_phrasing_runs(doc: &mut Document, div: NodeId) {
         if is_phrasing(doc, c) {
             run.push(c);
         } else if !run.is_empty() {
-            flush(doc, &mut run);
+            flush(doc, &mut run, Some(c));
         }
     }
     if !run.is_empty() {
-        flush(doc, &mut run);
+        flush(doc, &mut run, None);
     }
+}
+
+/// A drop cap has at most this many letters ("T", or "A" and a quotation mark).
+const MAX_DROP_CAP_CHARS: usize = 2;
+
+/// Whether `run`, phrasing right before paragraph `p`, is a drop cap: one or two letters (marks
+/// aside) with no space before the paragraph, whose text goes on mid-word in lower case.
+fn is_drop_cap(doc: &Document, run: &[NodeId], p: NodeId) -> bool {
+    if !doc.is_tag(p, "p") {
+        return false;
+    }
+    let text: String = run.iter().map(|&n| doc.text_content(n)).collect();
+    if text.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let letters = text.trim().chars().filter(|c| c.is_alphabetic()).count();
+    let starts_lower = doc.text_content(p).trim_start().starts_with(char::is_lowercase);
+    (1..=MAX_DROP_CAP_CHARS).contains(&letters)
+        && text.trim().chars().all(|c| c.is_alphabetic() || !c.is_alphanumeric())
+        && starts_lower
 }
 
 /// Lazy-loading pages put a placeholder `<img>` before a `<noscript>` holding the real one:
@@ -524,6 +555,20 @@ mod tests {
         let text = doc.collapsed_text(doc.body().unwrap());
         assert!(text.contains("Over the past few years"), "{text}");
         assert!(!text.contains("enable JavaScript"), "{text}");
+    }
+
+    #[test]
+    fn a_drop_cap_set_apart_goes_back_into_its_paragraph_and_a_lone_word_stays_apart() {
+        let (doc, _, _) = prepared(
+            "<body><div><span class=drop>T</span><p><a href=/t>urkey</a>, Poland and Saba were removed from the list.</p><p>Second.</p></div>\
+             <div><b>Note</b><p>the list changes weekly.</p></div></body>",
+        );
+        let paragraphs: Vec<String> =
+            doc.descendants(doc.root()).filter(|&n| doc.is_tag(n, "p")).map(|p| doc.collapsed_text(p)).collect();
+        assert_eq!(
+            paragraphs,
+            ["Turkey, Poland and Saba were removed from the list.", "Second.", "Note", "the list changes weekly."]
+        );
     }
 
     #[test]
