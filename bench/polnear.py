@@ -207,12 +207,35 @@ def named(source_text):
     return bool(caps) and not TITLES.fullmatch(source_text.strip())
 
 
+# Name suffixes: "Joseph R. Biden Jr." is Mr. Biden; the surname is the word before the suffix.
+NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+# Last words of organisations' names: "Trump University" is not the "Trump" a source names.
+ORG_WORDS = {"University", "Organization", "Foundation", "Campaign", "Party", "Administration", "Committee", "Inc",
+             "Corp", "Group", "News", "Times", "Post", "Institute", "Center", "Council", "Department"}
+
+
+def bare(w):
+    return re.sub(r"(’s|'s|’|')$", "", w.strip(",;:()"))
+
+
 def speaker_right(speaker, source_text):
+    """Right when the speaker's surname (its last word, past a suffix such as "Jr.") is one of the
+    Source's words, or when the Source names the person by one word (past a title) that is a word
+    of the speaker's name: family-name-first names ("Mr. Lou" for Lou Jiwei), double surnames
+    ("Ms. Acosta" for Melba Acosta Febo), a first name alone ("Hillary"); not a person's name
+    inside an organisation's ("Trump University" for "Trump")."""
     if not speaker:
         return False
-    last = speaker.split()[-1]
-    src = {re.sub(r"(’s|'s)$", "", w.strip(",;:()")) for w in source_text.split()}
-    return last in src
+    sw = speaker.split()
+    while len(sw) > 1 and sw[-1] in NAME_SUFFIXES:
+        sw.pop()
+    src = {bare(w) for w in source_text.split()}
+    if sw[-1] in src:
+        return True
+    names = {bare(w) for w in source_text.split() if w[:1].isupper()}
+    names = {w for w in names if w and w.lower() not in NOT_NAMING and not TITLES.fullmatch(w + ". ")
+             and not TITLES.fullmatch(w)}
+    return len(names) == 1 and names <= set(sw) and sw[-1] not in ORG_WORDS
 
 
 def classes(text, paras, stretch, rel, para_of):
