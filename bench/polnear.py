@@ -16,9 +16,9 @@ What counts as an annotated quotation (gold): PolNeAR annotates every attributio
 Content), direct or not. A *quoted stretch* is the text between a top-level pair of double quote
 marks (or single ones, outside any double) in one paragraph, marks excluded; a quotation left
 open at a paragraph's end runs on into the next paragraph, which may or may not repeat the
-opening mark, up to its closing mark; an opening mark typed where the closing one belongs (next
-to a word on its left and followed by a space or the paragraph's end, while a quotation is open)
-closes. A stretch is gold when at least half of its characters lie inside one attribution's
+opening mark, up to its closing mark; an opening mark typed where the closing one belongs (after
+a word, a stop, a quote mark or a space, and followed by a space or the paragraph's end, while a
+quotation is open) closes, and so does a straight mark followed by a space ("… 'a label,' " said). A stretch is gold when at least half of its characters lie inside one attribution's
 Content span; its speaker is that attribution's Source text. The headline (the page's title) is
 left out: Lectern looks for quotations in the body only. Stretches inside no Content span
 (scare quotes, titles) are not gold.
@@ -160,8 +160,13 @@ def quoted_stretches(text, paras):
                     out.append((single_open, i, {"para": pi, "multi": None, "slipped": False}))
                     single_open = None
             else:
-                closes = c in CLOSE_D and not (c == '"' and not (prev.isalnum() or prev in ".,!?—-'’"))
-                slipped = c == "“" and (prev.isalnum() or prev in ".,!?") and (nxt.isspace() or i + 1 >= pe)
+                # A straight mark closes after a word or punctuation, or before a space or the
+                # end ("… 'above the president,' " said …"); an opening mark followed by a space
+                # is a closing one typed wrong ("… 'Manhattan poor,' “ she said").
+                closes = c in CLOSE_D and not (
+                    c == '"' and not (prev.isalnum() or prev in ".,!?—-'’" or nxt.isspace() or i + 1 >= pe)
+                )
+                slipped = c == "“" and (prev.isalnum() or prev in ".,!?'’ ") and (nxt.isspace() or i + 1 >= pe)
                 if closes or slipped:
                     if i > open_at:
                         m = dict(cur_meta)
@@ -432,7 +437,9 @@ def main():
         for k, (s, e, q) in enumerate(preds):
             if k not in used and show == "fp" and shown < SHOW_MAX:
                 shown += 1
-                print(f"FP     [{stem}] {text[s:e][:90]!r} kind={q['kind']} speaker={q['speaker']!r}")
+                cut = any(overlap((s, e), st) > 0 for st, _ in gold)
+                print(f"FP     [{stem}] {text[s:e][:90]!r} kind={q['kind']} speaker={q['speaker']!r}"
+                      + (" (overlaps a gold stretch)" if cut else ""))
 
     p = total["matched"] / max(1, total["pred"])
     r = total["matched"] / max(1, total["gold"])
