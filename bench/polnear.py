@@ -21,7 +21,10 @@ a word, a stop, a quote mark or a space, and followed by a space or the paragrap
 quotation is open) closes, and so does a straight mark followed by a space ("… 'a label,' " said). A stretch is gold when at least half of its characters lie inside one attribution's
 Content span; its speaker is that attribution's Source text. The headline (the page's title) is
 left out: Lectern looks for quotations in the body only. Stretches inside no Content span
-(scare quotes, titles) are not gold.
+(scare quotes, titles) are not gold, nor are names, titles and slogans inside one (two words or
+more in title case: "Cruz named “Criminal Minds” and “Breaking Bad” as his favourite shows" is
+Cruz's claim, but the titles are not his words; see `name_like`), which Lectern is to tell apart
+as titles, not speech.
 
 Match rule: a Lectern quotation of kind direct, partial or block (scare quotes and titles are not
 claims of speech) is placed in the article by its block and character offsets (marks excluded);
@@ -198,6 +201,28 @@ def collapsed(text, para):
     return "".join(out), where
 
 
+# Words a title or name in title case may keep in lower case ("Meet the Press", "Bernie or Bust").
+MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "vs",
+               "de", "la", "le", "del", "y"}
+
+
+def name_like(stretch):
+    """A name, title or slogan rather than someone's words: two words or more in title case, not
+    a question or exclamation, not all capitals ("Game of Thrones", "Little Marco", "Make America
+    Great Again")."""
+    t = stretch.strip().rstrip(",.;:")
+    if not t or t[-1] in "?!":
+        return False
+    ws = [w.strip("“”‘’'\"()[]") for w in t.split()]
+    ws = [w for w in ws if w]
+    if len(ws) < 2 or not ws[0][:1].isupper():
+        return False
+    # All capitals is a headline or a shout, not a name's casing.
+    if all(w.isupper() for w in ws if any(c.isalpha() for c in w)):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in MINOR_WORDS for w in ws)
+
+
 def overlap(a, b):
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -363,7 +388,7 @@ def main():
                 share = sum(overlap((st[0], st[1]), r) for r in rel["content"]) / max(1, st[1] - st[0])
                 if share > best_share:
                     best, best_share = rel, share
-            if best is not None and best_share >= MIN_CONTENT_SHARE:
+            if best is not None and best_share >= MIN_CONTENT_SHARE and not name_like(text[st[0] : st[1]]):
                 gold.append((st, best))
         # Blocks to article offsets: each block's text is found among the paragraphs (whitespace
         # collapsed, as Lectern gives it), in order; `maps[k][j]` is the article offset of the
