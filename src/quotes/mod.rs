@@ -861,9 +861,15 @@ fn is_title(around: &Around, text: &str) -> bool {
     if bare == text.trim_end() && capitalised_name(text) && (nickname || before_title_noun) {
         return true;
     }
-    // "“Thank You, Iowa,” she said": a reporting verb right after the quotation's clause.
+    // "Nevins pursued a new “Twin Peaks”", "Sanders enjoys “Modern Family.”": a run of
+    // capitalised words right after a lower-case word of the sentence (not a reporting verb:
+    // "chanted “Lock Her Up”") stands where a noun does, a name.
+    let after_word = before.last().is_some_and(|t| is_lower_word(t) && !is_reporting_verb(t));
+    // "“Thank You, Iowa,” she said": a reporting verb right after the quotation's clause, which
+    // the quotation opens.
     let clause_after = after.iter().take_while(|t| !matches!(t.text, "." | ";" | "!" | "?" | "“" | "„" | "«"));
-    if bare.len() < text.trim_end().len()
+    if !(after_word && title_case(text))
+        && bare.len() < text.trim_end().len()
         && text.trim_end().ends_with(',')
         && clause_after.clone().any(is_reporting_verb)
     {
@@ -886,7 +892,7 @@ fn is_title(around: &Around, text: &str) -> bool {
     if !title_case(text) || headline {
         return false;
     }
-    governed || !before.iter().chain(after.iter()).any(is_reporting_verb)
+    governed || after_word || !before.iter().chain(after.iter()).any(is_reporting_verb)
 }
 
 fn is_lower_word(t: &Token) -> bool {
