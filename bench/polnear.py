@@ -472,7 +472,7 @@ def main():
     a = by_class["all"]
     print(f"PolNeAR train: {len(articles)} articles, {total['gold']} gold quotations, {total['pred']} predicted"
           f" ({total['pred_unplaced']} more in blocks not found among the paragraphs)")
-    print(f"span P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}; named-speaker accuracy {a['named_right'] / max(1, a['named']):.3f} "
+    print(f"span P/R/F1 {p:.3f}/{r:.3f}/{f:.3f} ({total['matched']} matched); named-speaker accuracy {a['named_right'] / max(1, a['named']):.3f} "
           f"({a['named_right']}/{a['named']}, {a['named_empty']} without speaker)")
     print(f"{'class':<22}{'gold':>6}{'recall':>8}{'named':>7}{'spk acc':>9}{'no spk':>8}")
     order = ["all", "abbrev", "dash", "colon", "according", "short", "nested", "other_paragraph",

@@ -180,16 +180,18 @@ pub const TITLE_NOUNS: &[&str] = &[
     // English
     "show", "programme", "program", "series", "sitcom", "film", "movie", "documentary", "book", "novel", "memoir",
     "album", "song", "play", "musical", "newspaper", "magazine", "column", "podcast", "hashtag", "opera", "painting",
-    "poem", "exhibition", "website", "blog", "app", "ballad", "anthem", "tabloid", "broadsheet",
-    // German
+    "poem", "exhibition", "website", "blog", "app", "ballad", "anthem", "tabloid", "broadsheet", "biography",
+    "autobiography", "manifesto", "sequel", "episode", "miniseries", // German
     "sendung", "serie", "buch", "roman", "lied", "zeitung", "zeitschrift", "magazin", "theaterstück", "stück",
     "kolumne", "talkshow", "ausstellung", "oper", "gedicht", "dokumentation", "wochenzeitung", "tageszeitung",
-    // French
+    "biografie", "autobiografie", "folge", // French
     "émission", "série", "livre", "chanson", "journal", "quotidien", "hebdomadaire", "pièce", "documentaire",
-    "feuilleton", "exposition", "opéra", "poème", // Spanish, Portuguese, Italian
+    "feuilleton", "exposition", "opéra", "poème", "biographie", "autobiographie", "épisode",
+    // Spanish, Portuguese, Italian
     "programa", "película", "libro", "novela", "canción", "periódico", "diario", "revista", "documental", "obra",
     "telenovela", "filme", "livro", "canção", "jornal", "romance", "peça", "trasmissione", "programma", "canzone",
-    "giornale", "quotidiano", "rivista", "settimanale", "spettacolo",
+    "giornale", "quotidiano", "rivista", "settimanale", "spettacolo", "biografía", "autobiografía", "biografia",
+    "autobiografia", "episodio", "episódio",
     // Russian (nominative, genitive, dative, prepositional where they differ)
     "газета", "газеты", "газете", "журнал", "журнала", "журнале", "фильм", "фильма", "фильме", "книга", "книги",
     "книге", "песня", "песни", "передача", "передачи", "передаче", "программа", "программы", "программе", "сериал",
@@ -255,7 +257,9 @@ pub const MINOR_TITLE_WORDS: &[&str] = &[
     "the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "der", "die",
     "das", "des", "dem", "den", "und", "von", "im", "am", "zum", "zur", "le", "la", "les", "l", "du", "de", "et", "à",
     "au", "aux", "el", "los", "las", "y", "del", "o", "e", "da", "do", "dos", "il", "lo", "gli", "della", "di", "и",
-    "в", "на",
+    "в", "на", // prepositions of French, Spanish, Portuguese and Italian titles ("Une Vie en Mer"); not
+    // German ones, whose capitalised nouns would make any phrase title case ("Fantasie auf Papier")
+    "en", "sur", "pour", "par", "con", "por", "para", "sin", "per",
 ];
 
 /// Reporting verbs whose object is the hearer or the one spoken of, not the speaker ("telling
