@@ -709,8 +709,14 @@ fn quote_kind(around: &Around, text: &str, has_speaker: bool) -> QuoteKind {
     let before: String =
         chars[open.saturating_sub(SCARE_MARKER_WINDOW_CHARS)..open].iter().collect::<String>().to_lowercase();
     let before_trim = before.trim_end();
+    // "Then came the first “Welcome home!” from the pier": a question or exclamation is someone's
+    // utterance, not a word held at a distance.
+    let utterance = text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '’' | '”' | '»' | '“'))
+        .ends_with(['?', '!', '؟', '？', '！']);
     if lexical_words(text) <= MAX_SCARE_WORDS
-        && (SCARE_MARKERS.iter().any(|m| ends_with_word(before_trim, m)) || !(has_speaker || reports_speech(around)))
+        && (SCARE_MARKERS.iter().any(|m| ends_with_word(before_trim, m))
+            || !(has_speaker || utterance || reports_speech(around)))
     {
         return QuoteKind::Scare;
     }
