@@ -1277,7 +1277,8 @@ fn named_then_described(tokens: &[Token], i: usize) -> Option<(Subject, usize)> 
 
 /// "“…,” like the recent volatility of markets, said Richard Curtin, the chief economist": after
 /// a clause that goes on from the quotation, the reporting verb and its subject, inverted, after
-/// a comma.
+/// a comma; or the subject, then the verb that ends the sentence ("“…” by the shooting in
+/// Orlando, which had drawn scrutiny, Nefzi said.", "«…» par l’attaque, a déclaré …").
 fn inverted_after_clause(tokens: &[Token], i: usize) -> Option<Subject> {
     let mut k = i;
     while k + 1 < tokens.len() && !ends_clause(tokens, k) {
@@ -1291,10 +1292,27 @@ fn inverted_after_clause(tokens: &[Token], i: usize) -> Option<Subject> {
                     return Some(s);
                 }
             }
+            if let Some(s) = subject_then_final_verb(tokens, k + 1) {
+                return Some(s);
+            }
         }
         k += 1;
     }
     None
+}
+
+/// A name starting at `start`, then a reporting verb (past auxiliaries) that ends the sentence:
+/// "…, Nefzi said.", "…, Anna Berg has said".
+fn subject_then_final_verb(tokens: &[Token], start: usize) -> Option<Subject> {
+    let s @ Subject::Person { .. } = run_forward(tokens, start)? else { return None };
+    let mut v = (start..tokens.len())
+        .find(|&m| !(is_name_word(&tokens[m]) || is_role(&tokens[m]) || is_name_particle(&tokens[m].lower)))?;
+    while v < tokens.len() && is_aux(&tokens[v]) {
+        v += 1;
+    }
+    let verb = tokens.get(v).is_some_and(|t| is_verb(t) && !is_object_verb(&t.lower) && !is_participle(t));
+    let last = tokens[v + 1..].iter().all(|t| !t.word);
+    (verb && last).then_some(s)
 }
 
 /// "according to X", "selon X", "laut X", "según X" anywhere in `tokens`.
