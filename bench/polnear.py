@@ -234,26 +234,27 @@ def words(s):
 def named(source_text, common=frozenset()):
     """Whether a Source names someone: a capitalised word that is not a pronoun, determiner or
     title, nor a common word capitalised only because it opens the sentence ("Transcript",
-    "Another commenter", "Legal observers": words in `common`, the article's words that it writes
-    in lower case and never capitalised inside a sentence)."""
+    "Another commenter", "Legal observers": words in `common`, see `common_words`)."""
     ws = words(source_text)
     caps = [w for k, w in enumerate(ws)
             if w[:1].isupper() and w.lower() not in NOT_NAMING and not (k == 0 and w.lower() in common)]
     return bool(caps) and not TITLES.fullmatch(source_text.strip())
 
 
-def common_words(text):
-    """Words the article writes in lower case and never capitalises right after a lower-case word
-    of the same sentence."""
+def common_words(texts):
+    """Words the articles write in lower case and never capitalise right after a lower-case word
+    of the same sentence ("another" is common, "Will" is a name). Asked of the whole split and of
+    the article: a word common in either opens a Source as a common word."""
     lower, inner_caps = set(), set()
-    prev_end, prev = 0, ""
-    for m in re.finditer(r"[\w’'-]+", text):
-        w = m.group()
-        if w[:1].islower():
-            lower.add(w)
-        elif w[:1].isupper() and prev[:1].islower() and re.fullmatch(r"[\s,;()—–-]*", text[prev_end : m.start()]):
-            inner_caps.add(w.lower())
-        prev_end, prev = m.end(), w
+    for text in texts:
+        prev_end, prev = 0, ""
+        for m in re.finditer(r"[\w’'-]+", text):
+            w = m.group()
+            if w[:1].islower():
+                lower.add(w)
+            elif w[:1].isupper() and prev[:1].islower() and re.fullmatch(r"[\s,;()—–-]*", text[prev_end : m.start()]):
+                inner_caps.add(w.lower())
+            prev_end, prev = m.end(), w
     return frozenset(lower - inner_caps)
 
 
@@ -364,6 +365,7 @@ def main():
     if len(lines) != len(articles):
         sys.exit(f"{len(lines)} results for {len(articles)} articles: {out.stderr[:500]}")
 
+    corpus_common = common_words(a[1] for a in articles)
     total = Counter()
     by_class = defaultdict(Counter)
     shown = 0
@@ -372,7 +374,7 @@ def main():
         publisher = stem.split("_")[0]
         rels = read_ann(os.path.join(train, "attributions", first_ann[stem]), new_of)
         starts = [p[0] for p in paras]
-        common = common_words(text)
+        common = corpus_common | common_words([text])
 
         def para_of(off):
             import bisect
