@@ -142,7 +142,15 @@ pub const SPEECH_VERBS: &[&str] = &[
     // Recalling, answering, repeating and concluding introduce words as often as saying does
     // ("“…,” remembered Roy Vance", "declares Ana Lee", "“…,” the paper reported").
     "remembered", "remembers", "declares", "answered", "answers", "concludes", "repeated", "repeats", "fumed",
-    "reported", "reports", // French (participles after "a"/"ont", and present forms)
+    "reported", "reports",
+    // Mocking, deriding, denouncing and hailing report what someone said of someone else ("Trump
+    // mocked Bush’s protestations as “political bullshit”"); their object is the one spoken of,
+    // see OBJECT_VERBS.
+    "mocked", "mocks", "mocking", "derided", "derides", "ridiculed", "ridicules", "lambasted", "slammed", "slams",
+    "blasted", "blasts", "denounced", "denounces", "condemned", "condemns", "decried", "decries", "hailed", "hails",
+    "touted", "touts", "critiqué", "fustigé", "raillé", "moqué", "salué", "verspottete", "verspottet", "lobte",
+    "verurteilte", "criticó", "condenó", "elogió", "criticato", "condannato", "deriso", "elogiato", "criticou",
+    "denunciou", "condenou", "elogiou", // French (participles after "a"/"ont", and present forms)
     "déclaré", "déclare", "dit", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "souligné",
     "souligne", "estimé", "estime", "indiqué", "indique", "assuré", "assure", "précisé", "précise", "confié", "lancé",
     "prévenu", "martelé", "regretté", "regrette", "qualifié", "qualifie", "répondu", "lâché", "lâche", "confie",
@@ -269,6 +277,11 @@ pub const OBJECT_VERBS: &[&str] = &[
     "reminds", "assured", "informed", "thanked", "accused", "accuses", "accusing", "blamed", "blaming", "praised",
     "praising", "criticised", "criticized", "called", "calls", "calling", "described", "describes", "describing",
     "summed", "labeled", "labelled", "branded", "dubbed", "termed", "deemed", "referred", "promised", "promising",
+    "mocked", "mocks", "mocking", "derided", "derides", "ridiculed", "ridicules", "lambasted", "slammed", "slams",
+    "blasted", "blasts", "denounced", "denounces", "condemned", "condemns", "decried", "decries", "hailed", "hails",
+    "touted", "touts", "critiqué", "fustigé", "raillé", "moqué", "salué", "verspottete", "verspottet", "lobte",
+    "verurteilte", "criticó", "condenó", "elogió", "criticato", "condannato", "deriso", "elogiato", "criticou",
+    "denunciou", "condenou", "elogiou",
 ];
 
 /// Conjunctions that open a new clause: after a quotation, "and Trump called it …" attributes the
@@ -357,16 +370,17 @@ pub const ROLE_WORDS: &[&str] = &[
     "agriculture", "environment", "housing", "culture", "passenger", "shopkeeper", "fisherman", "firefighter",
     "paramedic", "curator", "researcher", "scientist", "historian", "campaigner", "activist", "organiser", "organizer",
     "volunteer", "pastor", "priest", "imam", "rabbi", "mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord",
-    "bürgermeister", "bürgermeisterin", "landrat", "landrätin", "ministerin", "sprecher", "sprecherin", "präsident",
-    "präsidentin", "kanzler", "kanzlerin", "professorin", "direktor", "direktorin", "chef", "chefin", "leiter",
-    "leiterin", "anwohner", "anwohnerin", "pfarrer", "frau", "herr", "maire", "ministre", "président", "présidente",
-    "porte-parole", "directeur", "directrice", "professeur", "député", "députée", "sénateur", "préfet", "adjoint",
-    "adjointe", "habitant", "habitante", "madame", "monsieur", "mme", "m", "mlle", "dr.", "prof.", "striker",
-    "referee", "teammate", "goalkeeper", "midfielder", "defender", "alcalde", "alcaldesa", "ministro", "ministra",
-    "presidenta", "portavoz", "directora", "profesor", "profesora", "concejal", "concejala", "gobernador", "vecino",
-    "vecina", "señor", "señora", "candidate", "nominee", "host", "anchor", "moderator", "pollster", "strategist",
-    "consultant", "columnist", "aide", "ingénieur", "ingénieure", "commerçant", "commerçante", "ingenieur",
-    "ingenieurin", "ingeniero", "ingeniera", "comerciante", "engenheiro", "engenheira", "ingegnere",
+    "bürgermeister", "bürgermeisterin", "landrat", "landrätin", "stadtrat", "stadträtin", "gemeinderat",
+    "gemeinderätin", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "kanzler", "kanzlerin",
+    "professorin", "direktor", "direktorin", "chef", "chefin", "leiter", "leiterin", "anwohner", "anwohnerin",
+    "pfarrer", "frau", "herr", "maire", "ministre", "président", "présidente", "porte-parole", "directeur",
+    "directrice", "professeur", "député", "députée", "sénateur", "préfet", "adjoint", "adjointe", "habitant",
+    "habitante", "madame", "monsieur", "mme", "m", "mlle", "dr.", "prof.", "striker", "referee", "teammate",
+    "goalkeeper", "midfielder", "defender", "alcalde", "alcaldesa", "ministro", "ministra", "presidenta", "portavoz",
+    "directora", "profesor", "profesora", "concejal", "concejala", "gobernador", "vecino", "vecina", "señor", "señora",
+    "candidate", "nominee", "host", "anchor", "moderator", "pollster", "strategist", "consultant", "columnist", "aide",
+    "ingénieur", "ingénieure", "commerçant", "commerçante", "ingenieur", "ingenieurin", "ingeniero", "ingeniera",
+    "comerciante", "engenheiro", "engenheira", "ingegnere",
     // Nouns news gives an unnamed source by ("a person close to …", "a source familiar with …").
     "member", "source", "insider", "staffer", "supporter", "delegate", "person", "woman", "man",
 ];
