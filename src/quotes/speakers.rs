@@ -455,7 +455,14 @@ fn pronoun(t: &Token) -> Option<Option<Gender>> {
 }
 
 fn is_name_word(t: &Token) -> bool {
-    t.cap() && !is_not_name(&t.lower) && !is_verb(t)
+    t.cap() && !is_not_name(&t.lower) && !is_verb(t) && !is_capitalised_past_speech_verb(t)
+}
+
+/// A reporting verb in the past tense written with a capital, as in a heading in title case
+/// ("Maria Hinojosa Explained Why …"): it ends the name before it. Only English "-ed" forms, which
+/// no name takes ("Said" is a surname).
+fn is_capitalised_past_speech_verb(t: &Token) -> bool {
+    t.lower.len() > 4 && t.lower.ends_with("ed") && is_speech_verb(&t.lower)
 }
 
 fn is_role(t: &Token) -> bool {
