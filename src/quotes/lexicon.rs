@@ -47,6 +47,7 @@ word_set!(is_courtesy_title, COURTESY_TITLES);
 word_set!(is_indefinite_article, INDEFINITE_ARTICLES);
 word_set!(is_byline_preposition, BYLINE_PREPOSITIONS);
 word_set!(is_affiliation_noun, AFFILIATION_NOUNS);
+word_set!(is_document_noun, DOCUMENT_NOUNS);
 
 /// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
 /// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
@@ -313,6 +314,25 @@ pub const RELATIVE_PRONOUNS: &[&str] =
 pub const SUBORDINATORS: &[&str] = &[
     "when", "while", "as", "after", "before", "because", "since", "until", "unless", "wenn", "als", "weil", "nachdem",
     "bis", "quand", "jusqu’à", "hasta", "finché", "lorsque", "parce", "cuando", "porque", "quando", "perché", "когда",
+];
+
+/// Nouns for documents, polls and records: "according to a copy of the letter", "selon un
+/// rapport", "laut einer Studie" name a text as the source, not a person, and then nobody in the
+/// sentence is the speaker. Not "statement" or "interview": "a statement from the council", "an
+/// interview with Lee" name who speaks.
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    // English
+    "letter", "letters", "report", "reports", "study", "studies", "poll", "polls", "survey", "surveys", "memo", "memos",
+    "transcript", "transcripts", "excerpt", "excerpts", "copy", "copies", "filing", "filings", "lawsuit", "complaint",
+    "document", "documents", "email", "emails", "e-mail", "e-mails", "records", "data", "analysis", "estimate",
+    "estimates", "paper", "papers", "article", "recording", "recordings", "audio", "footage", "figures", "indictment",
+    "ruling", "order", "affidavit", "minutes", // French
+    "rapport", "étude", "sondage", "lettre", "courrier", "document", "documents", "enquête", "chiffres", "note",
+    // German
+    "bericht", "studie", "umfrage", "brief", "dokument", "dokumenten", "dokumente", "unterlagen", "akten", "schreiben",
+    "zahlen", "berechnungen", // Spanish, Portuguese, Italian
+    "informe", "estudio", "encuesta", "carta", "documento", "documentos", "datos", "cifras", "relatório", "estudo",
+    "pesquisa", "sondagem", "dados", "rapporto", "studio", "sondaggio", "lettera", "dati",
 ];
 
 /// Phrases that put the speaker right after them: "according to the ministry".

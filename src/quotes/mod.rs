@@ -57,6 +57,16 @@ const SCARE_MARKERS: &[&str] = &[
     "llamado", "llamada", "supuesto", "supuesta",
 ];
 
+/// Whether a quotation's text ends its sentence: its last character other than closing marks
+/// and spaces is a terminator ("… that much.”").
+fn text_ends_sentence(chars: &[char]) -> bool {
+    chars
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace() && !matches!(c, '”' | '"' | '’' | '\'' | '»' | '“'))
+        .is_some_and(|&c| is_terminator(c))
+}
+
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟')
 }
@@ -510,6 +520,17 @@ impl Reader<'_> {
     /// the block; else, for a block that opens with it, the previous paragraph's introduction;
     /// else reported speech earlier in the block.
     fn speaker(&mut self, around: &Around, last_in_block: Option<usize>) -> Option<usize> {
+        // "“…,” according to a copy of the letter": a document is the source, nobody is the speaker,
+        // unless the sentence says who spoke ("Lee said, according to audio of the meeting").
+        let Around { chars, tokens, span, sentence_start, .. } = *around;
+        let ends_sentence = !span.runs_on && text_ends_sentence(&chars[span.open..span.end]);
+        let end = if ends_sentence { span.end } else { sentence_end(chars, span.end, chars.len()) };
+        let (before, after) = (token_range(tokens, sentence_start, span.open), token_range(tokens, span.end, end));
+        let spoke = before.iter().chain(after).any(|t| is_reporting_verb(t) && t.lower != "according");
+        if !around.cjk && !spoke && (speakers::according_to_document(before) || speakers::according_to_document(after))
+        {
+            return None;
+        }
         self.sentence_speaker(around)
             .or(last_in_block)
             .or_else(|| self.introduced_before(around))
@@ -759,9 +780,12 @@ fn reports_speech(around: &Around) -> bool {
         return true;
     }
     let outside = token_range(tokens, start, span.open).iter().chain(token_range(tokens, span.end, end));
+    let (before, after) = (token_range(tokens, start, span.open), token_range(tokens, span.end, end));
     outside.clone().any(is_reporting_verb)
-        || speakers::according_to(token_range(tokens, start, span.open)).is_some()
-        || speakers::according_to(token_range(tokens, span.end, end)).is_some()
+        || speakers::according_to(before).is_some()
+        || speakers::according_to(after).is_some()
+        || speakers::according_to_document(before)
+        || speakers::according_to_document(after)
 }
 
 /// A reporting verb written in lower case (a capitalised one is a name: "Says Law").

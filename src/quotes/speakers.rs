@@ -1340,6 +1340,48 @@ pub fn according_to(tokens: &[Token]) -> Option<Subject> {
     None
 }
 
+/// Words of a document's description after "according to", at most ("according to White House
+/// pool reports", "according to a 2014 House Intelligence Committee report").
+const MAX_DOCUMENT_WORDS: usize = 6;
+
+/// Whether `tokens` hold "according to" (or "selon", "laut", …) and a document, poll or record
+/// ("according to a copy of the letter", "selon un rapport de la Cour", "laut einem Bericht"): the
+/// text is the source, and no person in the sentence is the speaker.
+pub fn according_to_document(tokens: &[Token]) -> bool {
+    (0..tokens.len()).any(|i| {
+        ACCORDING_TO.iter().any(|phrase| {
+            phrase.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.lower == *w))
+                && names_document(tokens, i + phrase.len())
+        })
+    })
+}
+
+/// Whether the words from `from` describe a document ("a copy of the letter", "White House pool
+/// reports"): past its determiners, a noun for a document within a few words, before any
+/// preposition; and not one whose authors are named right after it ("a 2013 study by economists
+/// Ann Lee and Bo Park", "documents from Diane Blair"), who are the source.
+fn names_document(tokens: &[Token], from: usize) -> bool {
+    let mut k = from;
+    while determiner_at(tokens, k) {
+        k += 1;
+    }
+    let rest = &tokens[k.min(tokens.len())..];
+    let Some(noun) = rest
+        .iter()
+        .take(MAX_DOCUMENT_WORDS)
+        .take_while(|t| t.word && !(is_preposition(&t.lower) && !t.cap()))
+        .position(|t| is_document_noun(&t.lower))
+    else {
+        return false;
+    };
+    let authored = rest[noun + 1..]
+        .iter()
+        .take(MAX_DESCRIPTOR_WORDS)
+        .position(|t| is_byline_preposition(t.text) || t.lower == "from")
+        .is_some_and(|p| rest[noun + 1 + p + 1..].iter().take(MAX_DESCRIPTOR_WORDS).any(|t| t.cap()));
+    !authored
+}
+
 /// Possible attributions from the clause before a quotation's opening mark (same sentence), best
 /// first; the caller takes the first that resolves to a person.
 pub fn before_quote(tokens: &[Token]) -> Vec<Subject> {
