@@ -575,17 +575,17 @@ impl Reader<'_> {
         let before = token_range(tokens, start, span.open);
         // "Bush called Trump “unhinged.” Sen. Rubio called …": a quotation inside a sentence that
         // ends with the sentence's stop, then a capitalised word, is followed by the next
-        // sentence, whose subject said something else.
+        // sentence, whose subject said something else; so is a quotation that is a sentence of
+        // its own, ending on a full stop, when the next one reports a clause of its own ("“… no
+        // place in a campaign.” Gov. Kasich said he would have fired him"); a question or an
+        // exclamation is followed by its attribution ("“Why?” Obama asked Republicans").
+        let next_sentence = token_range(tokens, span.end, end);
+        let last = chars[span.open..span.end - 1].iter().rev().find(|c| !c.is_whitespace()).copied();
         let ends_sentence = !span.runs_on
-            && chars[span.open..span.end - 1]
-                .iter()
-                .rev()
-                .find(|c| !c.is_whitespace())
-                .is_some_and(|&c| is_terminator(c))
-            && before.iter().any(|t| t.word)
-            && token_range(tokens, span.end, end)
-                .first()
-                .is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase));
+            && last.is_some_and(is_terminator)
+            && (before.iter().any(|t| t.word)
+                || (matches!(last, Some('.' | '。')) && speakers::reports_own_clause(next_sentence)))
+            && next_sentence.first().is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase));
         let after =
             if ends_sentence { &[][..] } else { token_range(tokens, span.end, end.min(next_quote).max(span.end)) };
         let candidates: Vec<Subject> = if around.cjk {

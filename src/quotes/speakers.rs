@@ -820,6 +820,17 @@ fn starts_reported_clause(tokens: &[Token], from: usize) -> bool {
     tokens.get(end).is_some_and(|t| t.word && !t.cap() && !is_preposition(&t.lower))
 }
 
+/// Whether the first reporting verb in `tokens` reports a clause of its own ("Kasich said he
+/// would have fired him", "Lee said that …", "Lee said Trump had …"): then the sentence is about
+/// other words than a quotation before it.
+pub fn reports_own_clause(tokens: &[Token]) -> bool {
+    let Some(v) = tokens.iter().position(is_verb) else { return false };
+    // French elides "que" before a vowel: "a dit qu’il …".
+    let elided_que = |t: &Token| t.lower.starts_with("qu’") || t.lower.starts_with("qu'");
+    tokens.get(v + 1).is_some_and(|t| t.word && (pronoun(t).is_some() || is_complementiser(&t.lower) || elided_que(t)))
+        || (tokens.get(v + 1).is_some_and(|t| t.cap()) && starts_reported_clause(tokens, v + 1))
+}
+
 /// "Beck, who has in the past described Trump as “…”": the verb of a relative clause after a
 /// comma has the name before the comma as its subject. Not when the relative pronoun is the
 /// verb's object ("Bannon, who Beck called “…”": a name or pronoun stands between them), when a
