@@ -134,7 +134,21 @@ fn census(blocks: &[Block], prepared: &[Prepared]) -> (People, Vec<Vec<Mention>>
             continue;
         }
         let mask = quoted_mask(p.chars.len(), &p.spans);
-        let outside: Vec<Token> = p.tokens.iter().filter(|t| !mask[t.start]).cloned().collect();
+        // The words outside quotations, with a mark where a quotation holding punctuation was left
+        // out: "calling Trump “an orange buffoon,” Susan said" names Trump and Susan, not "Trump
+        // Susan"; a nickname inside a name ("Ana “Anchor” Lopes") joins it.
+        let mut outside: Vec<Token> = Vec::with_capacity(p.tokens.len());
+        let mut skipped = false;
+        for t in &p.tokens {
+            if mask[t.start] {
+                skipped |= !t.word && !marks::has_mark(t.text);
+                continue;
+            }
+            if std::mem::take(&mut skipped) {
+                outside.push(Token { text: "|", lower: std::borrow::Cow::Borrowed("|"), start: t.start, word: false });
+            }
+            outside.push(t.clone());
+        }
         register_mentions(&mut people, &outside, true);
     }
     (people, mentions)
