@@ -495,7 +495,10 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
         last_role = Some(0);
     }
     let name_len = seq.len() - last_role.map_or(0, |r| r + 1);
-    if name_len >= MIN_WORDS_FOR_AGENT_NOUN_ROLE {
+    // "Peter T. King", "Viktor F. Yanukovych": a first name before a middle initial, whatever its
+    // ending, is no occupation.
+    let before_initial = seq.get(last_role.map_or(0, |r| r + 1) + 1).is_some_and(|t| is_initial(t));
+    if name_len >= MIN_WORDS_FOR_AGENT_NOUN_ROLE && !before_initial {
         let first = &seq[last_role.map_or(0, |r| r + 1)];
         // German feminine forms add "-in" to the agent noun ("Dezernentin", "Intendantin").
         let stem = first.lower.strip_suffix("in").unwrap_or(&first.lower);
@@ -540,6 +543,12 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     };
     let name_text = join_words(name, |w| w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s"));
     Some(Subject::Person { name: name_text, role: (!role.is_empty()).then(|| join_words(role, |w| w)) })
+}
+
+/// An initial: one capital letter and a stop ("T.").
+fn is_initial(t: &Token) -> bool {
+    let mut chars = t.text.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
 /// A run of capitalised words this long that reads as a place holds a person's name at its end
