@@ -458,6 +458,9 @@ pub const NOT_NAMES: &[&str] = &[
     "speaking", "writing", "according", "here", "what", "why", "how", "where", "who", "which", "later", "earlier",
     "now", "today", "yesterday", "tonight", "afterward", "afterwards", "previously", "heute", "gestern", "später",
     "hier", "aujourd’hui", "ensuite", "hoy", "ayer", "después", "oggi", "ieri", "hoje", "ontem",
+    // Sentence adverbs that open a sentence before a name ("Perhaps Mr. Comey …")
+    "perhaps", "maybe", "probably", "certainly", "surely", "clearly", "obviously", "apparently", "finally", "recently",
+    "vielleicht", "peut-être", "quizás", "forse", "talvez",
 ];
 
 /// Prepositions: a name right after one is an object ("published by The Washington Post").
