@@ -1389,7 +1389,7 @@ fn names_document(tokens: &[Token], from: usize) -> bool {
     let Some(noun) = rest
         .iter()
         .take(MAX_DOCUMENT_WORDS)
-        .take_while(|t| t.word && !(is_preposition(&t.lower) && !t.cap()))
+        .take_while(|t| t.word && (t.cap() || !is_preposition(&t.lower)))
         .position(|t| is_document_noun(&t.lower))
     else {
         return false;
