@@ -16,12 +16,15 @@ What counts as an annotated quotation (gold): PolNeAR annotates every attributio
 Content), direct or not. A *quoted stretch* is the text between a top-level pair of double quote
 marks (or single ones, outside any double) in one paragraph, marks excluded; a quotation left
 open at a paragraph's end runs on into the next paragraph, which may or may not repeat the
-opening mark, up to its closing mark; an opening mark typed where the closing one belongs (next
-to a word on its left and followed by a space or the paragraph's end, while a quotation is open)
-closes. A stretch is gold when at least half of its characters lie inside one attribution's
+opening mark, up to its closing mark; an opening mark typed where the closing one belongs (after
+a word, a stop, a quote mark or a space, and followed by a space or the paragraph's end, while a
+quotation is open) closes, and so does a straight mark followed by a space ("… 'a label,' " said). A stretch is gold when at least half of its characters lie inside one attribution's
 Content span; its speaker is that attribution's Source text. The headline (the page's title) is
 left out: Lectern looks for quotations in the body only. Stretches inside no Content span
-(scare quotes, titles) are not gold.
+(scare quotes, titles) are not gold, nor are names, titles and slogans inside one (two words or
+more in title case: "Cruz named “Criminal Minds” and “Breaking Bad” as his favourite shows" is
+Cruz's claim, but the titles are not his words; see `name_like`), which Lectern is to tell apart
+as titles, not speech.
 
 Match rule: a Lectern quotation of kind direct, partial or block (scare quotes and titles are not
 claims of speech) is placed in the article by its block and character offsets (marks excluded);
@@ -160,8 +163,13 @@ def quoted_stretches(text, paras):
                     out.append((single_open, i, {"para": pi, "multi": None, "slipped": False}))
                     single_open = None
             else:
-                closes = c in CLOSE_D and not (c == '"' and not (prev.isalnum() or prev in ".,!?—-'’"))
-                slipped = c == "“" and (prev.isalnum() or prev in ".,!?") and (nxt.isspace() or i + 1 >= pe)
+                # A straight mark closes after a word or punctuation, or before a space or the
+                # end ("… 'above the president,' " said …"); an opening mark followed by a space
+                # is a closing one typed wrong ("… 'Manhattan poor,' “ she said").
+                closes = c in CLOSE_D and not (
+                    c == '"' and not (prev.isalnum() or prev in ".,!?—-'’" or nxt.isspace() or i + 1 >= pe)
+                )
+                slipped = c == "“" and (prev.isalnum() or prev in ".,!?'’ ") and (nxt.isspace() or i + 1 >= pe)
                 if closes or slipped:
                     if i > open_at:
                         m = dict(cur_meta)
@@ -193,6 +201,28 @@ def collapsed(text, para):
     return "".join(out), where
 
 
+# Words a title or name in title case may keep in lower case ("Meet the Press", "Bernie or Bust").
+MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "vs",
+               "de", "la", "le", "del", "y"}
+
+
+def name_like(stretch):
+    """A name, title or slogan rather than someone's words: two words or more in title case, not
+    a question or exclamation, not all capitals ("Game of Thrones", "Little Marco", "Make America
+    Great Again")."""
+    t = stretch.strip().rstrip(",.;:")
+    if not t or t[-1] in "?!":
+        return False
+    ws = [w.strip("“”‘’'\"()[]") for w in t.split()]
+    ws = [w for w in ws if w]
+    if len(ws) < 2 or not ws[0][:1].isupper():
+        return False
+    # All capitals is a headline or a shout, not a name's casing.
+    if all(w.isupper() for w in ws if any(c.isalpha() for c in w)):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in MINOR_WORDS for w in ws)
+
+
 def overlap(a, b):
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -201,18 +231,62 @@ def words(s):
     return re.findall(r"[\w’'.-]+", s)
 
 
-def named(source_text):
-    ws = [w.strip(".,’'s") for w in words(source_text)]
-    caps = [w for w in words(source_text) if w[:1].isupper() and w.lower() not in NOT_NAMING]
+def named(source_text, common=frozenset()):
+    """Whether a Source names someone: a capitalised word that is not a pronoun, determiner or
+    title, nor a common word capitalised only because it opens the sentence ("Transcript",
+    "Another commenter", "Legal observers": words in `common`, see `common_words`)."""
+    ws = words(source_text)
+    caps = [w for k, w in enumerate(ws)
+            if w[:1].isupper() and w.lower() not in NOT_NAMING and not (k == 0 and w.lower() in common)]
     return bool(caps) and not TITLES.fullmatch(source_text.strip())
 
 
+def common_words(texts):
+    """Words the articles write in lower case and never capitalise right after a lower-case word
+    of the same sentence ("another" is common, "Will" is a name). Asked of the whole split and of
+    the article: a word common in either opens a Source as a common word."""
+    lower, inner_caps = set(), set()
+    for text in texts:
+        prev_end, prev = 0, ""
+        for m in re.finditer(r"[\w’'-]+", text):
+            w = m.group()
+            if w[:1].islower():
+                lower.add(w)
+            elif w[:1].isupper() and prev[:1].islower() and re.fullmatch(r"[\s,;()—–-]*", text[prev_end : m.start()]):
+                inner_caps.add(w.lower())
+            prev_end, prev = m.end(), w
+    return frozenset(lower - inner_caps)
+
+
+# Name suffixes: "Joseph R. Biden Jr." is Mr. Biden; the surname is the word before the suffix.
+NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+# Last words of organisations' names: "Trump University" is not the "Trump" a source names.
+ORG_WORDS = {"University", "Organization", "Foundation", "Campaign", "Party", "Administration", "Committee", "Inc",
+             "Corp", "Group", "News", "Times", "Post", "Institute", "Center", "Council", "Department"}
+
+
+def bare(w):
+    return re.sub(r"(’s|'s|’|')$", "", w.strip(",;:()"))
+
+
 def speaker_right(speaker, source_text):
+    """Right when the speaker's surname (its last word, past a suffix such as "Jr.") is one of the
+    Source's words, or when the Source names the person by one word (past a title) that is a word
+    of the speaker's name: family-name-first names ("Mr. Lou" for Lou Jiwei), double surnames
+    ("Ms. Acosta" for Melba Acosta Febo), a first name alone ("Hillary"); not a person's name
+    inside an organisation's ("Trump University" for "Trump")."""
     if not speaker:
         return False
-    last = speaker.split()[-1]
-    src = {re.sub(r"(’s|'s)$", "", w.strip(",;:()")) for w in source_text.split()}
-    return last in src
+    sw = speaker.split()
+    while len(sw) > 1 and sw[-1] in NAME_SUFFIXES:
+        sw.pop()
+    src = {bare(w) for w in source_text.split()}
+    if sw[-1] in src:
+        return True
+    names = {bare(w) for w in source_text.split() if w[:1].isupper()}
+    names = {w for w in names if w and w.lower() not in NOT_NAMING and not TITLES.fullmatch(w + ". ")
+             and not TITLES.fullmatch(w)}
+    return len(names) == 1 and names <= set(sw) and sw[-1] not in ORG_WORDS
 
 
 def classes(text, paras, stretch, rel, para_of):
@@ -291,6 +365,7 @@ def main():
     if len(lines) != len(articles):
         sys.exit(f"{len(lines)} results for {len(articles)} articles: {out.stderr[:500]}")
 
+    corpus_common = common_words(a[1] for a in articles)
     total = Counter()
     by_class = defaultdict(Counter)
     shown = 0
@@ -299,6 +374,7 @@ def main():
         publisher = stem.split("_")[0]
         rels = read_ann(os.path.join(train, "attributions", first_ann[stem]), new_of)
         starts = [p[0] for p in paras]
+        common = corpus_common | common_words([text])
 
         def para_of(off):
             import bisect
@@ -314,7 +390,7 @@ def main():
                 share = sum(overlap((st[0], st[1]), r) for r in rel["content"]) / max(1, st[1] - st[0])
                 if share > best_share:
                     best, best_share = rel, share
-            if best is not None and best_share >= MIN_CONTENT_SHARE:
+            if best is not None and best_share >= MIN_CONTENT_SHARE and not name_like(text[st[0] : st[1]]):
                 gold.append((st, best))
         # Blocks to article offsets: each block's text is found among the paragraphs (whitespace
         # collapsed, as Lectern gives it), in order; `maps[k][j]` is the article offset of the
@@ -330,13 +406,11 @@ def main():
             block_map.append(collapsed(text, paras[found])[1] if found is not None else None)
             if found is not None:
                 pi = found + 1
-        preds = []
+        preds, others = [], []
         for q in res.get("quotes", []):
-            if q["kind"] not in ("direct", "partial", "block"):
-                continue
             m = block_map[q["block"]] if q["block"] < len(block_map) else None
             if m is None or q["end"] > len(m) or q["end"] <= q["start"]:
-                total["pred_unplaced"] += 1
+                total["pred_unplaced"] += q["kind"] in ("direct", "partial", "block")
                 continue
             s, e = m[q["start"]], m[q["end"] - 1] + 1
             # Marks excluded, as for gold.
@@ -344,7 +418,9 @@ def main():
                 s += 1
             if e > s and text[e - 1 : e] in "”\"’»":
                 e -= 1
-            preds.append((s, e, q))
+            # Scare quotes and titles are no claims of speech; --show missed names the kind
+            # Lectern gave a missed stretch.
+            (preds if q["kind"] in ("direct", "partial", "block") else others).append((s, e, q))
         total["pred"] += len(preds)
         total["gold"] += len(gold)
         used = set()
@@ -366,7 +442,8 @@ def main():
                     by_class[c]["missed"] += 1
                 if show and show in cls + ["all", "missed"] and shown < SHOW_MAX:
                     shown += 1
-                    print(f"MISSED [{stem}] {text[st[0]:st[1]][:90]!r} src={src_text!r}")
+                    kind = next((q["kind"] for s, e, q in others if overlap((s, e), st) > 0), "none")
+                    print(f"MISSED [{stem}] {text[st[0]:st[1]][:90]!r} src={src_text!r} as={kind}")
                 continue
             used.add(match)
             total["matched"] += 1
@@ -375,7 +452,7 @@ def main():
                 by_class[c]["matched"] += 1
                 if "pronoun" in cls and c == "pronoun":
                     by_class[c]["speaker_given"] += bool(q["speaker"])
-            if src_text and named(src_text):
+            if src_text and named(src_text, common):
                 right = speaker_right(q["speaker"], src_text)
                 for c in cls + ["all"]:
                     by_class[c]["named"] += 1
@@ -387,7 +464,9 @@ def main():
         for k, (s, e, q) in enumerate(preds):
             if k not in used and show == "fp" and shown < SHOW_MAX:
                 shown += 1
-                print(f"FP     [{stem}] {text[s:e][:90]!r} kind={q['kind']}")
+                cut = any(overlap((s, e), st) > 0 for st, _ in gold)
+                print(f"FP     [{stem}] {text[s:e][:90]!r} kind={q['kind']} speaker={q['speaker']!r}"
+                      + (" (overlaps a gold stretch)" if cut else ""))
 
     p = total["matched"] / max(1, total["pred"])
     r = total["matched"] / max(1, total["gold"])
@@ -395,7 +474,7 @@ def main():
     a = by_class["all"]
     print(f"PolNeAR train: {len(articles)} articles, {total['gold']} gold quotations, {total['pred']} predicted"
           f" ({total['pred_unplaced']} more in blocks not found among the paragraphs)")
-    print(f"span P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}; named-speaker accuracy {a['named_right'] / max(1, a['named']):.3f} "
+    print(f"span P/R/F1 {p:.3f}/{r:.3f}/{f:.3f} ({total['matched']} matched); named-speaker accuracy {a['named_right'] / max(1, a['named']):.3f} "
           f"({a['named_right']}/{a['named']}, {a['named_empty']} without speaker)")
     print(f"{'class':<22}{'gold':>6}{'recall':>8}{'named':>7}{'spk acc':>9}{'no spk':>8}")
     order = ["all", "abbrev", "dash", "colon", "according", "short", "nested", "other_paragraph",

@@ -47,6 +47,7 @@ word_set!(is_courtesy_title, COURTESY_TITLES);
 word_set!(is_indefinite_article, INDEFINITE_ARTICLES);
 word_set!(is_byline_preposition, BYLINE_PREPOSITIONS);
 word_set!(is_affiliation_noun, AFFILIATION_NOUNS);
+word_set!(is_document_noun, DOCUMENT_NOUNS);
 
 /// Titles and ranks written abbreviated with a full stop before a name, lower-case without the
 /// stop ("Sen. Ted Cruz", "Mme. Lefèvre", "Hr. Brandt", "Dña. Luisa"): the stop after one ends
@@ -142,7 +143,15 @@ pub const SPEECH_VERBS: &[&str] = &[
     // Recalling, answering, repeating and concluding introduce words as often as saying does
     // ("“…,” remembered Roy Vance", "declares Ana Lee", "“…,” the paper reported").
     "remembered", "remembers", "declares", "answered", "answers", "concludes", "repeated", "repeats", "fumed",
-    "reported", "reports", // French (participles after "a"/"ont", and present forms)
+    "reported", "reports",
+    // Mocking, deriding, denouncing and hailing report what someone said of someone else ("Trump
+    // mocked Bush’s protestations as “political bullshit”"); their object is the one spoken of,
+    // see OBJECT_VERBS.
+    "mocked", "mocks", "mocking", "derided", "derides", "ridiculed", "ridicules", "lambasted", "slammed", "slams",
+    "blasted", "blasts", "denounced", "denounces", "condemned", "condemns", "decried", "decries", "hailed", "hails",
+    "touted", "touts", "critiqué", "fustigé", "raillé", "moqué", "salué", "verspottete", "verspottet", "lobte",
+    "verurteilte", "criticó", "condenó", "elogió", "criticato", "condannato", "deriso", "elogiato", "criticou",
+    "denunciou", "condenou", "elogiou", // French (participles after "a"/"ont", and present forms)
     "déclaré", "déclare", "dit", "affirmé", "affirme", "ajouté", "ajoute", "expliqué", "explique", "souligné",
     "souligne", "estimé", "estime", "indiqué", "indique", "assuré", "assure", "précisé", "précise", "confié", "lancé",
     "prévenu", "martelé", "regretté", "regrette", "qualifié", "qualifie", "répondu", "lâché", "lâche", "confie",
@@ -180,16 +189,18 @@ pub const TITLE_NOUNS: &[&str] = &[
     // English
     "show", "programme", "program", "series", "sitcom", "film", "movie", "documentary", "book", "novel", "memoir",
     "album", "song", "play", "musical", "newspaper", "magazine", "column", "podcast", "hashtag", "opera", "painting",
-    "poem", "exhibition", "website", "blog", "app", "ballad", "anthem", "tabloid", "broadsheet",
-    // German
+    "poem", "exhibition", "website", "blog", "app", "ballad", "anthem", "tabloid", "broadsheet", "biography",
+    "autobiography", "manifesto", "sequel", "episode", "miniseries", // German
     "sendung", "serie", "buch", "roman", "lied", "zeitung", "zeitschrift", "magazin", "theaterstück", "stück",
     "kolumne", "talkshow", "ausstellung", "oper", "gedicht", "dokumentation", "wochenzeitung", "tageszeitung",
-    // French
+    "biografie", "autobiografie", "folge", // French
     "émission", "série", "livre", "chanson", "journal", "quotidien", "hebdomadaire", "pièce", "documentaire",
-    "feuilleton", "exposition", "opéra", "poème", // Spanish, Portuguese, Italian
+    "feuilleton", "exposition", "opéra", "poème", "biographie", "autobiographie", "épisode",
+    // Spanish, Portuguese, Italian
     "programa", "película", "libro", "novela", "canción", "periódico", "diario", "revista", "documental", "obra",
     "telenovela", "filme", "livro", "canção", "jornal", "romance", "peça", "trasmissione", "programma", "canzone",
-    "giornale", "quotidiano", "rivista", "settimanale", "spettacolo",
+    "giornale", "quotidiano", "rivista", "settimanale", "spettacolo", "biografía", "autobiografía", "biografia",
+    "autobiografia", "episodio", "episódio",
     // Russian (nominative, genitive, dative, prepositional where they differ)
     "газета", "газеты", "газете", "журнал", "журнала", "журнале", "фильм", "фильма", "фильме", "книга", "книги",
     "книге", "песня", "песни", "передача", "передачи", "передаче", "программа", "программы", "программе", "сериал",
@@ -255,7 +266,9 @@ pub const MINOR_TITLE_WORDS: &[&str] = &[
     "the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "der", "die",
     "das", "des", "dem", "den", "und", "von", "im", "am", "zum", "zur", "le", "la", "les", "l", "du", "de", "et", "à",
     "au", "aux", "el", "los", "las", "y", "del", "o", "e", "da", "do", "dos", "il", "lo", "gli", "della", "di", "и",
-    "в", "на",
+    "в", "на", // prepositions of French, Spanish, Portuguese and Italian titles ("Une Vie en Mer"); not
+    // German ones, whose capitalised nouns would make any phrase title case ("Fantasie auf Papier")
+    "en", "sur", "pour", "par", "con", "por", "para", "sin", "per",
 ];
 
 /// Reporting verbs whose object is the hearer or the one spoken of, not the speaker ("telling
@@ -265,6 +278,11 @@ pub const OBJECT_VERBS: &[&str] = &[
     "reminds", "assured", "informed", "thanked", "accused", "accuses", "accusing", "blamed", "blaming", "praised",
     "praising", "criticised", "criticized", "called", "calls", "calling", "described", "describes", "describing",
     "summed", "labeled", "labelled", "branded", "dubbed", "termed", "deemed", "referred", "promised", "promising",
+    "mocked", "mocks", "mocking", "derided", "derides", "ridiculed", "ridicules", "lambasted", "slammed", "slams",
+    "blasted", "blasts", "denounced", "denounces", "condemned", "condemns", "decried", "decries", "hailed", "hails",
+    "touted", "touts", "critiqué", "fustigé", "raillé", "moqué", "salué", "verspottete", "verspottet", "lobte",
+    "verurteilte", "criticó", "condenó", "elogió", "criticato", "condannato", "deriso", "elogiato", "criticou",
+    "denunciou", "condenou", "elogiou",
 ];
 
 /// Conjunctions that open a new clause: after a quotation, "and Trump called it …" attributes the
@@ -296,6 +314,25 @@ pub const RELATIVE_PRONOUNS: &[&str] =
 pub const SUBORDINATORS: &[&str] = &[
     "when", "while", "as", "after", "before", "because", "since", "until", "unless", "wenn", "als", "weil", "nachdem",
     "bis", "quand", "jusqu’à", "hasta", "finché", "lorsque", "parce", "cuando", "porque", "quando", "perché", "когда",
+];
+
+/// Nouns for documents, polls and records: "according to a copy of the letter", "selon un
+/// rapport", "laut einer Studie" name a text as the source, not a person, and then nobody in the
+/// sentence is the speaker. Not "statement" or "interview": "a statement from the council", "an
+/// interview with Lee" name who speaks.
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    // English
+    "letter", "letters", "report", "reports", "study", "studies", "poll", "polls", "survey", "surveys", "memo", "memos",
+    "transcript", "transcripts", "excerpt", "excerpts", "copy", "copies", "filing", "filings", "lawsuit", "complaint",
+    "document", "documents", "email", "emails", "e-mail", "e-mails", "records", "data", "analysis", "estimate",
+    "estimates", "paper", "papers", "article", "recording", "recordings", "audio", "footage", "figures", "indictment",
+    "ruling", "order", "affidavit", "minutes", // French
+    "rapport", "étude", "sondage", "lettre", "courrier", "document", "documents", "enquête", "chiffres", "note",
+    // German
+    "bericht", "studie", "umfrage", "brief", "dokument", "dokumenten", "dokumente", "unterlagen", "akten", "schreiben",
+    "zahlen", "berechnungen", // Spanish, Portuguese, Italian
+    "informe", "estudio", "encuesta", "carta", "documento", "documentos", "datos", "cifras", "relatório", "estudo",
+    "pesquisa", "sondagem", "dados", "rapporto", "studio", "sondaggio", "lettera", "dati",
 ];
 
 /// Phrases that put the speaker right after them: "according to the ministry".
@@ -353,16 +390,17 @@ pub const ROLE_WORDS: &[&str] = &[
     "agriculture", "environment", "housing", "culture", "passenger", "shopkeeper", "fisherman", "firefighter",
     "paramedic", "curator", "researcher", "scientist", "historian", "campaigner", "activist", "organiser", "organizer",
     "volunteer", "pastor", "priest", "imam", "rabbi", "mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord",
-    "bürgermeister", "bürgermeisterin", "landrat", "landrätin", "ministerin", "sprecher", "sprecherin", "präsident",
-    "präsidentin", "kanzler", "kanzlerin", "professorin", "direktor", "direktorin", "chef", "chefin", "leiter",
-    "leiterin", "anwohner", "anwohnerin", "pfarrer", "frau", "herr", "maire", "ministre", "président", "présidente",
-    "porte-parole", "directeur", "directrice", "professeur", "député", "députée", "sénateur", "préfet", "adjoint",
-    "adjointe", "habitant", "habitante", "madame", "monsieur", "mme", "m", "mlle", "dr.", "prof.", "striker",
-    "referee", "teammate", "goalkeeper", "midfielder", "defender", "alcalde", "alcaldesa", "ministro", "ministra",
-    "presidenta", "portavoz", "directora", "profesor", "profesora", "concejal", "concejala", "gobernador", "vecino",
-    "vecina", "señor", "señora", "candidate", "nominee", "host", "anchor", "moderator", "pollster", "strategist",
-    "consultant", "columnist", "aide", "ingénieur", "ingénieure", "commerçant", "commerçante", "ingenieur",
-    "ingenieurin", "ingeniero", "ingeniera", "comerciante", "engenheiro", "engenheira", "ingegnere",
+    "bürgermeister", "bürgermeisterin", "landrat", "landrätin", "stadtrat", "stadträtin", "gemeinderat",
+    "gemeinderätin", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "kanzler", "kanzlerin",
+    "professorin", "direktor", "direktorin", "chef", "chefin", "leiter", "leiterin", "anwohner", "anwohnerin",
+    "pfarrer", "frau", "herr", "maire", "ministre", "président", "présidente", "porte-parole", "directeur",
+    "directrice", "professeur", "député", "députée", "sénateur", "préfet", "adjoint", "adjointe", "habitant",
+    "habitante", "madame", "monsieur", "mme", "m", "mlle", "dr.", "prof.", "striker", "referee", "teammate",
+    "goalkeeper", "midfielder", "defender", "alcalde", "alcaldesa", "ministro", "ministra", "presidenta", "portavoz",
+    "directora", "profesor", "profesora", "concejal", "concejala", "gobernador", "vecino", "vecina", "señor", "señora",
+    "candidate", "nominee", "host", "anchor", "moderator", "pollster", "strategist", "consultant", "columnist", "aide",
+    "ingénieur", "ingénieure", "commerçant", "commerçante", "ingenieur", "ingenieurin", "ingeniero", "ingeniera",
+    "comerciante", "engenheiro", "engenheira", "ingegnere",
     // Nouns news gives an unnamed source by ("a person close to …", "a source familiar with …").
     "member", "source", "insider", "staffer", "supporter", "delegate", "person", "woman", "man",
 ];
@@ -420,6 +458,9 @@ pub const NOT_NAMES: &[&str] = &[
     "speaking", "writing", "according", "here", "what", "why", "how", "where", "who", "which", "later", "earlier",
     "now", "today", "yesterday", "tonight", "afterward", "afterwards", "previously", "heute", "gestern", "später",
     "hier", "aujourd’hui", "ensuite", "hoy", "ayer", "después", "oggi", "ieri", "hoje", "ontem",
+    // Sentence adverbs that open a sentence before a name ("Perhaps Mr. Comey …")
+    "perhaps", "maybe", "probably", "certainly", "surely", "clearly", "obviously", "apparently", "finally", "recently",
+    "vielleicht", "peut-être", "quizás", "forse", "talvez",
 ];
 
 /// Prepositions: a name right after one is an object ("published by The Washington Post").

@@ -57,6 +57,16 @@ const SCARE_MARKERS: &[&str] = &[
     "llamado", "llamada", "supuesto", "supuesta",
 ];
 
+/// Whether a quotation's text ends its sentence: its last character other than closing marks
+/// and spaces is a terminator ("… that much.”").
+fn text_ends_sentence(chars: &[char]) -> bool {
+    chars
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace() && !matches!(c, '”' | '"' | '’' | '\'' | '»' | '“'))
+        .is_some_and(|&c| is_terminator(c))
+}
+
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟')
 }
@@ -124,7 +134,21 @@ fn census(blocks: &[Block], prepared: &[Prepared]) -> (People, Vec<Vec<Mention>>
             continue;
         }
         let mask = quoted_mask(p.chars.len(), &p.spans);
-        let outside: Vec<Token> = p.tokens.iter().filter(|t| !mask[t.start]).cloned().collect();
+        // The words outside quotations, with a mark where a quotation holding punctuation was left
+        // out: "calling Trump “an orange buffoon,” Susan said" names Trump and Susan, not "Trump
+        // Susan"; a nickname inside a name ("Ana “Anchor” Lopes") joins it.
+        let mut outside: Vec<Token> = Vec::with_capacity(p.tokens.len());
+        let mut skipped = false;
+        for t in &p.tokens {
+            if mask[t.start] {
+                skipped |= !t.word && !marks::has_mark(t.text);
+                continue;
+            }
+            if std::mem::take(&mut skipped) {
+                outside.push(Token { text: "|", lower: std::borrow::Cow::Borrowed("|"), start: t.start, word: false });
+            }
+            outside.push(t.clone());
+        }
         register_mentions(&mut people, &outside, true);
     }
     (people, mentions)
@@ -510,6 +534,17 @@ impl Reader<'_> {
     /// the block; else, for a block that opens with it, the previous paragraph's introduction;
     /// else reported speech earlier in the block.
     fn speaker(&mut self, around: &Around, last_in_block: Option<usize>) -> Option<usize> {
+        // "“…,” according to a copy of the letter": a document is the source, nobody is the speaker,
+        // unless the sentence says who spoke ("Lee said, according to audio of the meeting").
+        let Around { chars, tokens, span, sentence_start, .. } = *around;
+        let ends_sentence = !span.runs_on && text_ends_sentence(&chars[span.open..span.end]);
+        let end = if ends_sentence { span.end } else { sentence_end(chars, span.end, chars.len()) };
+        let (before, after) = (token_range(tokens, sentence_start, span.open), token_range(tokens, span.end, end));
+        let spoke = before.iter().chain(after).any(|t| is_reporting_verb(t) && t.lower != "according");
+        if !around.cjk && !spoke && (speakers::according_to_document(before) || speakers::according_to_document(after))
+        {
+            return None;
+        }
         self.sentence_speaker(around)
             .or(last_in_block)
             .or_else(|| self.introduced_before(around))
@@ -554,17 +589,17 @@ impl Reader<'_> {
         let before = token_range(tokens, start, span.open);
         // "Bush called Trump “unhinged.” Sen. Rubio called …": a quotation inside a sentence that
         // ends with the sentence's stop, then a capitalised word, is followed by the next
-        // sentence, whose subject said something else.
+        // sentence, whose subject said something else; so is a quotation that is a sentence of
+        // its own, ending on a full stop, when the next one reports a clause of its own ("“… no
+        // place in a campaign.” Gov. Kasich said he would have fired him"); a question or an
+        // exclamation is followed by its attribution ("“Why?” Obama asked Republicans").
+        let next_sentence = token_range(tokens, span.end, end);
+        let last = chars[span.open..span.end - 1].iter().rev().find(|c| !c.is_whitespace()).copied();
         let ends_sentence = !span.runs_on
-            && chars[span.open..span.end - 1]
-                .iter()
-                .rev()
-                .find(|c| !c.is_whitespace())
-                .is_some_and(|&c| is_terminator(c))
-            && before.iter().any(|t| t.word)
-            && token_range(tokens, span.end, end)
-                .first()
-                .is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase));
+            && last.is_some_and(is_terminator)
+            && (before.iter().any(|t| t.word)
+                || (matches!(last, Some('.' | '。')) && speakers::reports_own_clause(next_sentence)))
+            && next_sentence.first().is_some_and(|t| t.word && t.text.starts_with(char::is_uppercase));
         let after =
             if ends_sentence { &[][..] } else { token_range(tokens, span.end, end.min(next_quote).max(span.end)) };
         let candidates: Vec<Subject> = if around.cjk {
@@ -709,8 +744,14 @@ fn quote_kind(around: &Around, text: &str, has_speaker: bool) -> QuoteKind {
     let before: String =
         chars[open.saturating_sub(SCARE_MARKER_WINDOW_CHARS)..open].iter().collect::<String>().to_lowercase();
     let before_trim = before.trim_end();
+    // "Then came the first “Welcome home!” from the pier": a question or exclamation is someone's
+    // utterance, not a word held at a distance.
+    let utterance = text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '’' | '”' | '»' | '“'))
+        .ends_with(['?', '!', '؟', '？', '！']);
     if lexical_words(text) <= MAX_SCARE_WORDS
-        && (SCARE_MARKERS.iter().any(|m| ends_with_word(before_trim, m)) || !(has_speaker || reports_speech(around)))
+        && (SCARE_MARKERS.iter().any(|m| ends_with_word(before_trim, m))
+            || !(has_speaker || utterance || reports_speech(around)))
     {
         return QuoteKind::Scare;
     }
@@ -753,9 +794,12 @@ fn reports_speech(around: &Around) -> bool {
         return true;
     }
     let outside = token_range(tokens, start, span.open).iter().chain(token_range(tokens, span.end, end));
+    let (before, after) = (token_range(tokens, start, span.open), token_range(tokens, span.end, end));
     outside.clone().any(is_reporting_verb)
-        || speakers::according_to(token_range(tokens, start, span.open)).is_some()
-        || speakers::according_to(token_range(tokens, span.end, end)).is_some()
+        || speakers::according_to(before).is_some()
+        || speakers::according_to(after).is_some()
+        || speakers::according_to_document(before)
+        || speakers::according_to_document(after)
 }
 
 /// A reporting verb written in lower case (a capitalised one is a name: "Says Law").
@@ -808,7 +852,10 @@ fn is_title(around: &Around, text: &str) -> bool {
             return true;
         }
     }
-    if lexical_words(text) > MAX_TITLE_WORDS {
+    // "a co-author of “Those Guys Have All the Fun: Inside the World of ESPN”": a title with its
+    // subtitle runs longer than other titles wherever it stands.
+    let subtitled = text.contains(": ") && title_case(text);
+    if lexical_words(text) > MAX_TITLE_WORDS && !subtitled {
         return false;
     }
     let bare = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '،' | '…'));
@@ -861,9 +908,15 @@ fn is_title(around: &Around, text: &str) -> bool {
     if bare == text.trim_end() && capitalised_name(text) && (nickname || before_title_noun) {
         return true;
     }
-    // "“Thank You, Iowa,” she said": a reporting verb right after the quotation's clause.
+    // "Nevins pursued a new “Twin Peaks”", "Sanders enjoys “Modern Family.”": a run of
+    // capitalised words right after a lower-case word of the sentence (not a reporting verb:
+    // "chanted “Lock Her Up”") stands where a noun does, a name.
+    let after_word = before.last().is_some_and(|t| is_lower_word(t) && !is_reporting_verb(t));
+    // "“Thank You, Iowa,” she said": a reporting verb right after the quotation's clause, which
+    // the quotation opens.
     let clause_after = after.iter().take_while(|t| !matches!(t.text, "." | ";" | "!" | "?" | "“" | "„" | "«"));
-    if bare.len() < text.trim_end().len()
+    if !(after_word && title_case(text))
+        && bare.len() < text.trim_end().len()
         && text.trim_end().ends_with(',')
         && clause_after.clone().any(is_reporting_verb)
     {
@@ -886,7 +939,7 @@ fn is_title(around: &Around, text: &str) -> bool {
     if !title_case(text) || headline {
         return false;
     }
-    governed || !before.iter().chain(after.iter()).any(is_reporting_verb)
+    governed || after_word || !before.iter().chain(after.iter()).any(is_reporting_verb)
 }
 
 fn is_lower_word(t: &Token) -> bool {

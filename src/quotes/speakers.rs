@@ -455,7 +455,14 @@ fn pronoun(t: &Token) -> Option<Option<Gender>> {
 }
 
 fn is_name_word(t: &Token) -> bool {
-    t.cap() && !is_not_name(&t.lower) && !is_verb(t)
+    t.cap() && !is_not_name(&t.lower) && !is_verb(t) && !is_capitalised_past_speech_verb(t)
+}
+
+/// A reporting verb in the past tense written with a capital, as in a heading in title case
+/// ("Maria Hinojosa Explained Why …"): it ends the name before it. Only English "-ed" forms, which
+/// no name takes ("Said" is a surname).
+fn is_capitalised_past_speech_verb(t: &Token) -> bool {
+    t.lower.len() > 4 && t.lower.ends_with("ed") && is_speech_verb(&t.lower)
 }
 
 fn is_role(t: &Token) -> bool {
@@ -488,7 +495,10 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
         last_role = Some(0);
     }
     let name_len = seq.len() - last_role.map_or(0, |r| r + 1);
-    if name_len >= MIN_WORDS_FOR_AGENT_NOUN_ROLE {
+    // "Peter T. King", "Viktor F. Yanukovych": a first name before a middle initial, whatever its
+    // ending, is no occupation.
+    let before_initial = seq.get(last_role.map_or(0, |r| r + 1) + 1).is_some_and(|t| is_initial(t));
+    if name_len >= MIN_WORDS_FOR_AGENT_NOUN_ROLE && !before_initial {
         let first = &seq[last_role.map_or(0, |r| r + 1)];
         // German feminine forms add "-in" to the agent noun ("Dezernentin", "Intendantin").
         let stem = first.lower.strip_suffix("in").unwrap_or(&first.lower);
@@ -533,6 +543,12 @@ fn split_role(seq: &[&Token]) -> Option<Subject> {
     };
     let name_text = join_words(name, |w| w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s"));
     Some(Subject::Person { name: name_text, role: (!role.is_empty()).then(|| join_words(role, |w| w)) })
+}
+
+/// An initial: one capital letter and a stop ("T.").
+fn is_initial(t: &Token) -> bool {
+    let mut chars = t.text.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
 /// A run of capitalised words this long that reads as a place holds a person's name at its end
@@ -811,6 +827,17 @@ fn starts_reported_clause(tokens: &[Token], from: usize) -> bool {
         .find(|&k| !(is_name_word(&tokens[k]) || is_role(&tokens[k]) || is_name_particle(&tokens[k].lower)))
         .unwrap_or(tokens.len());
     tokens.get(end).is_some_and(|t| t.word && !t.cap() && !is_preposition(&t.lower))
+}
+
+/// Whether the first reporting verb in `tokens` reports a clause of its own ("Kasich said he
+/// would have fired him", "Lee said that …", "Lee said Trump had …"): then the sentence is about
+/// other words than a quotation before it.
+pub fn reports_own_clause(tokens: &[Token]) -> bool {
+    let Some(v) = tokens.iter().position(is_verb) else { return false };
+    // French elides "que" before a vowel: "a dit qu’il …".
+    let elided_que = |t: &Token| t.lower.starts_with("qu’") || t.lower.starts_with("qu'");
+    tokens.get(v + 1).is_some_and(|t| t.word && (pronoun(t).is_some() || is_complementiser(&t.lower) || elided_que(t)))
+        || (tokens.get(v + 1).is_some_and(|t| t.cap()) && starts_reported_clause(tokens, v + 1))
 }
 
 /// "Beck, who has in the past described Trump as “…”": the verb of a relative clause after a
@@ -1277,7 +1304,8 @@ fn named_then_described(tokens: &[Token], i: usize) -> Option<(Subject, usize)> 
 
 /// "“…,” like the recent volatility of markets, said Richard Curtin, the chief economist": after
 /// a clause that goes on from the quotation, the reporting verb and its subject, inverted, after
-/// a comma.
+/// a comma; or the subject, then the verb that ends the sentence ("“…” by the shooting in
+/// Orlando, which had drawn scrutiny, Nefzi said.", "«…» par l’attaque, a déclaré …").
 fn inverted_after_clause(tokens: &[Token], i: usize) -> Option<Subject> {
     let mut k = i;
     while k + 1 < tokens.len() && !ends_clause(tokens, k) {
@@ -1291,10 +1319,27 @@ fn inverted_after_clause(tokens: &[Token], i: usize) -> Option<Subject> {
                     return Some(s);
                 }
             }
+            if let Some(s) = subject_then_final_verb(tokens, k + 1) {
+                return Some(s);
+            }
         }
         k += 1;
     }
     None
+}
+
+/// A name starting at `start`, then a reporting verb (past auxiliaries) that ends the sentence:
+/// "…, Nefzi said.", "…, Anna Berg has said".
+fn subject_then_final_verb(tokens: &[Token], start: usize) -> Option<Subject> {
+    let s @ Subject::Person { .. } = run_forward(tokens, start)? else { return None };
+    let mut v = (start..tokens.len())
+        .find(|&m| !(is_name_word(&tokens[m]) || is_role(&tokens[m]) || is_name_particle(&tokens[m].lower)))?;
+    while v < tokens.len() && is_aux(&tokens[v]) {
+        v += 1;
+    }
+    let verb = tokens.get(v).is_some_and(|t| is_verb(t) && !is_object_verb(&t.lower) && !is_participle(t));
+    let last = tokens[v + 1..].iter().all(|t| !t.word);
+    (verb && last).then_some(s)
 }
 
 /// "according to X", "selon X", "laut X", "según X" anywhere in `tokens`.
@@ -1313,6 +1358,48 @@ pub fn according_to(tokens: &[Token]) -> Option<Subject> {
         }
     }
     None
+}
+
+/// Words of a document's description after "according to", at most ("according to White House
+/// pool reports", "according to a 2014 House Intelligence Committee report").
+const MAX_DOCUMENT_WORDS: usize = 6;
+
+/// Whether `tokens` hold "according to" (or "selon", "laut", …) and a document, poll or record
+/// ("according to a copy of the letter", "selon un rapport de la Cour", "laut einem Bericht"): the
+/// text is the source, and no person in the sentence is the speaker.
+pub fn according_to_document(tokens: &[Token]) -> bool {
+    (0..tokens.len()).any(|i| {
+        ACCORDING_TO.iter().any(|phrase| {
+            phrase.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.lower == *w))
+                && names_document(tokens, i + phrase.len())
+        })
+    })
+}
+
+/// Whether the words from `from` describe a document ("a copy of the letter", "White House pool
+/// reports"): past its determiners, a noun for a document within a few words, before any
+/// preposition; and not one whose authors are named right after it ("a 2013 study by economists
+/// Ann Lee and Bo Park", "documents from Diane Blair"), who are the source.
+fn names_document(tokens: &[Token], from: usize) -> bool {
+    let mut k = from;
+    while determiner_at(tokens, k) {
+        k += 1;
+    }
+    let rest = &tokens[k.min(tokens.len())..];
+    let Some(noun) = rest
+        .iter()
+        .take(MAX_DOCUMENT_WORDS)
+        .take_while(|t| t.word && (t.cap() || !is_preposition(&t.lower)))
+        .position(|t| is_document_noun(&t.lower))
+    else {
+        return false;
+    };
+    let authored = rest[noun + 1..]
+        .iter()
+        .take(MAX_DESCRIPTOR_WORDS)
+        .position(|t| is_byline_preposition(t.text) || t.lower == "from")
+        .is_some_and(|p| rest[noun + 1 + p + 1..].iter().take(MAX_DESCRIPTOR_WORDS).any(|t| t.cap()));
+    !authored
 }
 
 /// Possible attributions from the clause before a quotation's opening mark (same sentence), best
