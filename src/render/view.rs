@@ -405,4 +405,22 @@ mod tests {
         assert!(view.contains("<header class=\"lectern-header\" dir=\"ltr\" lang=\"\">"), "{view}");
         assert!(view.contains("<p class=\"lectern-meta\"><bdi>"), "{view}");
     }
+
+    #[test]
+    fn the_standfirst_stands_under_the_title_in_the_header() {
+        let dek = "The road by the river closes for the winter after two floods cut off the villages.";
+        let story = "<p>The council voted on Tuesday, after a long and heated debate, to close the road by the river.</p>\
+            <p>Residents of both villages, who had asked for the closure since spring, said the decision came late.</p>\
+            <p>The mayor, speaking after the vote, promised a temporary bridge for farmers, buses and the post.</p>\
+            <p>Engineers, who inspected the embankment in August, found it weakened in three places along the bend.</p>";
+        let html = format!(
+            "<html><head><meta name=description content=\"{dek}\"></head><body><div class=top><h1>Road closes</h1>\
+             <p class=dek>{dek}</p></div><main><div class=story>{story}</div></main></body></html>"
+        );
+        let view = view_of(&html);
+        let title = view.find("lectern-title").expect("a title");
+        let standfirst = view.find(&format!("<p class=\"lectern-standfirst\">{dek}</p>")).expect("a standfirst");
+        let meta = view.find("lectern-meta").expect("a meta line");
+        assert!(title < standfirst && standfirst < meta, "{view}");
+    }
 }
