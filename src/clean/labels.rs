@@ -758,8 +758,7 @@ fn is_reading_time(text: &str) -> bool {
     {
         return false;
     }
-    let lower = text.to_lowercase();
-    READING_TIME_PHRASES.iter().any(|phrase| lower.contains(phrase))
+    contains_phrase(text, READING_TIME_PHRASES)
 }
 
 /// Initials that sign off a wire story have at least this many letters a part ("AP", "sda"; one

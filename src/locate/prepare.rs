@@ -350,8 +350,8 @@ struct Facts {
     has_block_descendant: Vec<bool>,
     /// Characters (whitespace left out) of text inside `<p>` elements somewhere below.
     paragraph_chars: Vec<u32>,
-    /// Where the facts were taken from.
-    root: NodeId,
+    /// Characters in all the paragraphs of the page below the root the facts were taken from.
+    page_paragraph_chars: u32,
 }
 
 impl Facts {
@@ -361,7 +361,7 @@ impl Facts {
             has_content: vec![false; n],
             has_block_descendant: vec![false; n],
             paragraph_chars: vec![0; n],
-            root,
+            page_paragraph_chars: 0,
         };
         // Characters of all text below each node, to credit a `<p>` with its own.
         let mut text_chars = vec![0u32; n];
@@ -391,6 +391,7 @@ impl Facts {
                 f.has_block_descendant[p] |= f.has_block_descendant[i] || is_block;
             }
         }
+        f.page_paragraph_chars = f.paragraph_chars[root.index()];
         f
     }
 
@@ -411,12 +412,8 @@ impl Facts {
     /// Whether `id` holds most of the paragraph text of the page, and enough of it to be a story
     /// ([`WRAPPER_MIN_PARAGRAPH_CHARS`], [`WRAPPER_PARAGRAPH_SHARE`]).
     fn holds_most_paragraphs(&self, id: NodeId) -> bool {
-        let (Some(&own), Some(&all)) =
-            (self.paragraph_chars.get(id.index()), self.paragraph_chars.get(self.root.index()))
-        else {
-            return false;
-        };
-        own >= WRAPPER_MIN_PARAGRAPH_CHARS && own as f64 > all as f64 * WRAPPER_PARAGRAPH_SHARE
+        let own = self.paragraph_chars(id);
+        own >= WRAPPER_MIN_PARAGRAPH_CHARS && own as f64 > self.page_paragraph_chars as f64 * WRAPPER_PARAGRAPH_SHARE
     }
 }
 
@@ -472,15 +469,20 @@ fn is_drop_cap(doc: &Document, run: &[NodeId], p: NodeId) -> bool {
     if !doc.is_tag(p, "p") {
         return false;
     }
+    // Measured before it is read: a run of phrasing can be a paragraph's worth of text.
+    if run.iter().any(|&n| doc.collapsed_chars_within(n, MAX_DROP_CAP_CHARS + 2).is_none()) {
+        return false;
+    }
     let text: String = run.iter().map(|&n| doc.text_content(n)).collect();
     if text.ends_with(char::is_whitespace) {
         return false;
     }
     let letters = text.trim().chars().filter(|c| c.is_alphabetic()).count();
-    let starts_lower = doc.text_content(p).trim_start().starts_with(char::is_lowercase);
+    // The paragraph's first character, from its first text that is not blank.
+    let first = doc.descendants(p).filter_map(|n| doc.text(n)).find_map(|t| t.trim_start().chars().next());
     (1..=MAX_DROP_CAP_CHARS).contains(&letters)
         && text.trim().chars().all(|c| c.is_alphabetic() || !c.is_alphanumeric())
-        && starts_lower
+        && first.is_some_and(char::is_lowercase)
 }
 
 /// Lazy-loading pages put a placeholder `<img>` before a `<noscript>` holding the real one:

@@ -27,10 +27,10 @@ const MAX_EXTRA_CHARS: usize = 20;
 const MAX_GAP_CHARS: usize = 1000;
 
 /// The text of the element shortly before the article's first node `nodes[0]`, and after the
-/// page's first `<h1>` if that still stands before it, whose text is `description` or holds it (the
-/// description is often the standfirst cut short, or without its opening words); `None` when the page shows no such element there, or only
-/// the title again. (No `<h1>` is needed before it: a theme's header, taken out as furniture,
-/// often held the headline.)
+/// page's first `<h1>` if that still stands before it, whose text holds `description` (the
+/// description is often the standfirst cut short, or without its opening words); `None` when the
+/// page shows no such element there, or only the title again. (No `<h1>` is needed before it: a
+/// theme's header, taken out as furniture, often held the headline.)
 pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str, title: &str) -> Option<String> {
     let norm_title = normalize(title);
     if !norm_title.is_empty() {
@@ -70,7 +70,7 @@ pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str, title: &s
             continue;
         }
         let text = doc.collapsed_text(id);
-        if text == description || text.contains(core) {
+        if text.contains(core) {
             // The innermost such element: later in this order than its ancestors.
             found = Some((id, text));
         }

@@ -57,14 +57,15 @@ const SCARE_MARKERS: &[&str] = &[
     "llamado", "llamada", "supuesto", "supuesta",
 ];
 
+/// A quotation's last character other than spaces and quote marks.
+fn last_before_marks(chars: impl DoubleEndedIterator<Item = char>) -> Option<char> {
+    chars.rev().find(|&c| !c.is_whitespace() && !matches!(c, '”' | '"' | '’' | '\'' | '»' | '“'))
+}
+
 /// Whether a quotation's text ends its sentence: its last character other than closing marks
 /// and spaces is a terminator ("… that much.”").
 fn text_ends_sentence(chars: &[char]) -> bool {
-    chars
-        .iter()
-        .rev()
-        .find(|c| !c.is_whitespace() && !matches!(c, '”' | '"' | '’' | '\'' | '»' | '“'))
-        .is_some_and(|&c| is_terminator(c))
+    last_before_marks(chars.iter().copied()).is_some_and(is_terminator)
 }
 
 fn is_terminator(c: char) -> bool {
@@ -746,9 +747,7 @@ fn quote_kind(around: &Around, text: &str, has_speaker: bool) -> QuoteKind {
     let before_trim = before.trim_end();
     // "Then came the first “Welcome home!” from the pier": a question or exclamation is someone's
     // utterance, not a word held at a distance.
-    let utterance = text
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '’' | '”' | '»' | '“'))
-        .ends_with(['?', '!', '؟', '？', '！']);
+    let utterance = last_before_marks(text.chars()).is_some_and(|c| matches!(c, '?' | '!' | '؟' | '？' | '！'));
     if lexical_words(text) <= MAX_SCARE_WORDS
         && (SCARE_MARKERS.iter().any(|m| ends_with_word(before_trim, m))
             || !(has_speaker || utterance || reports_speech(around)))
@@ -793,9 +792,8 @@ fn reports_speech(around: &Around) -> bool {
     if chars[start..span.open].iter().rev().find(|c| !c.is_whitespace()) == Some(&':') {
         return true;
     }
-    let outside = token_range(tokens, start, span.open).iter().chain(token_range(tokens, span.end, end));
     let (before, after) = (token_range(tokens, start, span.open), token_range(tokens, span.end, end));
-    outside.clone().any(is_reporting_verb)
+    before.iter().chain(after).any(is_reporting_verb)
         || speakers::according_to(before).is_some()
         || speakers::according_to(after).is_some()
         || speakers::according_to_document(before)
