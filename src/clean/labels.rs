@@ -492,6 +492,15 @@ const CREDIT_LEADS: &[&str] = &[
 /// Most credits are a name and an agency.
 const MAX_CREDIT_WORDS: usize = 10;
 
+/// Marks that open a picture credit at the end of a caption ("… am Westufer. © WSNA", "…im
+/// Überblick. (Foto: Getty)", "Roman Prymula, photo: Archives du Gouvernement"). A caption set
+/// apart from its picture, as a paragraph of its own, is the picture's, not the story's: the credit
+/// closing it says so.
+const TRAILING_CREDIT_MARKS: &[&str] = &[
+    "©", "foto:", "fotos:", "photo:", "photos:", "bild:", "credit:", "crédito:", "crédit photo", "fotografía:",
+    "fotografia:", "zdjęcie:", "fot.", "фото:", "صورة:", "عکس:", "写真：", "图片：",
+];
+
 /// Lead-ins of the lines that close an article out: tags and categories, sources,
 /// copyright and licence lines, comment status, update stamps. Only blocks of at most
 /// [`MAX_BLURB_WORDS`] in the article's tail (no paragraph of [`TAIL_PROSE_WORDS`] follows) are
@@ -637,7 +646,9 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
             Some(Furniture::CallToAction)
         } else if blurb() && starts_with_lead(&b.text, AD_LEADS) {
             Some(Furniture::Advertisement)
-        } else if words() <= MAX_CREDIT_WORDS && starts_with_lead(&b.text, CREDIT_LEADS) {
+        } else if (words() <= MAX_CREDIT_WORDS && starts_with_lead(&b.text, CREDIT_LEADS))
+            || (b.kind == BlockKind::Paragraph && blurb() && ends_with_credit(&b.text))
+        {
             Some(Furniture::Credit)
         } else if is_reading_time(&b.text) {
             Some(Furniture::PostDetails)
@@ -679,6 +690,28 @@ fn is_lone_headline_link(b: &Block) -> bool {
     let attachment = crate::urls::file_extension(href).is_some_and(|ext| ATTACHMENT_EXTENSIONS.contains(&&*ext));
     let address = b.text.split_whitespace().any(|w| w.contains('@') || w.contains("://") || w.starts_with("www."));
     !attachment && !address
+}
+
+/// Whether `text` closes with a picture credit: one of [`TRAILING_CREDIT_MARKS`], after some
+/// words of caption, followed by at most [`MAX_CREDIT_WORDS`] words (the photographer, the agency)
+/// with no sentence after them. A credit with figures in it ("© 2003 Jamie Zawinski") is a
+/// copyright line, which closes a page's masthead as often as a caption.
+fn ends_with_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    TRAILING_CREDIT_MARKS.iter().any(|mark| {
+        lower.rmatch_indices(mark).next().is_some_and(|(at, _)| {
+            let before = &lower[..at];
+            let after = lower[at + mark.len()..].trim();
+            // A mark ending in a letter must start a word: "foto:" but not "autofoto:".
+            let starts_word = !mark.starts_with(char::is_alphabetic) || !before.ends_with(char::is_alphanumeric);
+            let credit_words = after.split_whitespace().count();
+            starts_word
+                && before.chars().any(char::is_alphabetic)
+                && (1..=MAX_CREDIT_WORDS).contains(&credit_words)
+                && !after.contains(|c: char| c.is_numeric())
+                && !after.trim_end_matches([')', ']', '.']).contains(['.', '!', '?'])
+        })
+    })
 }
 
 /// Files a story offers for download: a link to one is part of the story, wherever it stands.
@@ -1041,6 +1074,26 @@ mod tests {
         let got = kept(&[PROSE, "Foto: dpa / Lena Vogt", "(crédito: Agencia EFE)", PROSE, "Photo: a long caption that describes at length what the reader sees in the picture above, with far more than a credit's words in it."]);
         assert_eq!(got.len(), 3);
         assert!(got[2].starts_with("Photo: a long caption"));
+    }
+
+    #[test]
+    fn a_caption_closed_by_its_picture_credit_goes_and_prose_or_a_copyright_line_stays() {
+        let got = kept(&[
+            PROSE,
+            "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+            "Golf im TV: Die Übertragungszeiten der großen Turniere im Überblick. (Foto: Getty)",
+            "Roman Prymula, photo: Archives du Gouvernement tchèque",
+            "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
+            // Not credits: a sentence after the mark, figures in it, or nothing before it.
+            "The agency's photo: a blurred shot of the harbour. Nobody could make out the ship in it.",
+            "linux usability ...or, why do I bother. © 2002, 2003 Jamie Zawinski",
+            "He bought the autofoto: cheap.",
+            PROSE,
+        ]);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got[1].starts_with("The agency's photo"));
+        assert!(got[2].starts_with("linux usability"));
+        assert!(got[3].starts_with("He bought"));
     }
 
     #[test]
