@@ -5,6 +5,7 @@
 //! stood.
 
 use crate::model::{Block, BlockKind, Furniture, Inline, Reason, Removal};
+use crate::text::credit::{ends_with_credit, MAX_CREDIT_WORDS};
 use crate::text::is_cjk;
 use crate::text::normalize::normalize;
 
@@ -489,18 +490,6 @@ const CREDIT_LEADS: &[&str] = &[
     "写真：", "图片：", "(foto:", "(photo:", "(bild:", "(crédito:", "(quelle:",
 ];
 
-/// Most credits are a name and an agency.
-const MAX_CREDIT_WORDS: usize = 10;
-
-/// Marks that open a picture credit at the end of a caption ("… am Westufer. © WSNA", "…im
-/// Überblick. (Foto: Getty)", "Roman Prymula, photo: Archives du Gouvernement"). A caption set
-/// apart from its picture, as a paragraph of its own, is the picture's, not the story's: the credit
-/// closing it says so.
-const TRAILING_CREDIT_MARKS: &[&str] = &[
-    "©", "foto:", "fotos:", "photo:", "photos:", "bild:", "credit:", "crédito:", "crédit photo", "fotografía:",
-    "fotografia:", "zdjęcie:", "fot.", "фото:", "صورة:", "عکس:", "写真：", "图片：",
-];
-
 /// Lead-ins of the lines that close an article out: tags and categories, sources,
 /// copyright and licence lines, comment status, update stamps. Only blocks of at most
 /// [`MAX_BLURB_WORDS`] in the article's tail (no paragraph of [`TAIL_PROSE_WORDS`] follows) are
@@ -690,28 +679,6 @@ fn is_lone_headline_link(b: &Block) -> bool {
     let attachment = crate::urls::file_extension(href).is_some_and(|ext| ATTACHMENT_EXTENSIONS.contains(&&*ext));
     let address = b.text.split_whitespace().any(|w| w.contains('@') || w.contains("://") || w.starts_with("www."));
     !attachment && !address
-}
-
-/// Whether `text` closes with a picture credit: one of [`TRAILING_CREDIT_MARKS`], after some
-/// words of caption, followed by at most [`MAX_CREDIT_WORDS`] words (the photographer, the agency)
-/// with no sentence after them. A credit with figures in it ("© 2003 Jamie Zawinski") is a
-/// copyright line, which closes a page's masthead as often as a caption.
-fn ends_with_credit(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    TRAILING_CREDIT_MARKS.iter().any(|mark| {
-        lower.rmatch_indices(mark).next().is_some_and(|(at, _)| {
-            let before = &lower[..at];
-            let after = lower[at + mark.len()..].trim();
-            // A mark ending in a letter must start a word: "foto:" but not "autofoto:".
-            let starts_word = !mark.starts_with(char::is_alphabetic) || !before.ends_with(char::is_alphanumeric);
-            let credit_words = after.split_whitespace().count();
-            starts_word
-                && before.chars().any(char::is_alphabetic)
-                && (1..=MAX_CREDIT_WORDS).contains(&credit_words)
-                && !after.contains(|c: char| c.is_numeric())
-                && !after.trim_end_matches([')', ']', '.']).contains(['.', '!', '?'])
-        })
-    })
 }
 
 /// Files a story offers for download: a link to one is part of the story, wherever it stands.

@@ -100,6 +100,15 @@ pub static NEGATIVE_WORDS: WordList = WordList::new(&[
 /// Class/id words of share and follow bars, removed inside the article when short.
 pub static SHARE_WORDS: WordList = WordList::new(&["share", "sharedaddy", "social", "sharing", "follow-us"]);
 
+/// Class/id words of the lead-in a theme sets between the headline and the story
+/// (`article-intro`, `c-page-intro__copy`, `standfirst`, `chapo`). Not "teaser", which as often
+/// names the cards for other stories, nor "description", which names the site's tagline and the
+/// pictures' captions as often as the lead-in.
+pub static LEAD_IN_WORDS: WordList = WordList::new(&[
+    "intro", "lede", "lead-text", "leadtext", "article-lead", "standfirst", "dek", "summary", "subtitle", "sub-title",
+    "subheadline", "excerpt", "abstract", "chapo", "chapeau", "sapo", "deck",
+]);
+
 /// Class/id words and `rel`/`itemprop` values that mark a byline.
 pub static BYLINE_WORDS: WordList = WordList::new(&["byline", "author", "dateline", "writtenby", "p-author"]);
 

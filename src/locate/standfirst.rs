@@ -5,9 +5,13 @@
 //! from the story's body, in a header that holds the headline, the byline and the picture, so the
 //! finder, which picks the container with the most prose, leaves it behind. The page's
 //! description metadata is usually that very text: an element that shows the description, between
-//! the headline and the story, is the standfirst, and belongs under the article's title.
+//! the headline and the story, is the standfirst, and belongs under the article's title. Where the
+//! description says something else, or is missing, the element there whose class names it the
+//! lead-in ([`lead_in`]) is taken instead.
 
+use super::signals::{class_and_id, LEAD_IN_WORDS};
 use crate::parse::{Document, NodeId};
+use crate::text::credit::ends_with_credit;
 use crate::text::normalize::{normalize, normalized_title_similarity};
 
 /// A description this similar to the title (both ways round) is the title again, not a lead-in.
@@ -76,6 +80,77 @@ pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str, title: &s
         }
     }
     let (found, text) = found.filter(|(f, _)| !nodes.iter().any(|&n| n == *f || doc.ancestors(n).any(|a| a == *f)))?;
+    gap_is_short(doc, found, first, body).then_some(text)
+}
+
+/// A lead-in named by its class has at least this many characters (a sentence, not a label) ...
+const MIN_LEAD_IN_CHARS: usize = 60;
+/// ... and at most this many (more is the story's opening section, not its lead-in).
+const MAX_LEAD_IN_CHARS: usize = 700;
+/// ... and at most this share of it is link text (more is a teaser for another page).
+const MAX_LEAD_IN_LINK_SHARE: f64 = 0.3;
+
+/// A lead-in holds no picture and is not inside one.
+const PICTURE_TAGS: &[&str] = &["figure", "figcaption", "img", "picture"];
+
+/// The text of the element shortly before the article's first node `nodes[0]` (and after the
+/// page's first `<h1>` if that still stands before it) whose class or id names it the lead-in
+/// ([`LEAD_IN_WORDS`]): for pages whose description metadata differs from the lead-in they show,
+/// or is missing. `None` when there is no such element, or it holds only the title again.
+pub fn lead_in(doc: &Document, nodes: &[NodeId], title: &str) -> Option<String> {
+    let &first = nodes.first()?;
+    let body = doc.body()?;
+    let norm_title = normalize(title);
+    let mut found = None;
+    let mut seen_h1 = false;
+    for id in doc.descendants(body) {
+        if id == first {
+            break;
+        }
+        let Some(tag) = doc.tag(id) else { continue };
+        if &**tag == "h1" {
+            if !seen_h1 {
+                found = None;
+            }
+            seen_h1 = true;
+            continue;
+        }
+        if !LEAD_IN_WORDS.found_in(&class_and_id(doc, id)) {
+            continue;
+        }
+        let Some(chars) = doc.collapsed_chars_within(id, MAX_LEAD_IN_CHARS) else { continue };
+        if chars < MIN_LEAD_IN_CHARS || doc.ancestors(first).any(|a| a == id) {
+            continue;
+        }
+        // A picture's caption is the picture's, whatever the theme calls it.
+        let pictured = |n: NodeId| doc.tag(n).is_some_and(|t| PICTURE_TAGS.contains(&&**t));
+        if doc.ancestors(id).any(pictured) || doc.descendants(id).any(pictured) {
+            continue;
+        }
+        let linked: usize = doc
+            .descendants(id)
+            .filter(|&d| doc.is_tag(d, "a"))
+            .map(|a| doc.collapsed_chars_within(a, MAX_LEAD_IN_CHARS).unwrap_or(MAX_LEAD_IN_CHARS))
+            .sum();
+        if linked as f64 > chars as f64 * MAX_LEAD_IN_LINK_SHARE {
+            continue;
+        }
+        let text = doc.collapsed_text(id);
+        // A lead-in cut short is a teaser for another page; one closed by a picture credit is the
+        // picture's caption.
+        if text.ends_with(['…']) || text.ends_with("...") || ends_with_credit(&text) {
+            continue;
+        }
+        let norm_text = normalize(&text);
+        if normalized_title_similarity(&norm_title, &norm_text)
+            .min(normalized_title_similarity(&norm_text, &norm_title))
+            > TITLE_SIMILARITY
+        {
+            continue;
+        }
+        found = Some((id, text));
+    }
+    let (found, text) = found?;
     gap_is_short(doc, found, first, body).then_some(text)
 }
 
@@ -167,5 +242,48 @@ mod tests {
         let opened = format!("Winter comes early: {DEK}");
         let html = format!("<body><h1>Road closes</h1><p class=lead>{opened}</p><div class=story>{STORY}</div></body>");
         assert_eq!(standfirst_text(&html, DEK), Some(opened));
+    }
+
+    /// What [`super::lead_in`] finds for the article `<div class=story>` in `html`.
+    fn lead_in_text(html: &str) -> Option<String> {
+        let doc = crate::parse::parse_html(html);
+        let story = doc.descendants(doc.root()).find(|&n| doc.attr(n, "class") == Some("story")).unwrap();
+        super::lead_in(&doc, &[story], "Road closes")
+    }
+
+    #[test]
+    fn a_lead_in_named_by_its_class_opens_the_article_without_a_matching_description() {
+        let page = |lead: &str| {
+            format!(
+                "<head><meta name=description content='Everything about our roads.'></head><body>\
+                 <h1>Road closes</h1><p class=date>3 March</p>{lead}<div class=story>{STORY}</div></body>"
+            )
+        };
+        let html = page(&format!("<div class=article-intro>{DEK}</div>"));
+        assert_eq!(lead_in_text(&html).as_deref(), Some(DEK));
+        let a = article(&format!(
+            "<body><header><h1>Road closes</h1><div class=article-intro>{DEK}</div></header>\
+             <div class=story>{STORY}</div></body>"
+        ));
+        assert_eq!(a.standfirst.as_deref(), Some(DEK));
+        assert!(crate::to_text(&a).starts_with(&format!("Road closes\n\n{DEK}\n\n")));
+        // A teaser cut short, a picture's caption and a mostly linked line are not the lead-in.
+        assert_eq!(lead_in_text(&page(&format!("<div class=intro>{}…</div>", &DEK[..70]))), None);
+        assert_eq!(
+            lead_in_text(&page(&format!("<figure><img src=a.jpg><figcaption class=intro>{DEK}</figcaption></figure>"))),
+            None
+        );
+        assert_eq!(lead_in_text(&page(&format!("<p class=intro>{DEK} © Ann Lee</p>"))), None);
+        assert_eq!(lead_in_text(&page(&format!("<p class=intro><a href=/x>{DEK}</a></p>"))), None);
+        // Nor is an element whose class names no lead-in, or a short label.
+        assert_eq!(lead_in_text(&page(&format!("<div class=note>{DEK}</div>"))), None);
+        assert_eq!(lead_in_text(&page("<div class=intro>Roads</div>")), None);
+    }
+
+    #[test]
+    fn a_site_tagline_above_the_headline_is_no_lead_in() {
+        let html =
+            format!("<body><p class=site-intro>{DEK}</p><h1>Road closes</h1><div class=story>{STORY}</div></body>");
+        assert_eq!(lead_in_text(&html), None);
     }
 }

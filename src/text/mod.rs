@@ -3,6 +3,7 @@
 //! without spaces between words. Takes `&str`, gives counts, slices and collapsed copies; knows
 //! nothing of pages or articles.
 
+pub mod credit;
 pub mod normalize;
 
 /// Collapse runs of whitespace (including non-breaking spaces) to one space and trim.
