@@ -49,6 +49,12 @@ const MIN_SIBLING_SCORE: f64 = 10.0;
 const SIBLING_PARAGRAPH_MIN_CHARS: usize = 80;
 const SIBLING_PARAGRAPH_MAX_LINK_DENSITY: f64 = 0.25;
 
+/// Another container of the top candidate's tag and class joins the article as a part of the same
+/// story when it holds at least this many characters of text.
+const SPLIT_PART_MIN_CHARS: usize = 200;
+/// ... and shares no ancestor with it within this many levels above the top candidate.
+const SPLIT_PART_MIN_LEVELS_APART: usize = 4;
+
 /// Content scores of the candidates, indexed by node; `NaN` for nodes that are not candidates.
 pub(super) struct Scores {
     score: Vec<f64>,
@@ -134,10 +140,56 @@ pub(super) fn select(doc: &Document, body: NodeId, s: &Scores, metrics: &Metrics
     if top == body {
         return vec![body];
     }
+    let best = top;
     let top = ancestor_of_close_candidates(doc, body, &ranked, top_score).unwrap_or(top);
     let top = climb_to_better_parent(doc, body, s, metrics, top);
     let top = lift_out_of_only_child(doc, body, top);
-    with_siblings(doc, s, metrics, flags, top)
+    let nodes = with_siblings(doc, s, metrics, flags, top);
+    if flags.weight_classes {
+        with_split_parts(doc, body, metrics, best, nodes)
+    } else {
+        nodes
+    }
+}
+
+/// `nodes` with the other parts of a story the page split into several containers of the top
+/// candidate's tag and class (`<div class="story-text">` before and after an advertisement row,
+/// each in its own layout section), in page order. A part holds at least
+/// [`SPLIT_PART_MIN_CHARS`] of text and is not mostly links.
+fn with_split_parts(doc: &Document, body: NodeId, metrics: &Metrics, best: NodeId, nodes: Vec<NodeId>) -> Vec<NodeId> {
+    let (Some(tag), Some(class)) = (doc.tag(best), doc.attr(best, "class").filter(|c| !c.trim().is_empty())) else {
+        return nodes;
+    };
+    // Parts sit apart, each in its own section: containers of one class side by side are a
+    // slider's slides or a list's cards, which the sibling rule already judges.
+    let neighbourhood = doc.ancestors(best).nth(SPLIT_PART_MIN_LEVELS_APART - 1);
+    // The cheap tests first: the walk up is for the few of the right tag and class.
+    let is_part = |id: NodeId| {
+        doc.tag(id) == Some(tag)
+            && doc.attr(id, "class") == Some(class)
+            && metrics.chars[id.index()] as usize >= SPLIT_PART_MIN_CHARS
+            && metrics.link_density(id) < SIBLING_PARAGRAPH_MAX_LINK_DENSITY
+            && !neighbourhood.is_some_and(|n| doc.ancestors(id).any(|a| a == n))
+    };
+    let mut out = Vec::with_capacity(nodes.len());
+    let mut seen = 0;
+    let mut next = doc.node(body).first_child;
+    while let Some(id) = next {
+        let in_nodes = nodes.contains(&id);
+        if in_nodes || is_part(id) && !nodes.iter().any(|&n| doc.ancestors(n).any(|a| a == id)) {
+            seen += usize::from(in_nodes);
+            out.push(id);
+            next = doc.next_skipping_children(id, body);
+        } else {
+            next = doc.node(id).first_child.or_else(|| doc.next_skipping_children(id, body));
+        }
+    }
+    // Every node found in the walk, and some part besides.
+    if seen == nodes.len() && out.len() > nodes.len() {
+        out
+    } else {
+        nodes
+    }
 }
 
 /// The [`TOP_CANDIDATES`] best candidates by final score, best first.
@@ -266,6 +318,32 @@ mod tests {
             selected(&format!("<body><div id=rail>{links}</div><div id=story>{}</div></body>", prose(6))),
             ["story"]
         );
+    }
+
+    #[test]
+    fn a_story_split_into_parts_of_one_class_in_separate_sections_is_taken_whole() {
+        let section = |id: &str, n: usize| {
+            format!(
+                "<section><div><div><div><div id={id} class=story-text>{}</div></div></div></div></section>",
+                prose(n)
+            )
+        };
+        let ad = "<section><div class=ad>Advertisement</div></section>";
+        let html = format!("<body>{}{ad}{}<footer><p>About us</p></footer></body>", section("a", 3), section("b", 6));
+        // The other part joins as it is, before the top one (taken with some of its wrappers).
+        let got = selected(&html);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0], "a");
+        // Containers of one class side by side (a slider's slides) are left to the sibling rule.
+        let slides = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class=slide><div class=box><div id=s{i} class=text>{}</div></div></div>",
+                    prose(1 + 2 * i)
+                )
+            })
+            .collect::<String>();
+        assert_eq!(selected(&format!("<body><div class=slider>{slides}</div></body>")).len(), 1);
     }
 
     #[test]
