@@ -195,9 +195,11 @@ fn fate(doc: &mut Document, id: NodeId, tag: &str, flags: Flags, facts: &Facts, 
     if is_ad_slot(&class_id) && tag != "body" && doc.collapsed_chars_within(id, MAX_AD_SLOT_CHARS).is_some() {
         return Fate::Remove(Furniture::Advertisement);
     }
+    // A table named for a position names its own parts (`table-header`: it has a header row),
+    // not its place on the page.
     let unlikely = (UNLIKELY_WORDS.found_in(&class_id)
         && !MAYBE_CONTENT_WORDS.found_in(&class_id)
-        && !(facts.holds_most_paragraphs(id) && named_only_for_position(&class_id)))
+        && !((facts.holds_most_paragraphs(id) || tag == "table") && named_only_for_position(&class_id)))
         || doc.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r));
     if flags.strip_unlikely
         && tag != "a"
@@ -579,6 +581,18 @@ mod tests {
             prepared("<body><table><tr><td class=comment>Cell text</td></tr></table><div class=comment>x</div></body>");
         assert_eq!(removed.len(), 1, "only the div outside the table");
         assert!(doc.collapsed_text(doc.body().unwrap()).contains("Cell text"));
+    }
+
+    #[test]
+    fn a_table_named_for_its_header_row_stays_and_one_named_for_comments_goes() {
+        let (doc, _, removed) = prepared(
+            "<body><table class='ingredients table-header'><tr><th>Für den Teig:</th></tr><tr><td>125 g Mehl</td></tr></table>\
+             <table class=comments><tr><td>Great recipe!</td></tr></table></body>",
+        );
+        let text = doc.collapsed_text(doc.body().unwrap());
+        assert!(text.contains("125 g Mehl"), "{text}");
+        assert!(!text.contains("Great recipe"), "{text}");
+        assert_eq!(removed.len(), 1);
     }
 
     #[test]
