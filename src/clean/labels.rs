@@ -490,6 +490,26 @@ const CREDIT_LEADS: &[&str] = &[
     "写真：", "图片：", "(foto:", "(photo:", "(bild:", "(crédito:", "(quelle:",
 ];
 
+/// Labels of a table of contents. The label is furniture when it is left behind, its list of
+/// in-page links gone (a widget the reader cannot use outside the page); over the list it is
+/// the list's heading.
+const TABLE_OF_CONTENTS_LABELS: &[&str] = &[
+    "table of contents", "contents", "inhaltsverzeichnis", "inhalt", "sommaire", "table des matières", "índice",
+    "contenido", "indice", "sommario", "spis treści", "содержание", "içindekiler", "فهرست مطالب", "المحتويات", "目录",
+    "目次",
+];
+
+/// Lead-ins of a source line ("Quelle: Landesregierung Hessen", "Fuente: INE"): a block of at most
+/// [`MAX_SOURCE_LINE_WORDS`] words that opens with one credits a figure or a table, wherever it
+/// stands; longer, "Source:" may introduce a quotation.
+const SOURCE_LEADS: &[&str] = &[
+    "quelle:", "quellen:", "source:", "sources:", "fuente:", "fuentes:", "fonte:", "fontes:", "fonti:", "źródło:",
+    "источник:", "kaynak:", "المصدر:", "منبع:", "来源：", "出典：",
+];
+
+/// A source line names a source or two, not a sentence.
+const MAX_SOURCE_LINE_WORDS: usize = 5;
+
 /// Lead-ins of the lines that close an article out: tags and categories, sources,
 /// copyright and licence lines, comment status, update stamps. Only blocks of at most
 /// [`MAX_BLURB_WORDS`] in the article's tail (no paragraph of [`TAIL_PROSE_WORDS`] follows) are
@@ -617,13 +637,19 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
         .map_or(0, |i| i + 1);
     let mut kept = Vec::with_capacity(blocks.len());
     let mut removed = Vec::new();
+    let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
     for (i, b) in blocks.into_iter().enumerate() {
+        let next_kind = kinds.get(i + 1).copied();
         let textual = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading | BlockKind::Quote);
         let words = || b.text.split_whitespace().count();
         let blurb = || words() <= MAX_BLURB_WORDS && b.text.chars().nth(MAX_BLURB_CHARS).is_none();
         let furniture = if !textual {
             None
-        } else if words() <= MAX_FURNITURE_PHRASE_WORDS && FURNITURE_PHRASES.contains(&normalize(&b.text).as_str()) {
+        } else if words() <= MAX_FURNITURE_PHRASE_WORDS
+            && (FURNITURE_PHRASES.contains(&normalize(&b.text).as_str())
+                || (next_kind != Some(BlockKind::List)
+                    && TABLE_OF_CONTENTS_LABELS.contains(&normalize(&b.text).trim_end_matches(':'))))
+        {
             Some(Furniture::Label)
         } else if words() <= MAX_DATE_LINE_WORDS && is_bare_date_or_time(&b.text) {
             Some(Furniture::Dateline)
@@ -636,6 +662,7 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
         } else if blurb() && starts_with_lead(&b.text, AD_LEADS) {
             Some(Furniture::Advertisement)
         } else if (words() <= MAX_CREDIT_WORDS && starts_with_lead(&b.text, CREDIT_LEADS))
+            || (words() <= MAX_SOURCE_LINE_WORDS && starts_with_lead(&b.text, SOURCE_LEADS))
             || (b.kind == BlockKind::Paragraph && blurb() && ends_with_credit(&b.text))
         {
             Some(Furniture::Credit)
@@ -822,6 +849,32 @@ mod tests {
     fn kept(texts: &[&str]) -> Vec<String> {
         let (kept, _) = remove_labels(texts.iter().map(|t| paragraph(t)).collect());
         kept.into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn a_table_of_contents_label_goes_when_its_list_went_and_stays_over_its_list() {
+        let list = Block::new(BlockKind::List, vec![Inline::Text { text: "1. Dekantieren 2. Karaffe".into() }]);
+        let blocks =
+            vec![paragraph(PROSE), paragraph("Inhaltsverzeichnis"), paragraph(PROSE), paragraph("Contents"), list];
+        let (kept, removed) = remove_labels(blocks);
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 4);
+        assert_eq!(texts[..3], [PROSE, PROSE, "Contents"]);
+        assert_eq!(removed[0].text, "Inhaltsverzeichnis");
+    }
+
+    #[test]
+    fn a_short_source_line_goes_anywhere_and_a_source_introducing_a_sentence_stays() {
+        let got = kept(&[
+            PROSE,
+            "Quelle: Landesregierung Hessen",
+            "Fuente: INE",
+            PROSE,
+            "Source: a senior official told reporters the talks would resume on Monday.",
+            PROSE,
+        ]);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[2].starts_with("Source: a senior official"));
     }
 
     #[test]
