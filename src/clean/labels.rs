@@ -647,6 +647,7 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
             None
         } else if words() <= MAX_FURNITURE_PHRASE_WORDS
             && (FURNITURE_PHRASES.contains(&normalize(&b.text).as_str())
+                || only_furniture_links(&b.content)
                 || (next_kind != Some(BlockKind::List)
                     && TABLE_OF_CONTENTS_LABELS.contains(&normalize(&b.text).trim_end_matches(':'))))
         {
@@ -706,6 +707,27 @@ fn is_lone_headline_link(b: &Block) -> bool {
     let attachment = crate::urls::file_extension(href).is_some_and(|ext| ATTACHMENT_EXTENSIONS.contains(&&*ext));
     let address = b.text.split_whitespace().any(|w| w.contains('@') || w.contains("://") || w.starts_with("www."));
     !attachment && !address
+}
+
+/// Whether `content` is two or more links and nothing else (separators and spaces aside), each
+/// link's text a [`FURNITURE_PHRASES`] label: a row of controls set without spaces between them
+/// ("Jump to RecipePrint Recipe", "Share|Tweet"), whose joined text no single phrase matches.
+fn only_furniture_links(content: &[Inline]) -> bool {
+    let mut links = 0;
+    for inline in content {
+        match inline {
+            Inline::Link { children, .. } => {
+                let text = crate::model::inline_text(children);
+                if !FURNITURE_PHRASES.contains(&normalize(&text).as_str()) {
+                    return false;
+                }
+                links += 1;
+            }
+            Inline::Text { text } if text.chars().all(|c| c.is_whitespace() || "|·•/–-".contains(c)) => {}
+            _ => return false,
+        }
+    }
+    links >= 2
 }
 
 /// Files a story offers for download: a link to one is part of the story, wherever it stands.
@@ -875,6 +897,19 @@ mod tests {
         ]);
         assert_eq!(got.len(), 4, "{got:?}");
         assert!(got[2].starts_with("Source: a senior official"));
+    }
+
+    #[test]
+    fn a_row_of_control_links_set_without_spaces_goes_and_a_row_with_a_story_link_stays() {
+        let link = |text: &str| Inline::Link { href: "#".into(), children: vec![Inline::Text { text: text.into() }] };
+        let controls = Block::new(BlockKind::Paragraph, vec![link("Jump to Recipe"), link("Print Recipe")]);
+        let mixed = Block::new(
+            BlockKind::Paragraph,
+            vec![link("Print Recipe"), Inline::Text { text: " | ".into() }, link("Grandmother's noodles")],
+        );
+        let (kept, removed) = remove_labels(vec![paragraph(PROSE), controls, mixed]);
+        assert_eq!(kept.len(), 2);
+        assert_eq!(removed[0].text, "Jump to RecipePrint Recipe");
     }
 
     #[test]
