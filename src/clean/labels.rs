@@ -667,7 +667,7 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
             || (b.kind == BlockKind::Paragraph && blurb() && ends_with_credit(&b.text))
         {
             Some(Furniture::Credit)
-        } else if is_reading_time(&b.text) {
+        } else if is_reading_time(&b.text) || (blurb() && is_field_row(&b.text)) {
             Some(Furniture::PostDetails)
         } else if b.kind == BlockKind::Paragraph && is_agency_signature(&b.text) {
             Some(Furniture::Signature)
@@ -728,6 +728,29 @@ fn only_furniture_links(content: &[Inline]) -> bool {
         }
     }
     links >= 2
+}
+
+/// A row of a post's fields has at least this many `|`-separated parts ...
+const MIN_FIELD_ROW_PARTS: usize = 3;
+/// ... of which at least this many are a label and its value ("Aufrufe: 1120", "Tags: Denken").
+const MIN_FIELD_ROW_FIELDS: usize = 2;
+/// A field's label is a few words.
+const MAX_FIELD_LABEL_CHARS: usize = 25;
+
+/// Whether `text` is a row of the post's fields set apart by bars ("Aufrufe: 1120 | Hinzugefügt
+/// von: Posh | Tags: Denken, Bilder | Rating: 0.0/0"): the theme's details, not the story's words.
+fn is_field_row(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('|').map(str::trim).filter(|p| !p.is_empty()).collect();
+    let is_field = |part: &&&str| {
+        part.split_once(':').is_some_and(|(label, value)| {
+            let label = label.trim();
+            !label.is_empty()
+                && label.chars().count() <= MAX_FIELD_LABEL_CHARS
+                && label.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
+                && !value.trim().is_empty()
+        })
+    };
+    parts.len() >= MIN_FIELD_ROW_PARTS && parts.iter().filter(is_field).count() >= MIN_FIELD_ROW_FIELDS
 }
 
 /// Files a story offers for download: a link to one is part of the story, wherever it stands.
@@ -910,6 +933,19 @@ mod tests {
         let (kept, removed) = remove_labels(vec![paragraph(PROSE), controls, mixed]);
         assert_eq!(kept.len(), 2);
         assert_eq!(removed[0].text, "Jump to RecipePrint Recipe");
+    }
+
+    #[test]
+    fn a_row_of_post_fields_set_apart_by_bars_goes_and_a_sentence_with_a_bar_stays() {
+        let got = kept(&[
+            PROSE,
+            "Aufrufe: 1120 | Hinzugefügt von: Posh | Tags: Denken, Bilder, ich und.. | Rating: 0.0/0",
+            "Views: 31 | Posted by: admin | Category: News",
+            "The vote was close: nine to four | the mayor abstained | the road closes.",
+            PROSE,
+        ]);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[1].starts_with("The vote was close"));
     }
 
     #[test]
