@@ -146,7 +146,7 @@ pub(super) fn select(doc: &Document, body: NodeId, s: &Scores, metrics: &Metrics
     let top = lift_out_of_only_child(doc, body, top);
     let nodes = with_siblings(doc, s, metrics, flags, top);
     if flags.weight_classes {
-        with_split_parts(doc, body, metrics, best, nodes)
+        with_split_parts(doc, body, s, metrics, best, nodes)
     } else {
         nodes
     }
@@ -156,7 +156,14 @@ pub(super) fn select(doc: &Document, body: NodeId, s: &Scores, metrics: &Metrics
 /// candidate's tag and class (`<div class="story-text">` before and after an advertisement row,
 /// each in its own layout section), in page order. A part holds at least
 /// [`SPLIT_PART_MIN_CHARS`] of text and is not mostly links.
-fn with_split_parts(doc: &Document, body: NodeId, metrics: &Metrics, best: NodeId, nodes: Vec<NodeId>) -> Vec<NodeId> {
+fn with_split_parts(
+    doc: &Document,
+    body: NodeId,
+    s: &Scores,
+    metrics: &Metrics,
+    best: NodeId,
+    nodes: Vec<NodeId>,
+) -> Vec<NodeId> {
     let (Some(tag), Some(class)) = (doc.tag(best), doc.attr(best, "class").filter(|c| !c.trim().is_empty())) else {
         return nodes;
     };
@@ -171,12 +178,23 @@ fn with_split_parts(doc: &Document, body: NodeId, metrics: &Metrics, best: NodeI
             && metrics.link_density(id) < SIBLING_PARAGRAPH_MAX_LINK_DENSITY
             && !neighbourhood.is_some_and(|n| doc.ancestors(id).any(|a| a == n))
     };
-    let mut out = Vec::with_capacity(nodes.len());
+    // A part holds paragraphs, so it is a candidate: only the few candidates are asked, and the
+    // page is walked only when one is a part.
+    let parts: Vec<NodeId> = s
+        .candidates
+        .iter()
+        .copied()
+        .filter(|&c| is_part(c) && !nodes.iter().any(|&n| n == c || doc.ancestors(n).any(|a| a == c)))
+        .collect();
+    if parts.is_empty() {
+        return nodes;
+    }
+    let mut out = Vec::with_capacity(nodes.len() + parts.len());
     let mut seen = 0;
     let mut next = doc.node(body).first_child;
     while let Some(id) = next {
         let in_nodes = nodes.contains(&id);
-        if in_nodes || is_part(id) && !nodes.iter().any(|&n| doc.ancestors(n).any(|a| a == id)) {
+        if in_nodes || parts.contains(&id) {
             seen += usize::from(in_nodes);
             out.push(id);
             next = doc.next_skipping_children(id, body);
