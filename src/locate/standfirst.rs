@@ -51,9 +51,29 @@ pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str, title: &s
     if core_chars < MIN_STANDFIRST_CHARS {
         return None;
     }
+    let longest = (description.chars().count() as f64 * (1.0 + MAX_EXTRA_SHARE)) as usize + MAX_EXTRA_CHARS;
+    // The innermost such element: later in page order than its ancestors.
+    last_before_story(doc, nodes, |id| {
+        if doc.collapsed_chars_within(id, longest).is_none_or(|n| n < core_chars) {
+            return None;
+        }
+        Some(doc.collapsed_text(id)).filter(|text| text.contains(core))
+    })
+}
+
+/// The text `text_of` gives for the last element that gives one before the article's first node
+/// `nodes[0]`, in page order, not holding the story, and after the page's first `<h1>` if that
+/// stands before the story (what stands above the first headline is the site's tagline or a
+/// kicker, not the lead-in); `None` when there is none, or more than [`MAX_GAP_CHARS`] of text
+/// stand between it and the story.
+fn last_before_story(
+    doc: &Document,
+    nodes: &[NodeId],
+    mut text_of: impl FnMut(NodeId) -> Option<String>,
+) -> Option<String> {
     let &first = nodes.first()?;
     let body = doc.body()?;
-    let longest = (description.chars().count() as f64 * (1.0 + MAX_EXTRA_SHARE)) as usize + MAX_EXTRA_CHARS;
+    let holds_story = |id: NodeId| nodes.iter().any(|&n| n == id || doc.ancestors(n).any(|a| a == id));
     let mut found = None;
     let mut seen_h1 = false;
     for id in doc.descendants(body) {
@@ -62,24 +82,17 @@ pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str, title: &s
         }
         let Some(tag) = doc.tag(id) else { continue };
         if &**tag == "h1" {
-            // What stands above the (first) headline is the site's tagline or a kicker, not the
-            // lead-in.
             if !seen_h1 {
                 found = None;
             }
             seen_h1 = true;
             continue;
         }
-        if doc.collapsed_chars_within(id, longest).is_none_or(|n| n < core_chars) {
-            continue;
-        }
-        let text = doc.collapsed_text(id);
-        if text.contains(core) {
-            // The innermost such element: later in this order than its ancestors.
+        if let Some(text) = text_of(id).filter(|_| !holds_story(id)) {
             found = Some((id, text));
         }
     }
-    let (found, text) = found.filter(|(f, _)| !nodes.iter().any(|&n| n == *f || doc.ancestors(n).any(|a| a == *f)))?;
+    let (found, text) = found?;
     gap_is_short(doc, found, first, body).then_some(text)
 }
 
@@ -98,34 +111,16 @@ const PICTURE_TAGS: &[&str] = &["figure", "figcaption", "img", "picture"];
 /// ([`LEAD_IN_WORDS`]): for pages whose description metadata differs from the lead-in they show,
 /// or is missing. `None` when there is no such element, or it holds only the title again.
 pub fn lead_in(doc: &Document, nodes: &[NodeId], title: &str) -> Option<String> {
-    let &first = nodes.first()?;
-    let body = doc.body()?;
     let norm_title = normalize(title);
-    let mut found = None;
-    let mut seen_h1 = false;
-    for id in doc.descendants(body) {
-        if id == first {
-            break;
-        }
-        let Some(tag) = doc.tag(id) else { continue };
-        if &**tag == "h1" {
-            if !seen_h1 {
-                found = None;
-            }
-            seen_h1 = true;
-            continue;
-        }
+    last_before_story(doc, nodes, |id| {
         if !LEAD_IN_WORDS.found_in(&class_and_id(doc, id)) {
-            continue;
+            return None;
         }
-        let Some(chars) = doc.collapsed_chars_within(id, MAX_LEAD_IN_CHARS) else { continue };
-        if chars < MIN_LEAD_IN_CHARS || doc.ancestors(first).any(|a| a == id) {
-            continue;
-        }
+        let chars = doc.collapsed_chars_within(id, MAX_LEAD_IN_CHARS)?;
         // A picture's caption is the picture's, whatever the theme calls it.
         let pictured = |n: NodeId| doc.tag(n).is_some_and(|t| PICTURE_TAGS.contains(&&**t));
-        if doc.ancestors(id).any(pictured) || doc.descendants(id).any(pictured) {
-            continue;
+        if chars < MIN_LEAD_IN_CHARS || doc.ancestors(id).any(pictured) || doc.descendants(id).any(pictured) {
+            return None;
         }
         let linked: usize = doc
             .descendants(id)
@@ -133,25 +128,19 @@ pub fn lead_in(doc: &Document, nodes: &[NodeId], title: &str) -> Option<String> 
             .map(|a| doc.collapsed_chars_within(a, MAX_LEAD_IN_CHARS).unwrap_or(MAX_LEAD_IN_CHARS))
             .sum();
         if linked as f64 > chars as f64 * MAX_LEAD_IN_LINK_SHARE {
-            continue;
+            return None;
         }
         let text = doc.collapsed_text(id);
         // A lead-in cut short is a teaser for another page; one closed by a picture credit is the
         // picture's caption.
         if text.ends_with(['…']) || text.ends_with("...") || ends_with_credit(&text) {
-            continue;
+            return None;
         }
         let norm_text = normalize(&text);
-        if normalized_title_similarity(&norm_title, &norm_text)
-            .min(normalized_title_similarity(&norm_text, &norm_title))
-            > TITLE_SIMILARITY
-        {
-            continue;
-        }
-        found = Some((id, text));
-    }
-    let (found, text) = found?;
-    gap_is_short(doc, found, first, body).then_some(text)
+        let similarity = normalized_title_similarity(&norm_title, &norm_text)
+            .min(normalized_title_similarity(&norm_text, &norm_title));
+        (similarity <= TITLE_SIMILARITY).then_some(text)
+    })
 }
 
 /// Whether at most [`MAX_GAP_CHARS`] of text stand between the end of `from` and `to`.
