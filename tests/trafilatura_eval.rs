@@ -14,9 +14,9 @@ mod common;
 use serde_json::Value;
 use std::path::PathBuf;
 
-/// Pooled F1, precision and recall must not fall below these (measured: 0.9400, 0.9344, 0.9458).
+/// Pooled F1, precision and recall must not fall below these (measured: 0.9405, 0.9353, 0.9458).
 const F1_FLOOR: f64 = 0.940;
-const PRECISION_FLOOR: f64 = 0.934;
+const PRECISION_FLOOR: f64 = 0.935;
 const RECALL_FLOOR: f64 = 0.945;
 
 /// The set has this many pages; fewer means the folder lost some.

@@ -673,7 +673,10 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
             Some(Furniture::Signature)
         } else if i >= tail_start && words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, CLOSING_LEADS) {
             Some(Furniture::Footer)
-        } else if i >= tail_start && b.kind == BlockKind::Paragraph && blurb() && is_lone_headline_link(&b) {
+        } else if b.kind == BlockKind::Paragraph
+            && ((words() <= MAX_TEASER_WORDS && ends_with_read_more(&b.text))
+                || (i >= tail_start && blurb() && is_lone_headline_link(&b)))
+        {
             Some(Furniture::RelatedStories)
         } else {
             None
@@ -751,6 +754,40 @@ fn is_field_row(text: &str) -> bool {
         })
     };
     parts.len() >= MIN_FIELD_ROW_PARTS && parts.iter().filter(is_field).count() >= MIN_FIELD_ROW_FIELDS
+}
+
+/// Words that close a teaser, pointing at the rest on another page ("… Seht selbst! Weiterlesen",
+/// "… [czytaj więcej]", "… mehr •••").
+const READ_MORE_ENDINGS: &[&str] = &[
+    "read more", "continue reading", "weiterlesen", "mehr lesen", "lire la suite", "lire plus", "leer más",
+    "seguir leyendo", "leia mais", "continua a leggere", "leggi tutto", "czytaj więcej", "czytaj dalej",
+    "читать далее", "подробнее", "devamını oku", "ادامه مطلب", "اقرأ المزيد", "阅读全文", "続きを読む",
+];
+
+/// The one word that follows a teaser cut short with an ellipsis ("… mehr", "… more").
+const MORE_WORDS: &[&str] =
+    &["more", "mehr", "plus", "más", "mais", "più", "więcej", "далее", "ещё", "devamı", "المزيد", "بیشتر", "更多"];
+
+/// A teaser is a sentence or two.
+const MAX_TEASER_WORDS: usize = 50;
+
+/// Whether `text` ends with one of [`READ_MORE_ENDINGS`] (bullets, arrows and brackets around it
+/// aside), after some words of its own, or is cut short with an ellipsis and a link word or two
+/// ("Auskunft über vergangenes Wetter… mehr •••").
+fn ends_with_read_more(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let cut_short = trimmed.rfind(['…']).or_else(|| trimmed.rfind("...")).is_some_and(|at| {
+        let (before, after) = trimmed.split_at(at);
+        let after = after.trim_start_matches(['…', '.']).trim();
+        (MORE_WORDS.contains(&after) || READ_MORE_ENDINGS.contains(&after)) && before.split_whitespace().count() >= 3
+    });
+    cut_short
+        || READ_MORE_ENDINGS.iter().any(|ending| {
+            trimmed.strip_suffix(ending).is_some_and(|before| {
+                // The ending is a word of its own, after a sentence or a mark, not "Nimmermehr".
+                before.ends_with(|c: char| !c.is_alphanumeric()) && before.split_whitespace().count() >= 3
+            })
+        })
 }
 
 /// Files a story offers for download: a link to one is part of the story, wherever it stands.
@@ -946,6 +983,22 @@ mod tests {
         ]);
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[1].starts_with("The vote was close"));
+    }
+
+    #[test]
+    fn a_teaser_closed_by_a_read_more_link_goes_and_a_sentence_ending_in_more_stays() {
+        let got = kept(&[
+            PROSE,
+            "Sommerzeit ist Urlaubszeit, das lässt sich Bella Hadid nicht zwei mal sagen. Seht selbst! Weiterlesen",
+            "Głos w obronie Fundacji zabrała również Akcja Katolicka w Polsce. [czytaj więcej]",
+            "Auskunft über vergangenes Wetter… mehr •••",
+            "Die Straße am Fluss gibt es so nicht mehr.",
+            "He paused... then left.",
+            PROSE,
+        ]);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[1].starts_with("Die Straße"));
+        assert!(got[2].starts_with("He paused"));
     }
 
     #[test]
