@@ -61,7 +61,10 @@ async function load(path) {
   await firefox.switchToFrame(null);
   // A page alert open when navigation returns fails the command; the observer dismisses it.
   await firefox.navigate(`${server.origin}${path}?load=${loads}`).catch((e) => { if (e.error !== 'unexpected alert open') throw e; });
-  await firefox.waitFor(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, [], { message: `${path} to finish loading` });
+  // The navigation command returns early when the page's first alert opens, perhaps before the
+  // new document replaced the last one: wait for this load's own document and its load event.
+  await firefox.waitFor((n) => new URLSearchParams(location.search).get('load') === String(n)
+    && performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, [loads], { message: `${path} to finish loading` });
 }
 
 const viewFrames = () => viewFrameCount(firefox);

@@ -71,7 +71,8 @@ async function load(url) {
   const address = `${url}${url.includes('?') ? '&' : '?'}load=${loads}`;
   await firefox.switchToFrame(null);
   await firefox.navigate(address);
-  await firefox.waitFor(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, [], { message: `${address} to finish loading` });
+  await firefox.waitFor((n) => new URLSearchParams(location.search).get('load') === String(n)
+    && performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, [loads], { message: `${address} to finish loading` });
   return address;
 }
 
