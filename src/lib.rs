@@ -144,11 +144,7 @@ fn extract_document(
 
     let located = locate::locate(doc, fresh, &title_guess)
         .ok_or_else(|| ExtractError::NoArticle { reason: "the page has no text in its body".into() })?;
-    let standfirst = meta
-        .excerpt
-        .as_deref()
-        .and_then(|d| locate::standfirst(&located.doc, &located.nodes, d, &title))
-        .or_else(|| locate::lead_in(&located.doc, &located.nodes, &title));
+    let standfirst = locate::standfirst(&located.doc, &located.nodes, meta.excerpt.as_deref(), &title);
     let base = meta.base.as_deref().or(url);
     let blocks = assemble::assemble(&located.doc, &located.nodes, base);
 

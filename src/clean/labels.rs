@@ -637,20 +637,15 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
         .map_or(0, |i| i + 1);
     let mut kept = Vec::with_capacity(blocks.len());
     let mut removed = Vec::new();
-    let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
-    for (i, b) in blocks.into_iter().enumerate() {
-        let next_kind = kinds.get(i + 1).copied();
+    let mut rest = blocks.into_iter().enumerate().peekable();
+    while let Some((i, b)) = rest.next() {
+        let next_kind = rest.peek().map(|(_, next)| next.kind);
         let textual = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading | BlockKind::Quote);
         let words = || b.text.split_whitespace().count();
         let blurb = || words() <= MAX_BLURB_WORDS && b.text.chars().nth(MAX_BLURB_CHARS).is_none();
         let furniture = if !textual {
             None
-        } else if words() <= MAX_FURNITURE_PHRASE_WORDS
-            && (FURNITURE_PHRASES.contains(&normalize(&b.text).as_str())
-                || only_furniture_links(&b.content)
-                || (next_kind != Some(BlockKind::List)
-                    && TABLE_OF_CONTENTS_LABELS.contains(&normalize(&b.text).trim_end_matches(':'))))
-        {
+        } else if words() <= MAX_FURNITURE_PHRASE_WORDS && is_label(&b, next_kind) {
             Some(Furniture::Label)
         } else if words() <= MAX_DATE_LINE_WORDS && is_bare_date_or_time(&b.text) {
             Some(Furniture::Dateline)
@@ -710,6 +705,16 @@ fn is_lone_headline_link(b: &Block) -> bool {
     let attachment = crate::urls::file_extension(href).is_some_and(|ext| ATTACHMENT_EXTENSIONS.contains(&&*ext));
     let address = b.text.split_whitespace().any(|w| w.contains('@') || w.contains("://") || w.starts_with("www."));
     !attachment && !address
+}
+
+/// Whether block `b`, followed by a block of kind `next_kind`, is only a furniture label: one of
+/// [`FURNITURE_PHRASES`], a row of them as links, or a table of contents' label whose list is
+/// gone.
+fn is_label(b: &Block, next_kind: Option<BlockKind>) -> bool {
+    let text = normalize(&b.text);
+    FURNITURE_PHRASES.contains(&text.as_str())
+        || only_furniture_links(&b.content)
+        || (next_kind != Some(BlockKind::List) && TABLE_OF_CONTENTS_LABELS.contains(&text.trim_end_matches(':')))
 }
 
 /// Whether `content` is two or more links and nothing else (separators and spaces aside), each

@@ -18,7 +18,7 @@ mod signals;
 mod standfirst;
 
 pub use signals::embed_address;
-pub use standfirst::{lead_in, standfirst};
+pub use standfirst::standfirst;
 
 use crate::model::{Reason, Removal};
 use crate::parse::{Document, NodeId};

@@ -189,25 +189,18 @@ fn with_split_parts(
     if parts.is_empty() {
         return nodes;
     }
+    // The nodes and the parts in page order (a part inside another comes with it).
     let mut out = Vec::with_capacity(nodes.len() + parts.len());
-    let mut seen = 0;
     let mut next = doc.node(body).first_child;
     while let Some(id) = next {
-        let in_nodes = nodes.contains(&id);
-        if in_nodes || parts.contains(&id) {
-            seen += usize::from(in_nodes);
+        if nodes.contains(&id) || parts.contains(&id) {
             out.push(id);
             next = doc.next_skipping_children(id, body);
         } else {
             next = doc.node(id).first_child.or_else(|| doc.next_skipping_children(id, body));
         }
     }
-    // Every node found in the walk, and some part besides.
-    if seen == nodes.len() && out.len() > nodes.len() {
-        out
-    } else {
-        nodes
-    }
+    out
 }
 
 /// The [`TOP_CANDIDATES`] best candidates by final score, best first.

@@ -7,7 +7,7 @@
 //! description metadata is usually that very text: an element that shows the description, between
 //! the headline and the story, is the standfirst, and belongs under the article's title. Where the
 //! description says something else, or is missing, the element there whose class names it the
-//! lead-in ([`lead_in`]) is taken instead.
+//! lead-in is taken instead.
 
 use super::signals::{class_and_id, LEAD_IN_WORDS};
 use crate::parse::{Document, NodeId};
@@ -30,51 +30,74 @@ const MAX_EXTRA_CHARS: usize = 20;
 /// standfirst and the story; a description shown farther up is a teaser or the site's tagline.
 const MAX_GAP_CHARS: usize = 1000;
 
-/// The text of the element shortly before the article's first node `nodes[0]`, and after the
-/// page's first `<h1>` if that still stands before it, whose text holds `description` (the
-/// description is often the standfirst cut short, or without its opening words); `None` when the
-/// page shows no such element there, or only the title again. (No `<h1>` is needed before it: a
-/// theme's header, taken out as furniture, often held the headline.)
-pub fn standfirst(doc: &Document, nodes: &[NodeId], description: &str, title: &str) -> Option<String> {
+/// The standfirst of the article whose top-level nodes are `nodes`: the text of the element shortly
+/// before `nodes[0]` (and after the page's first `<h1>` if that still stands before it) that shows
+/// the page's `description` (often cut short, or without its opening words); failing that, of the
+/// element there whose class or id names it the lead-in ([`LEAD_IN_WORDS`]), for pages whose
+/// description differs from the lead-in they show, or is missing. `None` when the page shows
+/// neither, or only the title again. (No `<h1>` is needed before it: a theme's header, taken out
+/// as furniture, often held the headline.) One walk of the page above the story serves both.
+pub fn standfirst(doc: &Document, nodes: &[NodeId], description: Option<&str>, title: &str) -> Option<String> {
     let norm_title = normalize(title);
-    if !norm_title.is_empty() {
-        let norm_description = normalize(description);
-        let similarity = normalized_title_similarity(&norm_title, &norm_description)
-            .min(normalized_title_similarity(&norm_description, &norm_title));
-        if similarity > TITLE_SIMILARITY {
-            return None;
-        }
-    }
-    let description = description.split_whitespace().collect::<Vec<_>>().join(" ");
-    let core = description.trim_end_matches(['.', '…', ' ']);
-    let core_chars = core.chars().count();
-    if core_chars < MIN_STANDFIRST_CHARS {
-        return None;
-    }
-    let longest = (description.chars().count() as f64 * (1.0 + MAX_EXTRA_SHARE)) as usize + MAX_EXTRA_CHARS;
-    // The innermost such element: later in page order than its ancestors.
-    last_before_story(doc, nodes, |id| {
-        if doc.collapsed_chars_within(id, longest).is_none_or(|n| n < core_chars) {
-            return None;
-        }
-        Some(doc.collapsed_text(id)).filter(|text| text.contains(core))
-    })
+    let shown = description.and_then(|d| ShownDescription::new(d, &norm_title));
+    let mut by_description = |id: NodeId| shown.as_ref().and_then(|d| d.text_of(doc, id));
+    let mut by_class = |id: NodeId| lead_in_text(doc, id, &norm_title);
+    last_before_story(doc, nodes, [&mut by_description, &mut by_class])
 }
 
-/// The text `text_of` gives for the last element that gives one before the article's first node
-/// `nodes[0]`, in page order, not holding the story, and after the page's first `<h1>` if that
-/// stands before the story (what stands above the first headline is the site's tagline or a
-/// kicker, not the lead-in); `None` when there is none, or more than [`MAX_GAP_CHARS`] of text
-/// stand between it and the story.
-fn last_before_story(
+/// Whether `text` is the title again: this similar to it, both ways round.
+fn is_title_again(norm_title: &str, text: &str) -> bool {
+    let norm_text = normalize(text);
+    normalized_title_similarity(norm_title, &norm_text).min(normalized_title_similarity(&norm_text, norm_title))
+        > TITLE_SIMILARITY
+}
+
+/// The page's description, as an element showing it would hold it.
+struct ShownDescription {
+    /// The description without its closing dots or ellipsis, which the element may not repeat.
+    core: String,
+    core_chars: usize,
+    /// The most characters an element showing it holds.
+    longest: usize,
+}
+
+impl ShownDescription {
+    /// `None` when the description is the title again or too short to be a standfirst.
+    fn new(description: &str, norm_title: &str) -> Option<ShownDescription> {
+        if is_title_again(norm_title, description) {
+            return None;
+        }
+        let description = description.split_whitespace().collect::<Vec<_>>().join(" ");
+        let core = description.trim_end_matches(['.', '…', ' ']);
+        let core_chars = core.chars().count();
+        let longest = (description.chars().count() as f64 * (1.0 + MAX_EXTRA_SHARE)) as usize + MAX_EXTRA_CHARS;
+        (core_chars >= MIN_STANDFIRST_CHARS).then(|| ShownDescription { core: core.to_string(), core_chars, longest })
+    }
+
+    /// The text of element `id` when it shows the description. Of nested such elements the
+    /// innermost is taken: it comes later in page order than its ancestors.
+    fn text_of(&self, doc: &Document, id: NodeId) -> Option<String> {
+        if doc.collapsed_chars_within(id, self.longest).is_none_or(|n| n < self.core_chars) {
+            return None;
+        }
+        Some(doc.collapsed_text(id)).filter(|text| text.contains(&self.core))
+    }
+}
+
+/// For each finder in turn, the text it gives for the last element it gives one for before the
+/// article's first node `nodes[0]`, in page order, not holding the story, and after the page's
+/// first `<h1>` if that stands before the story (what stands above the first headline is the site's
+/// tagline or a kicker, not the lead-in): the first such text with at most [`MAX_GAP_CHARS`] of text
+/// between its element and the story.
+fn last_before_story<const N: usize>(
     doc: &Document,
     nodes: &[NodeId],
-    mut text_of: impl FnMut(NodeId) -> Option<String>,
+    mut finders: [&mut dyn FnMut(NodeId) -> Option<String>; N],
 ) -> Option<String> {
     let &first = nodes.first()?;
     let body = doc.body()?;
     let holds_story = |id: NodeId| nodes.iter().any(|&n| n == id || doc.ancestors(n).any(|a| a == id));
-    let mut found = None;
+    let mut found: [Option<(NodeId, String)>; N] = std::array::from_fn(|_| None);
     let mut seen_h1 = false;
     for id in doc.descendants(body) {
         if id == first {
@@ -83,17 +106,18 @@ fn last_before_story(
         let Some(tag) = doc.tag(id) else { continue };
         if &**tag == "h1" {
             if !seen_h1 {
-                found = None;
+                found = std::array::from_fn(|_| None);
             }
             seen_h1 = true;
             continue;
         }
-        if let Some(text) = text_of(id).filter(|_| !holds_story(id)) {
-            found = Some((id, text));
+        for (finder, found) in finders.iter_mut().zip(&mut found) {
+            if let Some(text) = finder(id).filter(|_| !holds_story(id)) {
+                *found = Some((id, text));
+            }
         }
     }
-    let (found, text) = found?;
-    gap_is_short(doc, found, first, body).then_some(text)
+    found.into_iter().flatten().find(|&(element, _)| gap_is_short(doc, element, first, body)).map(|(_, text)| text)
 }
 
 /// A lead-in named by its class has at least this many characters (a sentence, not a label) ...
@@ -106,41 +130,32 @@ const MAX_LEAD_IN_LINK_SHARE: f64 = 0.3;
 /// A lead-in holds no picture and is not inside one.
 const PICTURE_TAGS: &[&str] = &["figure", "figcaption", "img", "picture"];
 
-/// The text of the element shortly before the article's first node `nodes[0]` (and after the
-/// page's first `<h1>` if that still stands before it) whose class or id names it the lead-in
-/// ([`LEAD_IN_WORDS`]): for pages whose description metadata differs from the lead-in they show,
-/// or is missing. `None` when there is no such element, or it holds only the title again.
-pub fn lead_in(doc: &Document, nodes: &[NodeId], title: &str) -> Option<String> {
-    let norm_title = normalize(title);
-    last_before_story(doc, nodes, |id| {
-        if !LEAD_IN_WORDS.found_in(&class_and_id(doc, id)) {
-            return None;
-        }
-        let chars = doc.collapsed_chars_within(id, MAX_LEAD_IN_CHARS)?;
-        // A picture's caption is the picture's, whatever the theme calls it.
-        let pictured = |n: NodeId| doc.tag(n).is_some_and(|t| PICTURE_TAGS.contains(&&**t));
-        if chars < MIN_LEAD_IN_CHARS || doc.ancestors(id).any(pictured) || doc.descendants(id).any(pictured) {
-            return None;
-        }
-        let linked: usize = doc
-            .descendants(id)
-            .filter(|&d| doc.is_tag(d, "a"))
-            .map(|a| doc.collapsed_chars_within(a, MAX_LEAD_IN_CHARS).unwrap_or(MAX_LEAD_IN_CHARS))
-            .sum();
-        if linked as f64 > chars as f64 * MAX_LEAD_IN_LINK_SHARE {
-            return None;
-        }
-        let text = doc.collapsed_text(id);
-        // A lead-in cut short is a teaser for another page; one closed by a picture credit is the
-        // picture's caption.
-        if text.ends_with(['…']) || text.ends_with("...") || ends_with_credit(&text) {
-            return None;
-        }
-        let norm_text = normalize(&text);
-        let similarity = normalized_title_similarity(&norm_title, &norm_text)
-            .min(normalized_title_similarity(&norm_text, &norm_title));
-        (similarity <= TITLE_SIMILARITY).then_some(text)
-    })
+/// The text of element `id` when its class or id names it the lead-in ([`LEAD_IN_WORDS`]) and it
+/// reads as one: a sentence or a few, not cut short, not a picture's caption, not mostly links,
+/// not the title again.
+fn lead_in_text(doc: &Document, id: NodeId, norm_title: &str) -> Option<String> {
+    if !LEAD_IN_WORDS.found_in(&class_and_id(doc, id)) {
+        return None;
+    }
+    let chars = doc.collapsed_chars_within(id, MAX_LEAD_IN_CHARS)?;
+    // A picture's caption is the picture's, whatever the theme calls it.
+    let pictured = |n: NodeId| doc.tag(n).is_some_and(|t| PICTURE_TAGS.contains(&&**t));
+    if chars < MIN_LEAD_IN_CHARS || doc.ancestors(id).any(pictured) || doc.descendants(id).any(pictured) {
+        return None;
+    }
+    let linked: usize = doc
+        .descendants(id)
+        .filter(|&d| doc.is_tag(d, "a"))
+        .map(|a| doc.collapsed_chars_within(a, MAX_LEAD_IN_CHARS).unwrap_or(MAX_LEAD_IN_CHARS))
+        .sum();
+    if linked as f64 > chars as f64 * MAX_LEAD_IN_LINK_SHARE {
+        return None;
+    }
+    let text = doc.collapsed_text(id);
+    // A lead-in cut short is a teaser for another page; one closed by a picture credit is the
+    // picture's caption.
+    let cut_short = text.ends_with(['…']) || text.ends_with("...");
+    (!cut_short && !ends_with_credit(&text) && !is_title_again(norm_title, &text)).then_some(text)
 }
 
 /// Whether at most [`MAX_GAP_CHARS`] of text stand between the end of `from` and `to`.
@@ -196,7 +211,7 @@ mod tests {
     fn standfirst_text(html: &str, description: &str) -> Option<String> {
         let doc = crate::parse::parse_html(html);
         let story = doc.descendants(doc.root()).find(|&n| doc.attr(n, "class") == Some("story")).unwrap();
-        super::standfirst(&doc, &[story], description, "Road closes")
+        super::standfirst(&doc, &[story], Some(description), "Road closes")
     }
 
     #[test]
@@ -218,8 +233,8 @@ mod tests {
         let html = format!("<body><p>{title}</p><div class=story>{STORY}</div></body>");
         let doc = crate::parse::parse_html(&html);
         let story = doc.descendants(doc.root()).find(|&n| doc.attr(n, "class") == Some("story")).unwrap();
-        assert_eq!(super::standfirst(&doc, &[story], title, title), None);
-        assert_eq!(super::standfirst(&doc, &[story], title, "Road closes").as_deref(), Some(title));
+        assert_eq!(super::standfirst(&doc, &[story], Some(title), title), None);
+        assert_eq!(super::standfirst(&doc, &[story], Some(title), "Road closes").as_deref(), Some(title));
     }
 
     #[test]
@@ -233,11 +248,11 @@ mod tests {
         assert_eq!(standfirst_text(&html, DEK), Some(opened));
     }
 
-    /// What [`super::lead_in`] finds for the article `<div class=story>` in `html`.
+    /// What [`super::standfirst`] finds by class alone for the article `<div class=story>` in `html`.
     fn lead_in_text(html: &str) -> Option<String> {
         let doc = crate::parse::parse_html(html);
         let story = doc.descendants(doc.root()).find(|&n| doc.attr(n, "class") == Some("story")).unwrap();
-        super::lead_in(&doc, &[story], "Road closes")
+        super::standfirst(&doc, &[story], None, "Road closes")
     }
 
     #[test]
