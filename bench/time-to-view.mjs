@@ -135,14 +135,15 @@ async function openOnce(browser, page, retries = 2) {
 // The stages, in milliseconds, from the epoch times of every context.
 function timeline({ press, sw, content, view }) {
   const v = view.marks;
-  const waited = Math.max(v.page, v.wasm);
+  // Builds before the service worker made the view waited for the wasm module in the view too.
+  const waited = Math.max(v.page, v.wasm ?? v.page);
   // On the critical path, one after another: they add up to the total.
   const stages = {
     inject: content.open - sw.action, // executeScript of the three content scripts, and the toggle message
     frame: content.framed - content.open, // up to the frame put in the page (in builds that walk the page first, the walk and a round trip are in here)
     viewLoad: v.view - content.framed, // the frame's navigation, view.html, its CSS and modules
-    waits: Math.max(waited, v.view) - v.view, // the view waiting for its page and the wasm module (and settings), asked for by boot.js
-    build: v.built - waited, // extraction and the view's DOM (openView)
+    waits: Math.max(waited, v.view) - v.view, // the view waiting for its article (and settings), asked for by boot.js
+    build: v.built - waited, // the article's HTML parsed and put in (builds before: extraction and the view's DOM)
     paint: view.paint - v.built, // wiring the toolbar, style, layout and the first paint
   };
   // Within those: the frame's navigation up to its document's time origin, then view.html
@@ -158,13 +159,15 @@ function timeline({ press, sw, content, view }) {
     viewModules: v.view - view.parsed,
     page: v.page - v.view,
     wasm: v.wasm - v.view,
+    // In the service worker, beside the view's load: the page received, extracted, the view made.
+    extract: sw.extracted - sw['page-in'],
     boot: v.boot - view.start,
   };
   return { total: view.paint - sw.action, pressToAction: sw.action - press, how: view.how, stages, detail };
 }
 
 const STAGES = ['inject', 'frame', 'viewLoad', 'waits', 'build', 'paint'];
-const DETAIL = ['snapshot', 'frameNav', 'viewResponse', 'viewParse', 'viewModules', 'boot', 'page', 'wasm'];
+const DETAIL = ['snapshot', 'extract', 'frameNav', 'viewResponse', 'viewParse', 'viewModules', 'boot', 'page', 'wasm'];
 
 const openPage = (browser, url) => browser.newPage(url);
 
@@ -385,17 +388,18 @@ const WHAT = {
   inject: 'action → content script running (executeScript of three files, the toggle message)',
   frame: 'content script running → the frame put in the page',
   viewLoad: "the frame's navigation, view.html, CSS, modules evaluated (view.js starts)",
-  waits: 'view.js waits for its page, the wasm module and settings',
-  build: 'extraction and the view DOM (openView)',
+  waits: 'view.js waits for its article (made by the service worker) and settings',
+  build: "the article's HTML parsed and put in the view",
   paint: 'toolbar wiring, style, layout, first paint',
   snapshot: 'the DOM walk (lecternSnapshot): inside frame when the page is walked first, beside viewLoad when the frame goes in first',
   frameNav: "… of viewLoad: up to the frame document's time origin",
   viewResponse: '… of viewLoad: from there to view.html received (the navigation to the extension page)',
   viewParse: '… of viewLoad: view.html parsed (domInteractive)',
   viewModules: '… of viewLoad: from there to view.js running (modules fetched and evaluated, style sheet)',
-  boot: "from the frame document's time origin to boot.js asking for the page and the wasm",
-  page: '… from view.js running: the page has arrived (negative: before)',
-  wasm: '… from view.js running: the wasm module is ready (negative: before)',
+  boot: "from the frame document's time origin to boot.js asking for the article",
+  page: '… from view.js running: the article has arrived (negative: before)',
+  wasm: '… from view.js running: the wasm module is ready (builds where the view ran the core)',
+  extract: 'in the service worker, beside viewLoad: from the page received to the view made (extraction, rendering)',
 };
 for (const s of STAGES) md += `| ${s} | ${WHAT[s]} | ${f1(S.stages[s])} | ${f1(S.coldStages[s])} |${baseCell(S.base.stages[s])}\n`;
 md += `| **total** | (medians of each stage; they need not add up to the median total) | ${f1(S.warm.median)} | ${f1(S.cold.median)} |${baseCell(S.base.warm.median)}\n`;

@@ -38,7 +38,7 @@ pub use model::{
     inline_text, Article, Block, BlockKind, Embed, EmbedMedia, Furniture, Image, Inline, ListItem, Quote, QuoteKind,
     Reason, Removal, RemovalKind, Repeat, Shape, Stats, TableCell,
 };
-pub use render::{to_html, to_json, to_markdown, to_text, Rendered};
+pub use render::{to_html, to_json, to_markdown, to_text, to_view_html, Rendered, ViewHtml};
 pub use text::collapse_whitespace;
 
 /// Share of control bytes (other than whitespace) above which input is binary, not HTML.

@@ -25,7 +25,7 @@ const RANKS: &[(&str, u32)] = &[
 fn rank_of_root_item(name: &str) -> u32 {
     match name {
         "extract" | "extract_bytes" | "extract_snapshot" => 8,
-        "to_text" | "to_markdown" | "to_html" | "to_json" | "Rendered" => 7,
+        "to_text" | "to_markdown" | "to_html" | "to_json" | "to_view_html" | "Rendered" | "ViewHtml" => 7,
         "collapse_whitespace" => 0,
         // Types re-exported from the model and the error module.
         _ if name.starts_with(char::is_uppercase) || name == "inline_text" => 0,

@@ -1,8 +1,8 @@
 // Lectern's service worker: the toolbar button, context menus and shortcut; the reading view's
-// address, and its page when the content script's direct answer does not come; copying clean
-// text; the auto-clean site list and its content-script registration. Extraction itself is the
-// Rust core (wasm), loaded here on first use.
-import init, { extract, parseSite } from '../pkg/lectern.js';
+// address; extracting the page the content script hands in and handing the view its finished
+// reading view; copying clean text; the auto-clean site list and its content-script
+// registration. Extraction itself is the Rust core (wasm), loaded here on first use and kept.
+import init, { extract, parseSite, readingView } from '../pkg/lectern.js';
 
 const AUTO_SCRIPT_ID = 'lectern-auto';
 const NO_ARTICLE = 'Lectern found no article on this page.';
@@ -10,11 +10,57 @@ const NO_ARTICLE = 'Lectern found no article on this page.';
 let wasm = null;
 const ready = () => (wasm ??= init({ module_or_path: new URL('../pkg/lectern_bg.wasm', import.meta.url) }));
 
-// The view's page, when the content script's direct answer did not come (view.js): asked of the
-// content script of the view's own tab, which answers only for its own view's nonce.
-async function takePage(nonce, tabId) {
-  if (tabId === undefined) return null;
-  return chrome.tabs.sendMessage(tabId, { type: 'lectern:page-for-view', nonce }).catch(() => null);
+// Reading views on their way: the content script hands in its page (walked while the view's page
+// loads), this worker extracts it, and the view, once loaded, takes the result. Whichever of the
+// two messages comes first waits here for the other. Keyed by the tab and the view's nonce (the
+// secret in the view's URL, which the page never sees), so only the view opened in that tab
+// takes the article. Kept for a minute, so a view that reloads takes it again at once.
+const OPENING_MS = 60_000;
+const opening = new Map();
+
+function openingFor(tabId, nonce) {
+  const key = `${tabId}:${nonce}`;
+  let entry = opening.get(key);
+  if (!entry) {
+    entry = {};
+    entry.result = new Promise((resolve) => { entry.settle = resolve; });
+    opening.set(key, entry);
+    setTimeout(() => opening.delete(key), OPENING_MS);
+  }
+  return entry;
+}
+
+// From the content script: its page. Answers once the view is made, or with why there is none
+// (the content script then takes the view away and says so).
+async function makeView({ nonce, snapshot, url }, tabId) {
+  const entry = openingFor(tabId, nonce);
+  performance.mark('lectern:page-in');
+  let result;
+  try {
+    await ready();
+    result = { ok: true, view: readingView(snapshot, url) };
+  } catch (e) {
+    result = { ok: false, error: e?.name === 'NoArticle' ? NO_ARTICLE : String(e?.message ?? e) };
+  }
+  performance.mark('lectern:extracted');
+  entry.settle(result);
+  if (!result.ok) throw new Error(result.error);
+  return true;
+}
+
+// From the view: its reading view, as soon as it is made. Where this worker holds nothing for it
+// (the browser stopped the worker since, and the view reloads), the tab's content script still
+// has the page, and gives it for its own view's nonce only.
+async function takeView(nonce, tabId) {
+  if (tabId === undefined || typeof nonce !== 'string') throw new Error('this view was not opened by Lectern');
+  if (!opening.has(`${tabId}:${nonce}`)) {
+    const page = await chrome.tabs.sendMessage(tabId, { type: 'lectern:page-for-view', nonce }).catch(() => null);
+    if (!page) throw new Error('the page to read was not found');
+    makeView({ nonce, ...page }, tabId).catch(() => {});
+  }
+  const result = await openingFor(tabId, nonce).result;
+  if (!result.ok) throw new Error(result.error);
+  return result.view;
 }
 
 async function ensureContentScript(tabId) {
@@ -26,6 +72,8 @@ async function ensureContentScript(tabId) {
 // They cost a timestamp each, and nothing else reads them.
 async function toggle(tabId) {
   performance.mark('lectern:action');
+  // The module compiles while the content script goes in (the first open after the browser starts).
+  ready().catch(() => {});
   await ensureContentScript(tabId);
   performance.mark('lectern:injected');
   // The view's address goes with the action, so the content script can put the frame in at once
@@ -146,14 +194,14 @@ const handlers = {
   // script's getURL gives the fixed one, which the frame's permissions (clipboard) would not match
   // once the browser moved it to the session's.
   'lectern:view-address': () => chrome.runtime.getURL('view/view.html'),
-  'lectern:take-page': (msg, sender) => takePage(msg.nonce, sender.tab?.id),
+  'lectern:page': (msg, sender) => makeView(msg, sender.tab?.id),
+  'lectern:take-view': (msg, sender) => takeView(msg.nonce, sender.tab?.id),
   // From the view: the tab's content script acts only when the nonce is its own view's, so a
   // page that frames view.html itself cannot close the reader's view.
   'lectern:close': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:close', nonce: msg.nonce }),
   // The article for paper, and the view's Print button: the tab prints, not the frame.
   'lectern:print-copy': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:print-copy', nonce: msg.nonce, html: msg.html, css: msg.css }),
   'lectern:print': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:print', nonce: msg.nonce }),
-  'lectern:no-article': (msg, sender) => chrome.tabs.sendMessage(sender.tab.id, { type: 'lectern:no-article', nonce: msg.nonce, text: NO_ARTICLE }),
   'lectern:sites-add': (msg) => addSite(msg.pattern),
   // The options page, opened on the site to add: it asks for access when the reader clicks Add.
   'lectern:ask-for-site': (msg) => chrome.tabs.create({ url: chrome.runtime.getURL(`options/options.html#add=${encodeURIComponent(msg.pattern)}`) }).then(() => true),

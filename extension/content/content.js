@@ -60,11 +60,20 @@
       host.body.remove();
       throw e;
     }
-    // For the view, as UTF-8 bytes, encoded now while the view loads: the view's core takes them
-    // into wasm memory as they are (see 'message' below).
-    const bytes = new TextEncoder().encode(snapshot);
     performance.mark('lectern:snapshot');
-    takeOver(host, { nonce, auto, snapshot, bytes, url: location.href });
+    takeOver(host, { nonce, auto, snapshot, url: location.href });
+    // To the service worker, which extracts it while the view's page loads and hands the view the
+    // finished article: the page never reaches the view's frame, nor a message the page's own
+    // scripts could catch. Without an article, the view goes and the reader is told why.
+    const shown = view;
+    chrome.runtime.sendMessage({ type: 'lectern:page', nonce, snapshot, url: location.href })
+      .then((reply) => (reply?.ok ? null : reply?.error ?? 'no answer from Lectern'), (e) => String(e?.message ?? e))
+      .then((error) => {
+        if (error === null || view !== shown) return;
+        close();
+        // Pages of an always-clean site that hold no article (its home page) stay quietly as they are.
+        if (!auto) toast(error);
+      });
     return true;
   }
 
@@ -85,17 +94,16 @@
     const pageBody = document.body;
     if (pageBody?.parentNode === document.documentElement) pageBody.after(body);
     else document.documentElement.append(body);
-    return { body, shadow, frame, viewOrigins };
+    return { body, shadow, frame };
   }
 
   // How long the page's <body> may stay in the document, under the view, waiting for the view to
-  // ask for its page (see setPageAside): the view asks within a few tens of milliseconds; this
-  // bounds it when the page's scripts keep the question from us.
+  // say it is on screen (its print copy, see setPageAside): a few hundred milliseconds at most.
   const PAGE_ASIDE_MS = 1000;
 
-  // The view takes over: it has the focus, and the page's <body> is set aside once the view has
-  // its page (setPageAside). The view already covers the page.
-  function takeOver({ body, shadow, frame, viewOrigins }, { nonce, auto, snapshot, bytes, url }) {
+  // The view takes over: it has the focus, and the page's <body> is set aside once the view is on
+  // screen (setPageAside). The view already covers the page.
+  function takeOver({ body, shadow, frame }, { nonce, auto, snapshot, url }) {
     const saved = { x: scrollX, y: scrollY, focus: document.activeElement, body: document.body === body ? null : document.body };
     // A page that keeps rewriting itself may throw our body out or put its own back; undo that.
     const observer = new MutationObserver(() => {
@@ -108,7 +116,7 @@
       }
     });
     observer.observe(document.documentElement, { childList: true });
-    view = { body, shadow, frame, viewOrigins, observer, saved, nonce, auto, snapshot, bytes, url, print: null, pageAside: false };
+    view = { body, shadow, frame, observer, saved, nonce, auto, snapshot, url, print: null, pageAside: false };
     addEventListener('beforeprint', beforePrint);
     addEventListener('afterprint', afterPrint);
     frame.focus();
@@ -116,9 +124,8 @@
   }
 
   // The page's <body> is taken out, leaving the view's host in its place as the document's body.
-  // Not before the view has its page: taking a body out unloads every frame in it (a page full of
-  // ads and embeds spends tens of milliseconds on that), which would hold up the answer to the
-  // view, and the view shows nothing until it has it.
+  // Not before the view is on screen: taking a body out unloads every frame in it (a page full of
+  // ads and embeds spends tens of milliseconds on that), which would compete with the view's load.
   function setPageAside() {
     if (!view || view.pageAside) return;
     view.pageAside = true;
@@ -191,21 +198,8 @@
     setTimeout(() => host.remove(), 3000);
   }
 
-  // The page the view was opened on, as the view and the copy path take it.
+  // The page the view was opened on, as the copy path takes it.
   const viewPage = () => ({ snapshot: view.snapshot, url: view.url });
-
-  // The view asks for its page with a message to this window (view/boot.js): the page goes straight
-  // to the view, one structured copy of its UTF-8 bytes between the two processes (where a string
-  // of a large page costs the view tens of milliseconds to take in), rather than twice through the
-  // service worker as JSON. It is sent only to our own frame and only at the view's origin, so
-  // neither the page nor whatever it might load into the frame receives it; the view takes it
-  // only with its nonce, which the page never sees. (A page that swallows message events does
-  // not stop the view: it asks the service worker after a moment, see 'lectern:page-for-view'.)
-  addEventListener('message', (e) => {
-    if (!view || e.data?.type !== 'lectern:want-page' || !view.viewOrigins.includes(e.origin)) return;
-    view.frame.contentWindow?.postMessage({ type: 'lectern:page', nonce: view.nonce, snapshot: view.bytes, url: view.url }, e.origin);
-    setTimeout(setPageAside);
-  });
 
   // Whether a message about the view comes from the view this script opened.
   const fromOurView = (msg) => view !== null && msg.nonce === view.nonce;
@@ -223,21 +217,18 @@
             throw e;
           }
         case 'lectern:close': return fromOurView(msg) ? { open: !close() } : { open: view !== null };
-        case 'lectern:page-for-view':
-          if (!fromOurView(msg)) return null;
-          setTimeout(setPageAside);
-          return viewPage();
-        case 'lectern:no-article': {
-          if (!fromOurView(msg)) return { open: view !== null };
-          // Pages of an always-clean site that hold no article (its home page) stay quietly as they are.
-          const auto = view?.auto;
-          close();
-          if (!auto) toast(msg.text);
-          return { open: false };
-        }
+        // The view's page again, when the service worker no longer holds the view it made (it was
+        // stopped, and the view reloads): for our own view only.
+        case 'lectern:page-for-view': return fromOurView(msg) ? viewPage() : null;
         // While the view shows, the page is the one it was opened on, not the view's host.
         case 'lectern:get-page': return view ? viewPage() : { snapshot: lecternSnapshot(document), url: location.href };
-        case 'lectern:print-copy': if (fromOurView(msg)) setPrintCopy(msg); return {};
+        case 'lectern:print-copy':
+          if (!fromOurView(msg)) return {};
+          setPrintCopy(msg);
+          // The view has painted its article (it sends this copy after): the page goes aside
+          // before the view hears back, and tells assistive technology it is ready.
+          setPageAside();
+          return {};
         case 'lectern:print': if (fromOurView(msg)) print(); return {};
         case 'lectern:toast': toast(msg.text); return {};
         case 'lectern:write-clipboard':

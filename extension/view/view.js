@@ -1,28 +1,29 @@
-// The reading view's glue: take the page it was opened for, let the Rust core extract and build
-// the view, then wire the toolbar (settings, copy, panels, auto-clean, back to the original).
-import init, { openView, parseSite } from '../pkg/lectern.js';
+// The reading view's glue: put in the view the service worker made for this page (the Rust
+// core extracts and writes it there), then wire the toolbar (settings, copy, panels, auto-clean,
+// back to the original).
 import { send } from '../shared/messages.js';
 import { BOUNDS, DEFAULTS, clamp, sanitize } from '../shared/settings.js';
-import { nonce, page as directPage, wasm } from './boot.js';
+import { made, nonce } from './boot.js';
 
 // Marks for bench/time-to-view.mjs (see the service worker); the paint it reads from the browser.
 performance.mark('lectern:view');
 const root = document.documentElement;
 const $ = (id) => document.getElementById(id);
+const main = $('lectern-root');
 
-// What the view waits for, all at once rather than one after another: the reader's settings, the
-// page (from the content script, or else through the service worker) and the wasm module.
-const [stored, page] = await Promise.all([
+// The core's HTML (every text and attribute escaped, only its own tags), parsed inert: DOMParser
+// runs no scripts and loads nothing until the nodes are in this document.
+const parse = (html) => [...new DOMParser().parseFromString(`<body>${html}`, 'text/html').body.childNodes];
+
+// What the view waits for, both at once: the reader's settings and the view.
+const [stored, article] = await Promise.all([
   chrome.storage.sync.get(DEFAULTS),
-  directPage
-    .then((direct) => {
-      if (direct) return direct;
-      // Marked so that the tests can tell the direct hand-off from this slower route.
-      performance.mark('lectern:page-from-worker');
-      return send({ type: 'lectern:take-page', nonce }).catch(() => null);
-    })
-    .finally(() => performance.mark('lectern:page')),
-  wasm.then((module) => init(module ? { module_or_path: module } : undefined)).finally(() => performance.mark('lectern:wasm')),
+  made.catch((e) => {
+    // The content script takes a view without an article away and tells the reader why.
+    main.textContent = e.message;
+    main.removeAttribute('aria-busy');
+    throw e;
+  }),
 ]);
 let settings = sanitize(stored);
 function apply() {
@@ -57,17 +58,7 @@ function status(text) {
   status.timer = setTimeout(() => { el.hidden = true; }, 2500);
 }
 
-const main = $('lectern-root');
-main.textContent = '';
-// The Article stays in wasm memory (it is read again only when copying).
-let article;
-try {
-  if (!page) throw Object.assign(new Error('the page to read was not found'), { name: 'NoArticle' });
-  article = openView(page.snapshot, page.url, main);
-} catch (e) {
-  await send({ type: 'lectern:no-article', nonce, reason: e.message });
-  throw e;
-}
+main.replaceChildren(...parse(article.readingHtml));
 performance.mark('lectern:built');
 document.title = `${article.title} — Lectern`;
 // The reader's keys scroll the article from the start: Space, Page Down, arrows.
@@ -138,11 +129,9 @@ for (const [buttonId, panelId] of [['quotes', 'lectern-quotes'], ['removed', 'le
     else showPanel(e.currentTarget, panel);
   });
 }
-// As the panel counts them: speech only. Scare quotes ("so-called") are nobody's words, and
-// titles (of works, shows, nicknames) are names, not quotations.
-const SPEECH = new Set(['direct', 'partial', 'block']);
-$('quotes').textContent = `Quotes (${article.quotes.filter((q) => SPEECH.has(q.kind)).length})`;
-$('removed').textContent = `Removed (${article.removed.length})`;
+// As the panel counts them: speech only (the core counts).
+$('quotes').textContent = `Quotes (${article.quoteCount})`;
+$('removed').textContent = `Removed (${article.removedCount})`;
 
 // Where the panel covers the article (a narrow window), it steps aside before showing the place.
 const panelCoversArticle = () => matchMedia('(max-width: 700px)').matches;
@@ -154,7 +143,7 @@ main.addEventListener('click', (e) => {
   const link = e.target.closest('.lectern-article a[href]');
   if (!link || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
   const to = new URL(link.href);
-  if (!to.hash || pageAddress(to) !== pageAddress(new URL(page.url))) return;
+  if (!to.hash || !article.url || pageAddress(to) !== pageAddress(new URL(article.url))) return;
   const anchor = main.querySelector(`[data-anchor="${CSS.escape(decodeURIComponent(to.hash.slice(1)))}"]`);
   if (!anchor) return;
   e.preventDefault();
@@ -217,7 +206,8 @@ addEventListener('scroll', () => {
 
 $('always').addEventListener('click', async () => {
   try {
-    const rule = parseSite(new URL(page.url).hostname);
+    const rule = article.site;
+    if (!rule) return status('Only pages on a website can open cleaned');
     // Firefox gives a view framed into a page no permissions API: the options page, which has
     // it, asks instead, in the reader's click there.
     if (!chrome.permissions?.request) return send({ type: 'lectern:ask-for-site', pattern: rule.pattern });
@@ -237,10 +227,10 @@ function afterFirstPaint() {
   afterFirstPaint.done = true;
   // The whole article is laid out from here on (view.css), and the panels the toolbar opens are built.
   root.toggleAttribute('data-painted', true);
-  article.openPanels(main);
+  main.append(...parse(article.panelsHtml));
   // The tab prints a copy of the article (a frame prints only what it shows on screen).
   const printable = ['.lectern-header', '.lectern-article'].map((s) => main.querySelector(s)?.outerHTML ?? '').join('');
-  fetch('print.css').then((r) => r.text()).then((css) => send({ type: 'lectern:print-copy', nonce, html: printable, css }));
+  const printCopy = fetch('print.css').then((r) => r.text()).then((css) => send({ type: 'lectern:print-copy', nonce, html: printable, css }));
   loadClipboardHelper().catch(() => {});
   // Wide tables and code blocks scroll sideways: those that do are reachable from the keyboard.
   for (const el of main.querySelectorAll('.lectern-article pre, .lectern-article table')) {
@@ -248,9 +238,12 @@ function afterFirstPaint() {
   }
   // The panels open below the toolbar, whose height depends on the window's width.
   new ResizeObserver(() => root.style.setProperty('--toolbar-height', `${toolbar.offsetHeight}px`)).observe(toolbar);
-  // Built and wired: assistive technology (and the tests) may read the view now.
-  main.removeAttribute('aria-busy');
-  performance.mark('lectern:ready');
+  // Built and wired, and the page set aside behind it (once the tab has the print copy):
+  // assistive technology (and the tests) may read the view now.
+  printCopy.catch(() => {}).finally(() => {
+    main.removeAttribute('aria-busy');
+    performance.mark('lectern:ready');
+  });
 }
 // Once the browser reports the article painted (its largest-contentful-paint entry comes after the
 // frame is on screen), so that this work does not compete with drawing that frame. Where there

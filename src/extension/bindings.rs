@@ -1,11 +1,13 @@
-//! The wasm entry points: `extract(page, url)` and `openView(page, url, root)` for the
-//! extension's scripts, returning an [`Article`] whose properties are those of the CLI's JSON, or
-//! throwing an `Error` whose `name` says why (`NoArticle`, `EmptyInput`, `NotHtml`, `InvalidUrl`);
-//! `parseSite(pattern)` for the options page and the view; `version()`.
+//! The wasm entry points: `extract(page, url)`, returning an [`Article`] whose properties are
+//! those of the CLI's JSON, and `readingView(page, url)`, returning everything the reading view
+//! shows as one plain object ([`ReadingView`]); both throw an `Error` whose `name` says why
+//! (`NoArticle`, `EmptyInput`, `NotHtml`, `InvalidUrl`). `parseSite(pattern)` for the options
+//! page; `version()`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+
+use super::sites::SiteRule;
 
 use crate::render::Rendered;
 use crate::ExtractError;
@@ -46,20 +48,57 @@ pub fn extract(page: &str, url: Option<String>) -> Result<Article, JsValue> {
     extract_page(page, url.as_deref()).map(Article)
 }
 
-/// Extract the article from `page` (the page's HTML or DOM snapshot, as a string or as its UTF-8
-/// bytes) and build the reading view's header and article under `root`. Throws the same named
-/// errors as `extract`; returns the [`Article`], which the view's toolbar reads for its counts and
-/// for copying, and whose `openPanels(root)` builds the view's panels once it is on screen.
-#[wasm_bindgen(js_name = openView)]
-pub fn open_view(page: JsValue, url: Option<String>, root: &Element) -> Result<Article, JsValue> {
-    let article = extract_page(&page_text(&page)?, url.as_deref())?;
-    crate::render::dom::build(root, &article)?;
-    Ok(Article(article))
+/// Everything the reading view shows and copies, made where the page is extracted (the service
+/// worker) and handed to the view page as it is: the view runs no wasm of its own, so it has
+/// nothing to load or compile before the article is on screen.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadingView {
+    pub title: String,
+    /// The page's address, as the article's links were resolved against.
+    pub url: Option<String>,
+    /// The header and the article as HTML (see [`crate::to_view_html`]): every text and attribute
+    /// escaped, only the renderer's own tags.
+    pub reading_html: String,
+    /// The quote list and the list of removals, put in once the article is on screen.
+    pub panels_html: String,
+    /// Quotations that are someone's words, as the quote list counts them (scare quotes and
+    /// titles are nobody's).
+    pub quote_count: usize,
+    pub removed_count: usize,
+    /// What Copy writes: the text, the Markdown and the HTML beside either.
+    pub text: String,
+    pub markdown: String,
+    pub html: String,
+    /// The rule "Always clean this site" adds for the page's host; none where the page has no
+    /// host to name (a file).
+    pub site: Option<SiteRule>,
 }
 
-/// `page` as text: a JavaScript string, or a `Uint8Array` of UTF-8, which is how the content
-/// script hands the view its page: the bytes are copied into wasm memory as they are, where a
-/// string would be decoded by the view's structured clone into UTF-16 and encoded to UTF-8 again.
+/// Extract the article from `page` (the page's HTML or DOM snapshot, as a string or as its UTF-8
+/// bytes) and make its reading view. Throws the same named errors as `extract`.
+#[wasm_bindgen(js_name = readingView)]
+pub fn reading_view(page: JsValue, url: Option<String>) -> Result<JsValue, JsValue> {
+    let article = extract_page(&page_text(&page)?, url.as_deref())?;
+    let view = crate::to_view_html(&article);
+    let site =
+        url.as_deref().and_then(crate::urls::host).filter(|h| !h.is_empty()).and_then(|h| super::sites::parse(&h).ok());
+    to_js(&ReadingView {
+        quote_count: article.quotes.iter().filter(|q| q.kind.is_speech()).count(),
+        removed_count: article.removed.len(),
+        text: crate::to_text(&article),
+        markdown: crate::to_markdown(&article),
+        html: crate::to_html(&article),
+        reading_html: view.reading,
+        panels_html: view.panels,
+        title: article.title,
+        url: article.url,
+        site,
+    })
+}
+
+/// `page` as text: a JavaScript string, or a `Uint8Array` of UTF-8 (copied into wasm memory as
+/// it is, where a string is decoded from UTF-16).
 fn page_text(page: &JsValue) -> Result<String, JsValue> {
     if let Some(text) = page.as_string() {
         return Ok(text);
@@ -69,7 +108,7 @@ fn page_text(page: &JsValue) -> Result<String, JsValue> {
     String::from_utf8(bytes.to_vec()).map_err(|e| js_sys::Error::new(&format!("the page is not UTF-8: {e}")).into())
 }
 
-/// Parse a site pattern for the options page and the view's "Always clean this site".
+/// Parse a site pattern for the options page.
 #[wasm_bindgen(js_name = parseSite)]
 pub fn parse_site(pattern: &str) -> Result<JsValue, JsValue> {
     let rule = super::sites::parse(pattern).map_err(|e| JsValue::from(js_sys::Error::new(&e)))?;
@@ -90,20 +129,12 @@ pub fn version() -> String {
 ///
 /// Not a plain object, because converting every string of an article (each block's text and its
 /// inlines', the quotations, the removed texts) costs the browser a decoding call each, while
-/// the extension reads only a few properties: the view its counts, `quotes` and `removed`, and
-/// copying the text or Markdown and the HTML.
+/// a caller reads only a few properties (copying reads the text or Markdown and the HTML).
 #[wasm_bindgen]
 pub struct Article(crate::Article);
 
 #[wasm_bindgen]
 impl Article {
-    /// Build the reading view's hidden panels (the quote list and the list of removals) under
-    /// `root`, after the header and article `openView` built there.
-    #[wasm_bindgen(js_name = openPanels)]
-    pub fn open_panels(&self, root: &Element) -> Result<(), JsValue> {
-        crate::render::dom::build_panels(root, &self.0)
-    }
-
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<JsValue, JsValue> {
         to_js(&Rendered::new(&self.0))

@@ -1,9 +1,9 @@
 //! The reading view's layout: an [`Article`] in, written to a [`Sink`] out — the header (site,
 //! title, byline, date, reading time), the article with its quotations marked and each removed
 //! repeat in place but hidden, the quote list and the list of removals (each a dialog the toolbar
-//! opens), every removal said in a reader's words. The browser builds it as DOM (`render::dom`);
-//! tests write it as HTML. The JavaScript around it only wires the toolbar: what to show and how
-//! is decided here.
+//! opens), every removal said in a reader's words, written to a [`Sink`] (HTML text, see
+//! [`super::to_view_html`]). The JavaScript around it only wires the toolbar: what to show and
+//! how is decided here.
 
 use super::html::{block, quotes_by_block, Sink};
 use crate::model::{Article, BlockKind, Furniture, Reason, Removal, RemovalKind, Repeat, Shape};
@@ -18,7 +18,7 @@ const OPENING_CHARS: usize = 60;
 /// Quotation marks a block may open with, in the languages Lectern reads.
 const OPENING_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '‘', '\'', '‚', '「', '『', '‹'];
 
-/// Write the whole view (as the tests read it; the browser builds it in two steps).
+/// Write the whole view (as the tests read it; the view shows it in two steps).
 #[cfg(test)]
 pub fn write<S: Sink>(sink: &mut S, article: &Article) {
     write_reading(sink, article);
@@ -32,7 +32,7 @@ pub fn write_reading<S: Sink>(sink: &mut S, article: &Article) {
 }
 
 /// Write the quote list and the list of removals, hidden until the toolbar opens them: the
-/// browser builds them once the article is on screen, after what [`write_reading`] wrote.
+/// view puts them in once the article is on screen, after what [`write_reading`] wrote.
 pub fn write_panels<S: Sink>(sink: &mut S, article: &Article) {
     quotes_panel(sink, article);
     removed_panel(sink, article);

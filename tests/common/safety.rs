@@ -26,6 +26,14 @@ const RENDERER_ATTRIBUTES: &[&str] = &[
     "close", "columnspan", "rowspan",
 ];
 
+/// Elements and attributes the reading view adds around the renderer's (its header, the hidden
+/// removed repeats, the quote and removal panels).
+const VIEW_ELEMENTS: &[&str] = &["header", "div", "bdi", "time", "button"];
+const VIEW_ATTRIBUTES: &[&str] = &[
+    "id", "role", "aria-labelledby", "tabindex", "hidden", "type", "title", "datetime", "data-removal",
+    "data-show-removal", "data-close-panel",
+];
+
 /// Elements and attributes a CommonMark renderer makes from Markdown (pulldown-cmark's names).
 const MARKDOWN_ELEMENTS: &[&str] = &[
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img",
@@ -106,6 +114,13 @@ fn active_markup(html: &str, elements: &[&str], attributes: &[&str]) -> Vec<Stri
 /// What in Lectern's HTML output is not the renderer's own.
 pub fn html_active_markup(html: &str) -> Vec<String> {
     active_markup(html, RENDERER_ELEMENTS, RENDERER_ATTRIBUTES)
+}
+
+/// What in the reading view's HTML is neither the renderer's own nor the view's.
+pub fn view_active_markup(html: &str) -> Vec<String> {
+    let elements: Vec<&str> = RENDERER_ELEMENTS.iter().chain(VIEW_ELEMENTS).copied().collect();
+    let attributes: Vec<&str> = RENDERER_ATTRIBUTES.iter().chain(VIEW_ATTRIBUTES).copied().collect();
+    active_markup(html, &elements, &attributes)
 }
 
 /// What `markdown`, rendered by pulldown-cmark with HTML passed through, holds beyond what

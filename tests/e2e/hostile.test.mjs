@@ -44,9 +44,6 @@ test('hostile pages: the view and the clipboard hold no active markup and every 
     assert.deepEqual(check(built, VIEW_ELEMENTS), [], `${name}: active markup in the view`);
     const shown = collapse(await view.locator('.lectern-article').innerText());
     for (const paragraph of [...expect.paragraphs, ...(expect.captions ?? [])]) assert.ok(shown.includes(collapse(paragraph)), `${name}: the view shows "${paragraph}"`);
-    // The way the page reached the view, where the page pins it (one that blocks the direct one).
-    const viaWorker = await view.evaluate(() => performance.getEntriesByName('lectern:page-from-worker').length > 0);
-    if (expect.route) assert.equal(viaWorker ? 'service worker' : 'direct', expect.route, `${name}: the page's route to the view`);
 
     const read = () => page.evaluate(async () => {
       const [item] = await navigator.clipboard.read();

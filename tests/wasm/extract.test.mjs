@@ -56,3 +56,27 @@ test('wasm extract throws named errors for empty input and pages without an arti
   assert.throws(() => glue.extract(list, null), (e) => e.name === 'NoArticle' && /headlines/.test(e.message));
   assert.throws(() => glue.extract('<p>x</p>', 'not a url'), (e) => e.name === 'InvalidUrl');
 });
+
+test('readingView gives the view everything it shows and copies, as plain data', async () => {
+  const html = await readFile(seedPath, 'utf8');
+  const article = glue.extract(html, seedUrl);
+  const view = glue.readingView(new TextEncoder().encode(html), seedUrl);
+  assert.equal(view.title, article.title);
+  // What Copy writes is what the Article renders.
+  assert.equal(view.text, article.text);
+  assert.equal(view.markdown, article.markdown);
+  assert.equal(view.html, article.html);
+  // The article with its four quotations marked, each by its speaker, and the panels apart.
+  assert.equal(view.quoteCount, 4);
+  assert.equal((view.readingHtml.match(/<mark class="lectern-quote"[^>]*data-speaker="Imran Khan"/g) ?? []).length, 4);
+  assert.match(view.readingHtml, /^<header class="lectern-header"/);
+  assert.doesNotMatch(view.readingHtml, /id="lectern-quotes"/);
+  assert.match(view.panelsHtml, /id="lectern-quotes"[\s\S]*id="lectern-removed"/);
+  assert.equal(view.removedCount, article.removed.length);
+  assert.ok(view.removedCount > 0, 'the seed page repeats its story');
+  // "Always clean this site" adds the page's host.
+  assert.equal(view.site.pattern, 'tolonews.com');
+  assert.deepEqual(view.site, glue.parseSite('tolonews.com'));
+  assert.equal(glue.readingView(html, null).site, null);
+  assert.throws(() => glue.readingView('   ', seedUrl), (e) => e.name === 'EmptyInput');
+});

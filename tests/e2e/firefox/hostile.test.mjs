@@ -137,9 +137,6 @@ for (const name of FIXTURES) {
     const since = await chromeNow();
     await clickToolbarButton(firefox);
     const view = await enterView(firefox);
-    // The way the page reached the view, where the page pins it (one that blocks the direct one).
-    const { route } = await expectation(name);
-    if (route) assert.equal(view.route, route, `${name}: the page's route to the view`);
 
     // (a) what the Rust core built, as the view's live DOM has it, holds nothing that can run.
     assert.deepEqual(activeMarkup(await domElements('#lectern-root'), VIEW_ELEMENTS), [], `${name}: active markup in #lectern-root`);

@@ -76,8 +76,8 @@ export async function enterView(firefox) {
       title: document.querySelector('.lectern-title')?.textContent,
       paragraphs: [...document.querySelectorAll('.lectern-article > p')].map((p) => p.textContent),
       quotes: [...document.querySelectorAll('mark.lectern-quote')].map((m) => m.dataset.speaker),
-      // How the page reached the view: straight from the content script, or the slow way round.
-      route: performance.getEntriesByName('lectern:page-from-worker').length ? 'service worker' : 'direct',
+      // The core's files the view loaded itself (none: the background made the view).
+      coreLoads: performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\.wasm$|\/pkg\//.test(n)),
     }, [], { message: 'the article in the reading view' });
   } catch (e) {
     const messages = await firefox.consoleMessages(/moz-extension:|lectern/i).catch(() => []);
