@@ -641,41 +641,7 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
     while let Some((i, b)) = rest.next() {
         let next_kind = rest.peek().map(|(_, next)| next.kind);
         let textual = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading | BlockKind::Quote);
-        let words = || b.text.split_whitespace().count();
-        let blurb = || words() <= MAX_BLURB_WORDS && b.text.chars().nth(MAX_BLURB_CHARS).is_none();
-        let furniture = if !textual {
-            None
-        } else if words() <= MAX_FURNITURE_PHRASE_WORDS && is_label(&b, next_kind) {
-            Some(Furniture::Label)
-        } else if words() <= MAX_DATE_LINE_WORDS && is_bare_date_or_time(&b.text) {
-            Some(Furniture::Dateline)
-        } else if words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, READ_ALSO_LEADS) {
-            Some(Furniture::RelatedStories)
-        } else if blurb()
-            && (starts_with_lead(&b.text, CALL_TO_ACTION_LEADS) || contains_phrase(&b.text, PUSH_PROMPT_PHRASES))
-        {
-            Some(Furniture::CallToAction)
-        } else if blurb() && starts_with_lead(&b.text, AD_LEADS) {
-            Some(Furniture::Advertisement)
-        } else if (words() <= MAX_CREDIT_WORDS && starts_with_lead(&b.text, CREDIT_LEADS))
-            || (words() <= MAX_SOURCE_LINE_WORDS && starts_with_lead(&b.text, SOURCE_LEADS))
-            || (b.kind == BlockKind::Paragraph && blurb() && ends_with_credit(&b.text))
-        {
-            Some(Furniture::Credit)
-        } else if is_reading_time(&b.text) || (blurb() && is_field_row(&b.text)) {
-            Some(Furniture::PostDetails)
-        } else if b.kind == BlockKind::Paragraph && is_agency_signature(&b.text) {
-            Some(Furniture::Signature)
-        } else if i >= tail_start && words() <= MAX_BLURB_WORDS && starts_with_lead(&b.text, CLOSING_LEADS) {
-            Some(Furniture::Footer)
-        } else if b.kind == BlockKind::Paragraph
-            && ((words() <= MAX_TEASER_WORDS && ends_with_read_more(&b.text))
-                || (i >= tail_start && blurb() && is_lone_headline_link(&b)))
-        {
-            Some(Furniture::RelatedStories)
-        } else {
-            None
-        };
+        let furniture = if textual { furniture_of(&b, i >= tail_start, next_kind) } else { None };
         if let Some(furniture) = furniture {
             removed.push(Removal { reason: Reason::Furniture(furniture), text: b.text, position: Some(kept.len()) });
         } else {
@@ -683,6 +649,62 @@ pub fn remove_labels(blocks: Vec<Block>) -> (Vec<Block>, Vec<Removal>) {
         }
     }
     (kept, removed)
+}
+
+/// Every rule of [`furniture_of`] asks whether a block has at most so many words; counting stops
+/// one past the largest, so a long paragraph is not counted through to its end.
+const WORDS_COUNTED: usize = 1 + max_of(&[
+    MAX_FURNITURE_PHRASE_WORDS, MAX_DATE_LINE_WORDS, MAX_BLURB_WORDS, MAX_CREDIT_WORDS, MAX_SOURCE_LINE_WORDS,
+    MAX_TEASER_WORDS,
+]);
+
+const fn max_of(values: &[usize]) -> usize {
+    let (mut max, mut i) = (0, 0);
+    while i < values.len() {
+        if values[i] > max {
+            max = values[i];
+        }
+        i += 1;
+    }
+    max
+}
+
+/// What textual block `b` is, if it is furniture: `in_tail` when it comes after the story's last
+/// paragraph of prose, `next_kind` the kind of the block after it.
+fn furniture_of(b: &Block, in_tail: bool, next_kind: Option<BlockKind>) -> Option<Furniture> {
+    let words = b.text.split_whitespace().take(WORDS_COUNTED).count();
+    let blurb = words <= MAX_BLURB_WORDS && b.text.chars().nth(MAX_BLURB_CHARS).is_none();
+    let head = lead_head(&b.text);
+    let starts_with = |leads: &[&str]| head_starts_with_lead(&head, leads);
+    if words <= MAX_FURNITURE_PHRASE_WORDS && is_label(b, next_kind) {
+        Some(Furniture::Label)
+    } else if words <= MAX_DATE_LINE_WORDS && is_bare_date_or_time(&b.text) {
+        Some(Furniture::Dateline)
+    } else if words <= MAX_BLURB_WORDS && starts_with(READ_ALSO_LEADS) {
+        Some(Furniture::RelatedStories)
+    } else if blurb && (starts_with(CALL_TO_ACTION_LEADS) || contains_phrase(&b.text, PUSH_PROMPT_PHRASES)) {
+        Some(Furniture::CallToAction)
+    } else if blurb && starts_with(AD_LEADS) {
+        Some(Furniture::Advertisement)
+    } else if (words <= MAX_CREDIT_WORDS && starts_with(CREDIT_LEADS))
+        || (words <= MAX_SOURCE_LINE_WORDS && starts_with(SOURCE_LEADS))
+        || (b.kind == BlockKind::Paragraph && blurb && ends_with_credit(&b.text))
+    {
+        Some(Furniture::Credit)
+    } else if is_reading_time(&b.text) || (blurb && is_field_row(&b.text)) {
+        Some(Furniture::PostDetails)
+    } else if b.kind == BlockKind::Paragraph && is_agency_signature(&b.text) {
+        Some(Furniture::Signature)
+    } else if in_tail && words <= MAX_BLURB_WORDS && starts_with(CLOSING_LEADS) {
+        Some(Furniture::Footer)
+    } else if b.kind == BlockKind::Paragraph
+        && ((words <= MAX_TEASER_WORDS && ends_with_read_more(&b.text))
+            || (in_tail && blurb && is_lone_headline_link(b)))
+    {
+        Some(Furniture::RelatedStories)
+    } else {
+        None
+    }
 }
 
 /// Whether paragraph `b` is one link and nothing else (emphasis around it aside) whose words are
@@ -889,7 +911,8 @@ const MAX_SIGNATURE_TOKENS: usize = 3;
 /// inside.
 fn is_agency_signature(text: &str) -> bool {
     let inner = text.trim().trim_start_matches(['(', '[']).trim_end_matches([')', ']', '.']);
-    let tokens: Vec<&str> = inner.split_whitespace().collect();
+    // One token past the most a signature has is enough to tell.
+    let tokens: Vec<&str> = inner.split_whitespace().take(MAX_SIGNATURE_TOKENS + 1).collect();
     !tokens.is_empty()
         && tokens.len() <= MAX_SIGNATURE_TOKENS
         && tokens.iter().all(|token| {
@@ -906,12 +929,15 @@ fn is_agency_signature(text: &str) -> bool {
 /// How much of a block's start is compared with the leads: more than the longest lead.
 const LEAD_HEAD_CHARS: usize = 64;
 
-/// Whether `text`, lower-cased and past any leading arrows, dashes and bullets, starts with one
-/// of `leads` as whole words.
-fn starts_with_lead(text: &str, leads: &[&str]) -> bool {
+/// The start of `text` the leads are compared with: past any leading arrows, dashes and bullets,
+/// lower-cased, [`LEAD_HEAD_CHARS`] at most (the longest lead has under 60 characters).
+fn lead_head(text: &str) -> String {
     let start = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
-    // The longest lead has under 60 characters; lower-casing more is wasted.
-    let head: String = start.chars().take(LEAD_HEAD_CHARS).flat_map(char::to_lowercase).collect();
+    start.chars().take(LEAD_HEAD_CHARS).flat_map(char::to_lowercase).collect()
+}
+
+/// Whether `head` (a block's start, see [`lead_head`]) starts with one of `leads` as whole words.
+fn head_starts_with_lead(head: &str, leads: &[&str]) -> bool {
     leads.iter().any(|lead| {
         head.strip_prefix(lead).is_some_and(|rest| {
             // A lead ending in a letter must end a word there: "related:" but not "relatedness".
