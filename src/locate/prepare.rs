@@ -8,7 +8,7 @@ use super::{record_removal, Flags};
 use crate::model::{Furniture, Removal};
 use crate::parse::elements::{is_block_tag, EMBED_TAGS};
 use crate::parse::{Document, NodeData, NodeId};
-use crate::text::is_blank;
+use crate::text::{count_non_space_chars, is_blank};
 
 /// An ad slot holds a label ("- Advertisement -") and an empty frame; an element with an ad-like
 /// name and more text than this wraps content (some sites put `id="ad-portal"` on the whole page).
@@ -373,7 +373,7 @@ impl Facts {
             match &doc.node(id).data {
                 NodeData::Text(t) => {
                     f.has_content[i] = !is_blank(t);
-                    text_chars[i] = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    text_chars[i] = count_non_space_chars(t) as u32;
                 }
                 NodeData::Element(e) if &*e.name.local == "p" => f.paragraph_chars[i] = text_chars[i],
                 NodeData::Element(e)
