@@ -285,7 +285,12 @@ mod tests {
     fn non_space_characters_are_counted_as_char_is_whitespace_counts_them() {
         let every: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
         for s in ["", "  \t\n ", "plain ascii text, two  spaces", "Caf\u{e9}\u{a0}au\u{3000}lait \u{2009}!", &every] {
-            assert_eq!(count_non_space_chars(s), s.chars().filter(|c| !c.is_whitespace()).count(), "{:?}", &s[..s.len().min(40)]);
+            assert_eq!(
+                count_non_space_chars(s),
+                s.chars().filter(|c| !c.is_whitespace()).count(),
+                "{:?}",
+                &s[..s.len().min(40)]
+            );
         }
     }
 
