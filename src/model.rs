@@ -625,6 +625,14 @@ pub struct Article {
     pub stats: Stats,
 }
 
+impl Article {
+    /// The quotations that are someone's words (see [`QuoteKind::is_speech`]): what the view's
+    /// quote list shows and its button counts.
+    pub fn speech(&self) -> impl Iterator<Item = &Quote> {
+        self.quotes.iter().filter(|q| q.kind.is_speech())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,9 @@ import init, { extract, parseSite, readingView } from '../pkg/lectern.js';
 
 const AUTO_SCRIPT_ID = 'lectern-auto';
 const NO_ARTICLE = 'Lectern found no article on this page.';
+// What the reader is told when the core throws: a page without an article in the reader's words,
+// any other error as the core words it.
+const readerMessage = (e) => (e?.name === 'NoArticle' ? NO_ARTICLE : String(e?.message ?? e));
 
 let wasm = null;
 const ready = () => (wasm ??= init({ module_or_path: new URL('../pkg/lectern_bg.wasm', import.meta.url) }));
@@ -40,7 +43,7 @@ async function makeView({ nonce, snapshot, url }, tabId) {
     await ready();
     result = { ok: true, view: readingView(snapshot, url) };
   } catch (e) {
-    result = { ok: false, error: e?.name === 'NoArticle' ? NO_ARTICLE : String(e?.message ?? e) };
+    result = { ok: false, error: readerMessage(e) };
   }
   performance.mark('lectern:extracted');
   entry.settle(result);
@@ -89,7 +92,7 @@ async function copy(tabId, format = 'text') {
   try {
     article = extract(page.snapshot, page.url);
   } catch (e) {
-    await chrome.tabs.sendMessage(tabId, { type: 'lectern:toast', text: e.name === 'NoArticle' ? NO_ARTICLE : e.message });
+    await chrome.tabs.sendMessage(tabId, { type: 'lectern:toast', text: readerMessage(e) });
     return { ok: false, error: e.message };
   }
   const text = format === 'markdown' ? article.markdown : article.text;

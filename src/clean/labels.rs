@@ -674,8 +674,9 @@ const fn max_of(values: &[usize]) -> usize {
 fn furniture_of(b: &Block, in_tail: bool, next_kind: Option<BlockKind>) -> Option<Furniture> {
     let words = b.text.split_whitespace().take(WORDS_COUNTED).count();
     let blurb = words <= MAX_BLURB_WORDS && b.text.chars().nth(MAX_BLURB_CHARS).is_none();
-    let head = lead_head(&b.text);
-    let starts_with = |leads: &[&str]| head_starts_with_lead(&head, leads);
+    // Made when a lead rule first asks: a long paragraph reaches none of them.
+    let head = std::cell::OnceCell::new();
+    let starts_with = |leads: &[&str]| head_starts_with_lead(head.get_or_init(|| lead_head(&b.text)), leads);
     if words <= MAX_FURNITURE_PHRASE_WORDS && is_label(b, next_kind) {
         Some(Furniture::Label)
     } else if words <= MAX_DATE_LINE_WORDS && is_bare_date_or_time(&b.text) {

@@ -75,16 +75,16 @@ pub struct ReadingView {
     pub site: Option<SiteRule>,
 }
 
-/// Extract the article from `page` (the page's HTML or DOM snapshot, as a string or as its UTF-8
-/// bytes) and make its reading view. Throws the same named errors as `extract`.
+/// Extract the article from `page` (the page's HTML or DOM snapshot) and make its reading view.
+/// Throws the same named errors as `extract`.
 #[wasm_bindgen(js_name = readingView)]
-pub fn reading_view(page: JsValue, url: Option<String>) -> Result<JsValue, JsValue> {
-    let article = extract_page(&page_text(&page)?, url.as_deref())?;
+pub fn reading_view(page: &str, url: Option<String>) -> Result<JsValue, JsValue> {
+    let article = extract_page(page, url.as_deref())?;
     let view = crate::to_view_html(&article);
     let site =
         url.as_deref().and_then(crate::urls::host).filter(|h| !h.is_empty()).and_then(|h| super::sites::parse(&h).ok());
     to_js(&ReadingView {
-        quote_count: article.quotes.iter().filter(|q| q.kind.is_speech()).count(),
+        quote_count: article.speech().count(),
         removed_count: article.removed.len(),
         text: crate::to_text(&article),
         markdown: crate::to_markdown(&article),
@@ -95,17 +95,6 @@ pub fn reading_view(page: JsValue, url: Option<String>) -> Result<JsValue, JsVal
         url: article.url,
         site,
     })
-}
-
-/// `page` as text: a JavaScript string, or a `Uint8Array` of UTF-8 (copied into wasm memory as
-/// it is, where a string is decoded from UTF-16).
-fn page_text(page: &JsValue) -> Result<String, JsValue> {
-    if let Some(text) = page.as_string() {
-        return Ok(text);
-    }
-    let bytes =
-        page.dyn_ref::<js_sys::Uint8Array>().ok_or_else(|| js_sys::Error::new("the page is neither text nor bytes"))?;
-    String::from_utf8(bytes.to_vec()).map_err(|e| js_sys::Error::new(&format!("the page is not UTF-8: {e}")).into())
 }
 
 /// Parse a site pattern for the options page.

@@ -274,7 +274,7 @@ fn panel_head<S: Sink>(sink: &mut S, id: &'static str, heading: &str) {
 
 fn quotes_panel<S: Sink>(sink: &mut S, a: &Article) {
     // Scare quotes ("so-called") and titles (“Meet the Press”) are nobody's words.
-    let speech: Vec<_> = a.quotes.iter().filter(|q| q.kind.is_speech()).collect();
+    let speech: Vec<_> = a.speech().collect();
     panel_head(sink, "lectern-quotes", &format!("Quotes ({})", speech.len()));
     sink.open("ol", &[]);
     for q in speech {

@@ -60,7 +60,7 @@ test('wasm extract throws named errors for empty input and pages without an arti
 test('readingView gives the view everything it shows and copies, as plain data', async () => {
   const html = await readFile(seedPath, 'utf8');
   const article = glue.extract(html, seedUrl);
-  const view = glue.readingView(new TextEncoder().encode(html), seedUrl);
+  const view = glue.readingView(html, seedUrl);
   assert.equal(view.title, article.title);
   // What Copy writes is what the Article renders.
   assert.equal(view.text, article.text);
